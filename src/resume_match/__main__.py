@@ -1,0 +1,5 @@
+"""Allow ``python -m resume_match``."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,69 @@
+"""``resume-match check``: one resume, optionally with its cover letter."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from . import CliError, ExitCode, use_color
+from .options import load_checker, reading_options
+
+
+@click.command("check")
+@click.argument("resume", type=click.Path(path_type=Path))
+@click.option(
+    "--cover-letter", "cover_letter", type=click.Path(path_type=Path), default=None,
+    help="The same person's cover letter; a skill shown in either document counts.",
+)
+@click.option(
+    "--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+    show_default=True, help="text for people, json for programs (schema in the README).",
+)
+@click.option(
+    "--min-score", type=click.FloatRange(0, 100), default=None, metavar="N",
+    help="Exit with status 3 when the coverage score is below N (for scripts).",
+)
+@reading_options
+def check_command(
+    resume: Path,
+    cover_letter: Path | None,
+    output_format: str,
+    min_score: float | None,
+    taxonomy: Path | None,
+    max_size: float,
+    pdf_engine: str,
+) -> None:
+    """Score RESUME (PDF, DOCX, TXT or MD) and say which skills are missing.
+
+    Exit status: 0 scored, 1 a file could not be read or scored, 2 bad usage or taxonomy,
+    3 scored below --min-score.
+    """
+    from ..report import render_json, render_text
+
+    checker = load_checker(taxonomy, max_size, pdf_engine)
+    result = checker.check(resume, cover_letter)
+    failed = [r for r in (result.resume, result.cover_letter) if r is not None and not r.ok]
+    if output_format == "json":
+        click.echo(render_json(result), nl=False)
+    elif len(failed) < (2 if cover_letter is not None else 1):
+        click.echo(render_text(result, color=True), nl=False, color=use_color())
+    if failed:
+        first = failed[0]
+        if output_format == "json" and first.status == "error":
+            pass
+        raise CliError(f"{first.file}: {first.reason}")
+    if min_score is not None and (result.main.score or 0.0) < min_score:
+        raise CliError(
+            f"{result.main.file}: coverage {result.main.score:.1f} is below --min-score {min_score:g}",
+            ExitCode.BELOW_MIN_SCORE,
+        )
+
+
+@click.command("samples")
+def samples_command() -> None:
+    """List the sample documents shipped with resume-match, one path a line."""
+    from ..samples import sample_paths
+
+    for path in sample_paths():
+        click.echo(str(path))

@@ -1,0 +1,323 @@
+"""Find the taxonomy's skills in a document's text, keeping the words that prove each one.
+
+spaCy's blank English tokenizer splits the text; lemmas come from the spacy-lookups-data table
+(lower-cased first, since the table is case-sensitive); a PhraseMatcher finds phrases and named
+systems, a Matcher finds words that stand apart, and rapidfuzz mends misspellings of the
+taxonomy's own distinctive words before any of that runs.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from .reading import Document
+from .sections import find_sections
+from .taxonomy import Skill, Taxonomy
+
+_STOP_IN_WINDOW = [".", "!", "?", ";", "•", "|"]
+_MIN_FUZZY_LENGTH = 5
+_NEGATION_BEFORE = re.compile(
+    r"(?:\b(?:no|without|lack|lacks|lacking|limited|minimal)\s+(?:\w+\s+){0,2}?"
+    r"(?:experience|exposure|knowledge|background|training|familiarity|skills?)\b"
+    r"|\b(?:not|never|n't)\s+(?:\w+\s+){0,2}?(?:familiar|experienced|trained|certified|used|worked|"
+    r"exposed|had|done|performed|handled|learned|proficient|comfortable|knowledgeable)\b"
+    r"|\b(?:unfamiliar|inexperienced|new to)\b"
+    r"|\b(?:eager|hope|hoping|hopes|want|wanting|wants|like|looking forward|plan|planning|excited|"
+    r"willing|keen|aim|aiming|intend|intending)\s+to\s+(?:\w+\s+)?(?:learn|learning|gain|gaining|"
+    r"develop|build|acquire|grow|get|become|pursue|take)\b"
+    r"|\b(?:yet to|not yet|have yet)\b"
+    r"|\b(?:your|the|this)\s+(?:job\s+)?(?:posting|listing|advertisement|ad|description|role|position|"
+    r"opening|job)\s+(?:\w+\s+)?(?:asks?|requires?|required|calls?|mentions?|lists?|emphasi[sz]es|seeks?|"
+    r"needs?|wants?|prefers?)\b"
+    r"|\byou\s+(?:are\s+)?(?:require|need|seek|asked|ask|looking|want|prefer|mention)\w*\b"
+    r"|\b(?:if|whether)\b)[^.;!?]*$",
+    re.IGNORECASE,
+)
+_NEGATION_AFTER = re.compile(
+    r"^[^.;!?]{0,45}?\b(?:(?:i|i've|i'm)\s+(?:\w+\s+){0,2}?(?:not|never|no|yet to)\b"
+    r"|is new to me|are new to me|which i lack|not yet|in the future)",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(
+    r"[.;!?•|]|\n\n|\n(?=[A-Z•])|,\s*(?:but|yet|so|and|while|though|although)?\s*(?=(?:i|i've|i'm|my|we)\b)"
+    r"|\b(?:but|however|although|though|whereas|while)\b",
+    re.IGNORECASE,
+)
+_LINE_BREAK = re.compile(r"(?<!\n)\n(?!\n)")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The words that proved a skill, with where they stand in the document."""
+
+    text: str
+    term: str
+    page: int
+    section: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class SkillMatch:
+    """A skill found in a document and every place that shows it."""
+
+    skill: Skill
+    evidence: tuple[Evidence, ...]
+
+
+@lru_cache(maxsize=1)
+def _lemma_table() -> dict[str, str]:
+    data = resources.files("spacy_lookups_data") / "data" / "en_lemma_lookup.json.gz"
+    table: dict[str, str] = json.loads(gzip.decompress(data.read_bytes()))
+    return table
+
+
+@lru_cache(maxsize=1)
+def _english_words() -> frozenset[str]:
+    table = _lemma_table()
+    return frozenset(table) | frozenset(table.values())
+
+
+class SkillMatcher:
+    """Matches one taxonomy against documents; build it once and reuse it for many files."""
+
+    def __init__(self, taxonomy: Taxonomy, nlp: Any | None = None) -> None:
+        import spacy
+        from spacy.matcher import Matcher, PhraseMatcher
+
+        self.taxonomy = taxonomy
+        self.nlp = nlp if nlp is not None else spacy.blank("en")
+        self._lemmas = _lemma_table()
+        self._words = _english_words()
+        self._skills = {skill.id: skill for skill in taxonomy.skills}
+        self._phrases = PhraseMatcher(self.nlp.vocab, attr="LEMMA")
+        self._exclusions = PhraseMatcher(self.nlp.vocab, attr="LEMMA")
+        self._patterns = Matcher(self.nlp.vocab)
+        self._context: dict[str, frozenset[str]] = {}
+        vocabulary: set[str] = set()
+        for skill in taxonomy.skills:
+            self._add_skill(skill, vocabulary)
+        self._vocabulary = sorted(
+            word for word in vocabulary if len(word) >= _MIN_FUZZY_LENGTH and word.isalpha()
+        )
+        self._known = self._words | frozenset(vocabulary)
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _pattern_doc(self, phrase: str) -> Any:
+        doc = self.nlp.make_doc(phrase.lower())
+        for token in doc:
+            token.lemma_ = self._lemma(token.lower_)
+        return doc
+
+    def _add_skill(self, skill: Skill, vocabulary: set[str]) -> None:
+        phrase_docs = [self._pattern_doc(p) for p in (*skill.phrases, *skill.members)]
+        if phrase_docs:
+            self._phrases.add(skill.id, phrase_docs)
+        for doc in phrase_docs:
+            vocabulary.update(token.lower_ for token in doc)
+        if skill.exclude:
+            self._exclusions.add(skill.id, [self._pattern_doc(p) for p in skill.exclude])
+        patterns: list[list[dict[str, Any]]] = [[{"ORTH": token}] for token in skill.exact]
+        if skill.context_members:
+            self._patterns.add(
+                f"{skill.id}#context", [[{"ORTH": member}] for member in skill.context_members]
+            )
+            self._context[skill.id] = frozenset(word.lower() for word in skill.context)
+        for rule in skill.near:
+            first = sorted({self._lemma(w.lower()) for w in rule.words})
+            second = sorted({self._lemma(w.lower()) for w in rule.with_})
+            vocabulary.update(first)
+            vocabulary.update(second)
+            gap = {"IS_SPACE": False, "ORTH": {"NOT_IN": _STOP_IN_WINDOW}, "OP": f"{{0,{rule.within}}}"}
+            patterns.append([{"LEMMA": {"IN": first}}, gap, {"LEMMA": {"IN": second}}])
+            patterns.append([{"LEMMA": {"IN": second}}, gap, {"LEMMA": {"IN": first}}])
+        if patterns:
+            self._patterns.add(skill.id, patterns)
+
+    def _lemma(self, lower: str) -> str:
+        return self._lemmas.get(lower, lower)
+
+    # -- matching ---------------------------------------------------------------------------
+
+    def match(self, document: Document) -> list[SkillMatch]:
+        """Return the skills the document shows, in taxonomy order, each with its evidence."""
+        text = document.text
+        doc = self._parse(text)
+        spans = self._candidate_spans(doc)
+        excluded = self._excluded_ranges(doc)
+        sections = find_sections(text, default="Body" if not document.pages else "Header")
+        page_starts = document.page_starts()
+        found: dict[str, list[Evidence]] = {}
+        for skill_id, start, end in sorted(spans, key=lambda s: (s[1], s[2])):
+            span = doc[start:end]
+            char_start, char_end = span.start_char, span.end_char
+            if any(a < char_end and char_start < b for a, b in excluded.get(skill_id, ())):
+                continue
+            if _negated(text, char_start, char_end):
+                continue
+            evidence = Evidence(
+                text=_snippet(text, char_start, char_end),
+                term=text[char_start:char_end],
+                page=_page_of(page_starts, char_start),
+                section=sections.at(char_start),
+                start=char_start,
+                end=char_end,
+            )
+            found.setdefault(skill_id, []).append(evidence)
+        return [
+            SkillMatch(skill, _dedupe(found[skill.id]))
+            for skill in self.taxonomy.skills
+            if skill.id in found
+        ]
+
+    def _parse(self, text: str) -> Any:
+        """Tokenise with single line breaks read as spaces, so wrapped phrases still match."""
+        doc = self.nlp.make_doc(_LINE_BREAK.sub(" ", text))
+        corrections: dict[str, str] = {}
+        for token in doc:
+            lower = token.lower_
+            lemma = self._lemmas.get(lower)
+            if lemma is None:
+                lemma = lower
+                if len(lower) >= _MIN_FUZZY_LENGTH and lower not in self._known and lower.isalpha():
+                    if lower not in corrections:
+                        corrections[lower] = self._correct(lower)
+                    lemma = corrections[lower]
+            token.lemma_ = lemma
+        return doc
+
+    def _correct(self, word: str) -> str:
+        """Map a misspelling of a distinctive taxonomy word ("hippa", "cener") to that word."""
+        from rapidfuzz import fuzz, process
+
+        cutoff = 80 if len(word) <= 6 else 85
+        best = process.extractOne(word, self._vocabulary, scorer=fuzz.ratio, score_cutoff=cutoff)
+        if best is None or best[0][0] != word[0]:
+            return word
+        return str(best[0])
+
+    def _candidate_spans(self, doc: Any) -> set[tuple[str, int, int]]:
+        vocab = self.nlp.vocab.strings
+        spans = {(vocab[key], start, end) for key, start, end in self._phrases(doc)}
+        for key, start, end in self._patterns(doc):
+            label = vocab[key]
+            if label.endswith("#context"):
+                skill_id = label.removesuffix("#context")
+                if self._has_context(doc, skill_id, start, end, spans):
+                    spans.add((skill_id, start, end))
+            else:
+                spans.add((label, start, end))
+        return _shortest(spans)
+
+    def _has_context(
+        self, doc: Any, skill_id: str, start: int, end: int, spans: set[tuple[str, int, int]]
+    ) -> bool:
+        """A name that is also a word ("Word", "Epic") counts beside a word that confirms it."""
+        line_start, line_end = _line_token_bounds(doc, start, end)
+        context = self._context[skill_id]
+        for index in range(line_start, line_end):
+            if start <= index < end:
+                continue
+            if doc[index].lower_ in context:
+                return True
+        return any(
+            other == skill_id and line_start <= s < line_end and not (s == start and e == end)
+            for other, s, e in spans
+        )
+
+    def _excluded_ranges(self, doc: Any) -> dict[str, list[tuple[int, int]]]:
+        vocab = self.nlp.vocab.strings
+        ranges: dict[str, list[tuple[int, int]]] = {}
+        for key, start, end in self._exclusions(doc):
+            span = doc[start:end]
+            ranges.setdefault(vocab[key], []).append((span.start_char, span.end_char))
+        return ranges
+
+
+def _shortest(spans: set[tuple[str, int, int]]) -> set[tuple[str, int, int]]:
+    """Drop a span of a skill that contains a shorter span of the same skill."""
+    by_skill: dict[str, list[tuple[int, int]]] = {}
+    for skill_id, start, end in spans:
+        by_skill.setdefault(skill_id, []).append((start, end))
+    kept: set[tuple[str, int, int]] = set()
+    for skill_id, ranges in by_skill.items():
+        ranges.sort(key=lambda r: (r[1] - r[0], r[0]))
+        chosen: list[tuple[int, int]] = []
+        for start, end in ranges:
+            if not any(start <= s and e <= end for s, e in chosen):
+                chosen.append((start, end))
+        kept.update((skill_id, start, end) for start, end in chosen)
+    return kept
+
+
+def _line_token_bounds(doc: Any, start: int, end: int) -> tuple[int, int]:
+    text = doc.text
+    line_start_char = max(text.rfind("\n", 0, doc[start].idx), text.rfind("•", 0, doc[start].idx)) + 1
+    stop_candidates = [p for p in (text.find("\n", doc[end - 1].idx), text.find("•", doc[end - 1].idx)) if p != -1]
+    line_end_char = min(stop_candidates) if stop_candidates else len(text)
+    first = start
+    while first > 0 and doc[first - 1].idx >= line_start_char:
+        first -= 1
+    last = end
+    while last < len(doc) and doc[last].idx < line_end_char:
+        last += 1
+    return first, last
+
+
+def _negated(text: str, start: int, end: int) -> bool:
+    """True when the clause around a mention says the person lacks the skill or is only asked for it."""
+    clause_start = 0
+    for found in _CLAUSE_BREAK.finditer(text, max(0, start - 160), start):
+        clause_start = found.end()
+    before = text[max(clause_start, start - 120) : start]
+    if _NEGATION_BEFORE.search(before):
+        return True
+    after = text[end : end + 60]
+    stop = _CLAUSE_BREAK.search(after)
+    return bool(_NEGATION_AFTER.search(after[: stop.start()] if stop else after))
+
+
+def _snippet(text: str, start: int, end: int, width: int = 50) -> str:
+    """The words around a match, within its line and sentence, cut at word boundaries."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    sentence = max(text.rfind(". ", line_start, start), text.rfind("•", line_start, start))
+    left = max(line_start, sentence + 2 if sentence != -1 else line_start, start - width)
+    right = min(line_end, end + width)
+    if left > line_start and text[left - 1] not in " •":
+        left = text.find(" ", left, start) + 1 or start
+    if right < line_end and not text[right].isspace():
+        space = text.rfind(" ", end, right)
+        right = space if space != -1 else end
+    prefix = "..." if left > line_start and sentence + 2 != left else ""
+    suffix = "..." if right < line_end else ""
+    return f"{prefix}{' '.join(text[left:right].split()).strip(' •')}{suffix}"
+
+
+def _page_of(page_starts: list[int], offset: int) -> int:
+    page = 1
+    for number, start in enumerate(page_starts, start=1):
+        if start <= offset:
+            page = number
+    return page
+
+
+def _dedupe(items: Iterable[Evidence]) -> tuple[Evidence, ...]:
+    seen: set[str] = set()
+    kept: list[Evidence] = []
+    for item in items:
+        if item.text in seen:
+            continue
+        seen.add(item.text)
+        kept.append(item)
+    return tuple(kept)

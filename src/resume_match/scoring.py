@@ -1,0 +1,55 @@
+"""Turn matches into a coverage score that a user can reproduce by hand."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .matching import SkillMatch
+from .taxonomy import Skill, Taxonomy
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """Weighted share of the core skills found, overall and per category, 0-100."""
+
+    score: float
+    technical_score: float
+    soft_score: float
+    found: tuple[Skill, ...]
+    missing: tuple[Skill, ...]
+
+
+def coverage(taxonomy: Taxonomy, found_ids: Iterable[str]) -> Coverage:
+    """Score = 100 x (sum of weights of core skills found) / (sum of weights of all core skills).
+
+    The technical and soft sub-scores apply the same formula to that category alone. Missing
+    skills come most important (highest weight) first, then in taxonomy order.
+    """
+    found_set = set(found_ids)
+    core = taxonomy.core
+    found = tuple(skill for skill in core if skill.id in found_set)
+    missing = tuple(
+        sorted((skill for skill in core if skill.id not in found_set), key=lambda s: -s.weight)
+    )
+    return Coverage(
+        score=_share(core, found_set),
+        technical_score=_share([s for s in core if s.category == "technical"], found_set),
+        soft_score=_share([s for s in core if s.category == "soft"], found_set),
+        found=found,
+        missing=missing,
+    )
+
+
+def _share(skills: Iterable[Skill], found: set[str]) -> float:
+    skills = list(skills)
+    total = sum(skill.weight for skill in skills)
+    if total == 0:
+        return 0.0
+    got = sum(skill.weight for skill in skills if skill.id in found)
+    return round(100 * got / total, 1)
+
+
+def found_ids(matches: Iterable[SkillMatch]) -> set[str]:
+    """Ids of the skills in ``matches``."""
+    return {match.skill.id for match in matches}

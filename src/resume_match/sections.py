@@ -1,0 +1,83 @@
+"""Find a resume's sections (Summary, Skills, Experience...) so evidence can say where it stood."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+_HEADINGS = {
+    "Summary": (
+        "summary", "professional summary", "career summary", "profile", "professional profile",
+        "personal profile", "objective", "career objective", "professional objective", "about me",
+        "overview", "summary of qualifications", "qualifications summary", "executive summary",
+    ),
+    "Skills": (
+        "skills", "key skills", "core skills", "technical skills", "soft skills", "computer skills",
+        "relevant skills", "skills and abilities", "skills & abilities", "skills and qualifications",
+        "skills & qualifications", "core competencies", "competencies", "areas of expertise",
+        "expertise", "strengths", "key strengths", "core qualifications", "qualifications",
+        "highlights", "skill highlights", "skills summary", "professional skills", "tools",
+        "technologies", "software", "languages and skills", "additional skills",
+    ),
+    "Experience": (
+        "experience", "work experience", "professional experience", "employment",
+        "employment history", "work history", "career history", "relevant experience",
+        "healthcare experience", "related experience", "professional history", "career experience",
+        "experience highlights", "clinical experience", "internships", "internship",
+    ),
+    "Education": (
+        "education", "education and training", "education & training", "academic background",
+        "training", "coursework", "relevant coursework", "academic history", "academics",
+    ),
+    "Certifications": (
+        "certifications", "certification", "certificates", "licenses", "licenses and certifications",
+        "licenses & certifications", "certifications and licenses", "credentials",
+        "certifications and training", "professional certifications",
+    ),
+    "Volunteer": ("volunteer", "volunteer experience", "volunteering", "community service", "volunteer work"),
+    "Other": (
+        "languages", "interests", "hobbies", "references", "awards", "honors", "honors and awards",
+        "projects", "activities", "accomplishments", "achievements", "publications",
+        "affiliations", "professional affiliations", "memberships", "additional information",
+    ),
+}
+_LOOKUP = {heading: name for name, headings in _HEADINGS.items() for heading in headings}
+_CLEAN = re.compile(r"[^a-z& ]+")
+
+
+@dataclass(frozen=True)
+class SectionMap:
+    """Where each section starts in a text, for looking up the section of an offset."""
+
+    starts: tuple[int, ...]
+    names: tuple[str, ...]
+
+    def at(self, offset: int) -> str:
+        """The section that holds ``offset``; text before any heading is the "Header"."""
+        index = bisect.bisect_right(self.starts, offset) - 1
+        return self.names[index] if index >= 0 else "Header"
+
+
+def heading_name(line: str) -> str | None:
+    """Canonical section name if ``line`` is a section heading, else None."""
+    stripped = line.strip().strip("•:-|").strip()
+    if not stripped or len(stripped) > 45 or stripped.endswith((".", ",")):
+        return None
+    key = _CLEAN.sub(" ", stripped.lower()).replace("&", " & ")
+    key = " ".join(key.split())
+    return _LOOKUP.get(key)
+
+
+def find_sections(text: str, default: str = "Header") -> SectionMap:
+    """Map a document's text to its sections; a text with no headings is one ``default`` section."""
+    starts: list[int] = [0]
+    names: list[str] = [default]
+    offset = 0
+    for line in text.split("\n"):
+        name = heading_name(line)
+        if name is not None:
+            starts.append(offset)
+            names.append(name)
+        offset += len(line) + 1
+    return SectionMap(tuple(starts), tuple(names))

@@ -1,0 +1,207 @@
+"""Load and validate taxonomy files: the skills of a role, kept as data so anyone can write one."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .errors import TaxonomyError
+
+CORE_CATEGORIES = ("technical", "soft")
+EXTRA_CATEGORIES = ("certification", "responsibility", "tool", "career-path")
+DEFAULT_TAXONOMY = "patient-service-representative"
+_SKILL_KEYS = {
+    "id", "name", "category", "weight", "keyword", "hint", "phrases", "exact", "members",
+    "context_members", "context", "near", "exclude", "core",
+}
+_NEAR_KEYS = {"words", "with", "within"}
+_LIST_KEYS = ("phrases", "exact", "members", "context_members", "context", "exclude")
+
+
+@dataclass(frozen=True)
+class Near:
+    """Two word sets whose words may stand apart: one of each within ``within`` tokens."""
+
+    words: tuple[str, ...]
+    with_: tuple[str, ...]
+    within: int
+
+
+@dataclass(frozen=True)
+class Skill:
+    """One skill of a role and the ways a document can show it."""
+
+    id: str
+    name: str
+    category: str
+    weight: float
+    keyword: str
+    hint: str
+    core: bool
+    phrases: tuple[str, ...] = ()
+    exact: tuple[str, ...] = ()
+    members: tuple[str, ...] = ()
+    context_members: tuple[str, ...] = ()
+    context: tuple[str, ...] = ()
+    near: tuple[Near, ...] = ()
+    exclude: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    """A role's skills, in the order the file gives them."""
+
+    id: str
+    name: str
+    source: str
+    skills: tuple[Skill, ...]
+    path: str = field(default="", compare=False)
+
+    @property
+    def core(self) -> tuple[Skill, ...]:
+        """The skills that the coverage score is computed over."""
+        return tuple(skill for skill in self.skills if skill.core)
+
+    @property
+    def extras(self) -> tuple[Skill, ...]:
+        """Skills shown in the report that do not move the score."""
+        return tuple(skill for skill in self.skills if not skill.core)
+
+    def skill(self, skill_id: str) -> Skill:
+        """Return the skill with ``skill_id``; raise :class:`TaxonomyError` naming the known ids."""
+        for skill in self.skills:
+            if skill.id == skill_id:
+                return skill
+        known = ", ".join(s.id for s in self.core)
+        raise TaxonomyError(f"unknown skill id {skill_id!r}; core skill ids are: {known}")
+
+
+def bundled_taxonomy_path(name: str = DEFAULT_TAXONOMY) -> Path:
+    """Path of a taxonomy that ships inside the package (falls back to a source checkout)."""
+    shipped = resources.files("resume_match") / "taxonomy" / f"{name}.toml"
+    if shipped.is_file():
+        return Path(str(shipped))
+    checkout = Path(__file__).resolve().parents[2] / "taxonomy" / f"{name}.toml"
+    if checkout.is_file():
+        return checkout
+    raise TaxonomyError(f"the bundled taxonomy {name!r} is missing; reinstall resume-match")
+
+
+def load_taxonomy(path: Path | str | None = None) -> Taxonomy:
+    """Load and validate a taxonomy file; ``None`` loads the bundled Patient Service Representative.
+
+    Raises:
+        TaxonomyError: naming the file and the field that is wrong.
+    """
+    path = Path(path) if path is not None else bundled_taxonomy_path()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise TaxonomyError("taxonomy file not found; check the --taxonomy path", path) from None
+    except IsADirectoryError:
+        raise TaxonomyError("is a folder; give a taxonomy .toml file", path) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise TaxonomyError(f"cannot be read ({exc})", path) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise TaxonomyError(f"is not valid TOML: {exc}", path) from None
+    return parse_taxonomy(data, source=str(path))
+
+
+def parse_taxonomy(data: dict[str, Any], source: str = "<taxonomy>") -> Taxonomy:
+    """Validate parsed TOML data and build a :class:`Taxonomy`."""
+
+    def fail(where: str, problem: str) -> TaxonomyError:
+        return TaxonomyError(f"{where}: {problem}", source)
+
+    if data.get("schema", 1) != 1:
+        raise fail("schema", f"version {data.get('schema')!r} is not supported (expected 1)")
+    unknown = set(data) - {"schema", "role", "skill"}
+    if unknown:
+        raise fail(", ".join(sorted(unknown)), "unknown top-level key (expected schema, role, skill)")
+    role = data.get("role")
+    if not isinstance(role, dict):
+        raise fail("role", "missing [role] table with id and name")
+    for key in ("id", "name"):
+        if not isinstance(role.get(key), str) or not role[key].strip():
+            raise fail(f"role.{key}", "must be a non-empty string")
+    raw_skills = data.get("skill")
+    if not isinstance(raw_skills, list) or not raw_skills:
+        raise fail("skill", "no [[skill]] entries")
+    skills: list[Skill] = []
+    seen: set[str] = set()
+    for index, raw in enumerate(raw_skills):
+        where = f"skill[{index}]"
+        if not isinstance(raw, dict):
+            raise fail(where, "must be a table")
+        if isinstance(raw.get("id"), str):
+            where = f"skill {raw['id']!r}"
+        skill = _parse_skill(raw, where, fail)
+        if skill.id in seen:
+            raise fail(where, "duplicate id")
+        seen.add(skill.id)
+        skills.append(skill)
+    if not any(skill.core for skill in skills):
+        raise fail("skill", "no core skill (category technical or soft); nothing to score")
+    return Taxonomy(
+        id=role["id"], name=role["name"], source=str(role.get("source", "")), skills=tuple(skills),
+        path=source,
+    )
+
+
+def _parse_skill(raw: dict[str, Any], where: str, fail: Any) -> Skill:
+    unknown = set(raw) - _SKILL_KEYS
+    if unknown:
+        raise fail(f"{where}.{sorted(unknown)[0]}", f"unknown field (known: {', '.join(sorted(_SKILL_KEYS))})")
+    for key in ("id", "name", "category"):
+        if not isinstance(raw.get(key), str) or not raw[key].strip():
+            raise fail(f"{where}.{key}", "must be a non-empty string")
+    category = raw["category"]
+    if category not in CORE_CATEGORIES + EXTRA_CATEGORIES:
+        raise fail(f"{where}.category", f"{category!r} is not one of {', '.join(CORE_CATEGORIES + EXTRA_CATEGORIES)}")
+    weight = raw.get("weight", 1)
+    if isinstance(weight, bool) or not isinstance(weight, (int, float)) or not 0 < weight <= 100:
+        raise fail(f"{where}.weight", "must be a number above 0 and at most 100")
+    core = raw.get("core", category in CORE_CATEGORIES)
+    if not isinstance(core, bool):
+        raise fail(f"{where}.core", "must be true or false")
+    lists: dict[str, tuple[str, ...]] = {}
+    for key in _LIST_KEYS:
+        value = raw.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise fail(f"{where}.{key}", "must be a list of non-empty strings")
+        lists[key] = tuple(v.strip() for v in value)
+    if lists["context_members"] and not lists["context"]:
+        raise fail(f"{where}.context", "context_members needs a context list")
+    near = []
+    raw_near = raw.get("near", [])
+    if not isinstance(raw_near, list):
+        raise fail(f"{where}.near", "must be a list of {words, with, within} tables")
+    for position, rule in enumerate(raw_near):
+        here = f"{where}.near[{position}]"
+        if not isinstance(rule, dict) or set(rule) - _NEAR_KEYS or not {"words", "with"} <= set(rule):
+            raise fail(here, "must be a table with words, with and (optionally) within")
+        for key in ("words", "with"):
+            if not isinstance(rule[key], list) or not rule[key] or not all(
+                isinstance(v, str) and v.strip() for v in rule[key]
+            ):
+                raise fail(f"{here}.{key}", "must be a non-empty list of strings")
+        within = rule.get("within", 4)
+        if isinstance(within, bool) or not isinstance(within, int) or not 1 <= within <= 12:
+            raise fail(f"{here}.within", "must be a whole number from 1 to 12")
+        near.append(Near(tuple(rule["words"]), tuple(rule["with"]), within))
+    if not (lists["phrases"] or lists["exact"] or lists["members"] or lists["context_members"] or near):
+        raise fail(where, "gives no way to recognise it (phrases, exact, members, context_members or near)")
+    return Skill(
+        id=raw["id"].strip(),
+        name=raw["name"].strip(),
+        category=category,
+        weight=float(weight),
+        keyword=str(raw.get("keyword", raw["name"])).strip(),
+        hint=str(raw.get("hint", "")).strip(),
+        core=core,
+        near=tuple(near),
+        **lists,
+    )
