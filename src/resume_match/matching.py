@@ -207,8 +207,8 @@ class SkillMatcher:
 
     def _candidate_spans(self, doc: Any) -> set[tuple[str, int, int]]:
         vocab = self.nlp.vocab.strings
-        spans = {(vocab[key], start, end) for key, start, end in self._phrases(doc)}
-        for key, start, end in self._patterns(doc):
+        spans = {(vocab[key], start, end) for key, start, end in _run(self._phrases, doc)}
+        for key, start, end in _run(self._patterns, doc):
             label = vocab[key]
             if label.endswith("#context"):
                 skill_id = label.removesuffix("#context")
@@ -237,10 +237,15 @@ class SkillMatcher:
     def _excluded_ranges(self, doc: Any) -> dict[str, list[tuple[int, int]]]:
         vocab = self.nlp.vocab.strings
         ranges: dict[str, list[tuple[int, int]]] = {}
-        for key, start, end in self._exclusions(doc):
+        for key, start, end in _run(self._exclusions, doc):
             span = doc[start:end]
             ranges.setdefault(vocab[key], []).append((span.start_char, span.end_char))
         return ranges
+
+
+def _run(matcher: Any, doc: Any) -> list[tuple[int, int, int]]:
+    """Run a spaCy matcher; one without patterns (a small custom taxonomy) finds nothing."""
+    return list(matcher(doc)) if len(matcher) else []
 
 
 def _shortest(spans: set[tuple[str, int, int]]) -> set[tuple[str, int, int]]:

@@ -50,6 +50,8 @@ def normalize_text(text: str) -> str:
     is stable: normalising it again changes nothing.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if any("\ud800" <= ch <= "\udfff" for ch in text):
+        text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
     for broken, fixed in _MOJIBAKE.items():
         text = text.replace(broken, fixed)
     text = _CID.sub(" ", text)

@@ -142,7 +142,7 @@ def _check_file(path: Path, options: ReadOptions) -> str:
         raise EmptyDocumentError("is empty (0 bytes)", path)
     if size > options.max_bytes:
         raise FileTooLargeError(
-            f"is {size / 1024 / 1024:.1f} MB, over the {options.max_bytes / 1024 / 1024:.0f} MB limit; "
+            f"is {size / 1024 / 1024:.1f} MB, over the {round(options.max_bytes / 1024 / 1024, 2):g} MB limit; "
             f"raise it with --max-size if this really is a resume",
             path,
         )
@@ -560,7 +560,7 @@ def _pdfium_pages(path: Path, pdf: Any, options: ReadOptions) -> Iterator[_PageW
                 pdfium_c.FPDFText_GetLooseCharBox(handle, char_index, box)
                 left, right = box.left, box.right
                 char_top, char_bottom = height - box.top, height - box.bottom
-                if chars and (left - x1 > 0.25 * (char_bottom - char_top) or left < x0 - 1):
+                if chars and (left - x1 > 0.12 * (char_bottom - char_top) or left < x0 - 1):
                     words.append(_pdf_word(chars, x0, x1, top, bottom, hidden_chars))
                     chars = []
                 if not chars:

@@ -91,9 +91,13 @@ def _document_text(result: DocumentResult, paint: Any, width: int, heading: str 
         return "\n".join(lines) + "\n"
     score = result.score or 0.0
     tone = "green" if score >= 75 else "yellow" if score >= 50 else "red"
+    subscores = "".join(
+        f"   {label} {value:.0f}"
+        for label, value in (("technical", result.technical_score), ("soft", result.soft_score))
+        if value is not None
+    )
     lines.append(
-        f"  Coverage {paint(f'{score:.0f}/100', 'bold', tone)}"
-        f"   technical {result.technical_score:.0f}   soft {result.soft_score:.0f}"
+        f"  Coverage {paint(f'{score:.0f}/100', 'bold', tone)}{subscores}"
         f"   ({len(result.matched)} of {len(result.matched) + len(result.missing)} core skills)"
     )
     for flag in result.flags:

@@ -14,8 +14,8 @@ class Coverage:
     """Weighted share of the core skills found, overall and per category, 0-100."""
 
     score: float
-    technical_score: float
-    soft_score: float
+    technical_score: float | None
+    soft_score: float | None
     found: tuple[Skill, ...]
     missing: tuple[Skill, ...]
 
@@ -33,7 +33,7 @@ def coverage(taxonomy: Taxonomy, found_ids: Iterable[str]) -> Coverage:
         sorted((skill for skill in core if skill.id not in found_set), key=lambda s: -s.weight)
     )
     return Coverage(
-        score=_share(core, found_set),
+        score=_share(core, found_set) or 0.0,
         technical_score=_share([s for s in core if s.category == "technical"], found_set),
         soft_score=_share([s for s in core if s.category == "soft"], found_set),
         found=found,
@@ -41,11 +41,11 @@ def coverage(taxonomy: Taxonomy, found_ids: Iterable[str]) -> Coverage:
     )
 
 
-def _share(skills: Iterable[Skill], found: set[str]) -> float:
+def _share(skills: Iterable[Skill], found: set[str]) -> float | None:
     skills = list(skills)
     total = sum(skill.weight for skill in skills)
     if total == 0:
-        return 0.0
+        return None
     got = sum(skill.weight for skill in skills if skill.id in found)
     return round(100 * got / total, 1)
 

@@ -136,7 +136,7 @@ def parse_taxonomy(data: dict[str, Any], source: str = "<taxonomy>") -> Taxonomy
         where = f"skill[{index}]"
         if not isinstance(raw, dict):
             raise fail(where, "must be a table")
-        if isinstance(raw.get("id"), str):
+        if isinstance(raw.get("id"), str) and raw["id"].strip():
             where = f"skill {raw['id']!r}"
         skill = _parse_skill(raw, where, fail)
         if skill.id in seen:

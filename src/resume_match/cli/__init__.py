@@ -51,14 +51,19 @@ def cli() -> None:
 
 def main() -> None:
     """Console-script entry point."""
-    from .check import check_command, samples_command
-    from .screen import screen_command
-
-    cli.add_command(check_command)
-    cli.add_command(screen_command)
-    cli.add_command(samples_command)
     try:
         cli.main(prog_name="resume-match")
     except KeyboardInterrupt:
         click.echo("interrupted", err=True)
         sys.exit(ExitCode.INTERRUPTED)
+
+
+def _register() -> None:
+    from .check import check_command, samples_command
+    from .screen import screen_command
+
+    for command in (check_command, screen_command, samples_command):
+        cli.add_command(command)
+
+
+_register()
