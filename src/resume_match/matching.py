@@ -42,7 +42,8 @@ _NEGATION_BEFORE = re.compile(
 )
 _NEGATION_AFTER = re.compile(
     r"^[^.;!?]{0,45}?\b(?:(?:i|i've|i'm)\s+(?:\w+\s+){0,2}?(?:not|never|no|yet to)\b"
-    r"|is new to me|are new to me|which i lack|not yet|in the future)",
+    r"|is new to me|are new to me|which i lack|not yet|in the future"
+    r"|(?:that|which)\s+(?:begins|starts|will start)\b|\bnext\s+(?:month|week|semester|year|fall|spring)\b)",
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(
@@ -196,14 +197,21 @@ class SkillMatcher:
         return doc
 
     def _correct(self, word: str) -> str:
-        """Map a misspelling of a distinctive taxonomy word ("hippa", "cener") to that word."""
+        """Map a misspelling of a taxonomy word ("hippa", "cener") to that word.
+
+        On a tie, a name that is not an English word wins ("cener" is Cerner before "center").
+        """
         from rapidfuzz import fuzz, process
 
         cutoff = 80 if len(word) <= 6 else 85
-        best = process.extractOne(word, self._vocabulary, scorer=fuzz.ratio, score_cutoff=cutoff)
-        if best is None or best[0][0] != word[0]:
-            return word
-        return str(best[0])
+        candidates = [
+            (score, choice not in self._words, choice)
+            for choice, score, _ in process.extract(
+                word, self._vocabulary, scorer=fuzz.ratio, score_cutoff=cutoff, limit=3
+            )
+            if choice[0] == word[0]
+        ]
+        return str(max(candidates)[2]) if candidates else word
 
     def _candidate_spans(self, doc: Any) -> set[tuple[str, int, int]]:
         vocab = self.nlp.vocab.strings
