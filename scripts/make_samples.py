@@ -505,8 +505,10 @@ def build_letter_pdf(path: Path, data: dict) -> None:
         creator=AUTHOR,
     )
     story: list[object] = [_p(data["date"], letter_body)]
-    story += [_p(line, ParagraphStyle("addr", parent=letter_body, spaceAfter=0))
-              for line in data["recipient"]]
+    story += [
+        _p(line, ParagraphStyle("addr", parent=letter_body, spaceAfter=0))
+        for line in data["recipient"]
+    ]
     story += [Spacer(1, 10), _p(data["salutation"], letter_body)]
     story += [_p(text, letter_body) for text in data["paragraphs"]]
     story += [_table(data["table"], header=True, width=doc.width), Spacer(1, 10)]

@@ -23,8 +23,9 @@ SKILLS
 Microsoft Office, data entry, medical terminology, empathy, problem-solving
 """
 LETTER = """Dear Hiring Manager,
-I am applying for the Patient Service Representative role. I am a good listener who listens carefully to patient
-concerns, and I stay calm and courteous under pressure. I adapt quickly to change and work closely with nurses.
+I am applying for the Patient Service Representative role. I am a good listener who
+listens carefully to patient concerns, and I stay calm and courteous under pressure.
+I adapt quickly to change and work closely with nurses.
 Sincerely, Jordan Lee
 """
 
@@ -40,12 +41,22 @@ def test_check_text_report(runner: CliRunner, tmp_path: Path) -> None:
 
 
 def test_check_json_schema(runner: CliRunner, tmp_path: Path) -> None:
-    result = runner.invoke(cli, ["check", str(write(tmp_path, "r.txt", RESUME)), "--format", "json"])
+    result = runner.invoke(
+        cli, ["check", str(write(tmp_path, "r.txt", RESUME)), "--format", "json"]
+    )
     assert result.exit_code == 0
     data = json.loads(result.output)
     assert set(data) == {
-        "file", "status", "reason", "score", "technical_score", "soft_score", "matched", "missing",
-        "extras", "flags",
+        "file",
+        "status",
+        "reason",
+        "score",
+        "technical_score",
+        "soft_score",
+        "matched",
+        "missing",
+        "extras",
+        "flags",
     }
     assert data["status"] == "ok" and data["score"] == 81.8
     assert data["technical_score"] == 100.0
@@ -58,7 +69,9 @@ def test_check_json_schema(runner: CliRunner, tmp_path: Path) -> None:
 def test_cover_letter_combines_coverage(runner: CliRunner, tmp_path: Path) -> None:
     resume = write(tmp_path, "r.txt", RESUME)
     letter = write(tmp_path, "l.txt", LETTER)
-    result = runner.invoke(cli, ["check", str(resume), "--cover-letter", str(letter), "--format", "json"])
+    result = runner.invoke(
+        cli, ["check", str(resume), "--cover-letter", str(letter), "--format", "json"]
+    )
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert set(data) == {"resume", "cover_letter", "combined"}
@@ -68,7 +81,11 @@ def test_cover_letter_combines_coverage(runner: CliRunner, tmp_path: Path) -> No
     assert combined_ids == resume_ids | letter_ids
     assert data["combined"]["score"] > data["resume"]["score"]
     text = runner.invoke(cli, ["check", str(resume), "--cover-letter", str(letter)])
-    assert "Resume: " in text.output and "Cover letter: " in text.output and "Combined: " in text.output
+    assert (
+        "Resume: " in text.output
+        and "Cover letter: " in text.output
+        and "Combined: " in text.output
+    )
 
 
 def test_min_score_gates_with_exit_3(runner: CliRunner, tmp_path: Path) -> None:
@@ -83,13 +100,25 @@ def test_min_score_gates_with_exit_3(runner: CliRunner, tmp_path: Path) -> None:
     ("name", "content", "message"),
     [
         ("missing.pdf", None, "no such file; check the path"),
-        ("resume.doc", b"\xd0\xcf\x11\xe0 old word", "is a legacy Word .doc file; save it as PDF or DOCX"),
+        (
+            "resume.doc",
+            b"\xd0\xcf\x11\xe0 old word",
+            "is a legacy Word .doc file; save it as PDF or DOCX",
+        ),
         ("photo.png", b"\x89PNG", "is an image; resume-match reads text"),
         ("notes.xyz", b"hello", ".xyz is not a supported type (supported: PDF, DOCX, TXT or MD)"),
-        ("broken.pdf", b"%PDF-1.4\n1 0 obj garbage", "is not a readable PDF (damaged or truncated)"),
+        (
+            "broken.pdf",
+            b"%PDF-1.4\n1 0 obj garbage",
+            "is not a readable PDF (damaged or truncated)",
+        ),
         ("fake.pdf", b"hello world", "is not a valid PDF (no %PDF header)"),
         ("broken.docx", b"PK\x03\x04junk", "is not a valid DOCX file (damaged zip)"),
-        ("really-pdf.docx", b"%PDF-1.4 ...", "is really a PDF with a .docx name; rename it to .pdf"),
+        (
+            "really-pdf.docx",
+            b"%PDF-1.4 ...",
+            "is really a PDF with a .docx name; rename it to .pdf",
+        ),
         ("empty.txt", b"", "is empty (0 bytes)"),
         ("name-only.txt", b"Jane Doe\njane@example.com", "has only 5 words, too few to score"),
         ("binary.txt", bytes(range(256)) * 40, "looks like binary data, not text"),
@@ -111,7 +140,10 @@ def test_bad_input_gives_one_line_error(
 
 def test_folder_and_size_cap(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(cli, ["check", str(tmp_path)])
-    assert result.exit_code == 1 and "is a folder; give a file, or use 'resume-match screen'" in result.output
+    assert (
+        result.exit_code == 1
+        and "is a folder; give a file, or use 'resume-match screen'" in result.output
+    )
     big = tmp_path / "big.txt"
     big.write_text("word " * 60_000, encoding="utf-8")
     result = runner.invoke(cli, ["check", str(big), "--max-size", "0.1"])
@@ -125,25 +157,34 @@ def test_json_status_for_unscorable_document(runner: CliRunner, tmp_path: Path) 
     result = runner.invoke(cli, ["check", str(path), "--format", "json"])
     assert result.exit_code == 1
     data = json.loads(result.output[: result.output.rindex("}") + 1])
-    assert data["status"] == "empty" and "too few to score" in data["reason"] and data["score"] is None
+    assert (
+        data["status"] == "empty" and "too few to score" in data["reason"] and data["score"] is None
+    )
 
 
 def test_bad_taxonomy_is_a_usage_error(runner: CliRunner, tmp_path: Path) -> None:
     bad = write(tmp_path, "t.toml", "schema = 1\n[role]\nid = 'x'\nname = 'X'\n")
-    result = runner.invoke(cli, ["check", str(write(tmp_path, "r.txt", RESUME)), "--taxonomy", str(bad)])
+    result = runner.invoke(
+        cli, ["check", str(write(tmp_path, "r.txt", RESUME)), "--taxonomy", str(bad)]
+    )
     assert result.exit_code == 2
     assert result.output == f"error: {bad}: skill: no [[skill]] entries\n"
 
 
 def test_custom_taxonomy(runner: CliRunner, tmp_path: Path) -> None:
     taxonomy = write(
-        tmp_path, "barista.toml",
+        tmp_path,
+        "barista.toml",
         'schema = 1\n[role]\nid = "barista"\nname = "Barista"\n'
-        '[[skill]]\nid = "espresso"\nname = "Espresso"\ncategory = "technical"\nphrases = ["espresso"]\n'
-        '[[skill]]\nid = "latte-art"\nname = "Latte art"\ncategory = "technical"\nphrases = ["latte art"]\n',
+        '[[skill]]\nid = "espresso"\nname = "Espresso"\ncategory = "technical"\n'
+        'phrases = ["espresso"]\n'
+        '[[skill]]\nid = "latte-art"\nname = "Latte art"\ncategory = "technical"\n'
+        'phrases = ["latte art"]\n',
     )
     resume = write(tmp_path, "b.txt", "Pulled espresso shots for six years at a busy cafe. " * 5)
-    result = runner.invoke(cli, ["check", str(resume), "--taxonomy", str(taxonomy), "--format", "json"])
+    result = runner.invoke(
+        cli, ["check", str(resume), "--taxonomy", str(taxonomy), "--format", "json"]
+    )
     data = json.loads(result.output)
     assert (data["score"], data["technical_score"], data["soft_score"]) == (50.0, 50.0, None)
     assert [m["id"] for m in data["matched"]] == ["espresso"]

@@ -13,9 +13,11 @@ from resume_match.normalize import normalize_text
 from resume_match.reading import Document
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
-DOCUMENTS = sorted(
-    p for p in CORPUS.glob("*/*") if p.suffix.lower() in {".pdf", ".docx", ".txt"}
-) if CORPUS.is_dir() else []
+DOCUMENTS = (
+    sorted(p for p in CORPUS.glob("*/*") if p.suffix.lower() in {".pdf", ".docx", ".txt"})
+    if CORPUS.is_dir()
+    else []
+)
 EXPECTED_STATUS = {
     "bj-scanned-image-only.pdf": ("no-text", "looks scanned"),
     "bj-garbled-font-encoding.pdf": ("no-text", "gibberish"),
@@ -40,7 +42,9 @@ def test_corpus_file_is_scored_or_explained(checker: Checker, path: Path) -> Non
 
 
 @pytest.mark.parametrize(("name", "floor"), sorted(PSR_RESUMES.items()))
-def test_real_front_office_resumes_score_well(checker: Checker, corpus: Path, name: str, floor: int) -> None:
+def test_real_front_office_resumes_score_well(
+    checker: Checker, corpus: Path, name: str, floor: int
+) -> None:
     result = checker.check_document(corpus / "pdf" / name)
     assert result.ok and (result.score or 0) >= floor
 
@@ -58,7 +62,9 @@ def test_csv_table_is_refused_with_a_reason(checker: Checker, corpus: Path) -> N
 
 def test_every_csv_row_scores(checker: Checker, corpus: Path) -> None:
     csv.field_size_limit(sys.maxsize)
-    with (corpus / "text" / "kaggle-resume-healthcare-frontoffice.csv").open(encoding="utf-8") as handle:
+    with (corpus / "text" / "kaggle-resume-healthcare-frontoffice.csv").open(
+        encoding="utf-8"
+    ) as handle:
         rows = list(csv.DictReader(handle))
     assert len(rows) == 150
     scored = 0

@@ -1,7 +1,7 @@
 """Golden JSON for the shipped samples: any change in reading, matching or scoring shows here.
 
-Regenerate after an intended change with ``RESUME_MATCH_UPDATE_GOLDEN=1 pytest tests/test_golden.py``
-and review the diff like code.
+Regenerate after an intended change with
+``RESUME_MATCH_UPDATE_GOLDEN=1 pytest tests/test_golden.py`` and review the diff like code.
 """
 
 from __future__ import annotations
@@ -41,8 +41,12 @@ def test_pdf_and_docx_of_one_document_find_the_same_skills(checker: Checker, ste
 
 def test_samples_ship_and_rank_as_intended(checker: Checker) -> None:
     assert {p.name for p in SAMPLES} >= {
-        "psr-strong-resume.pdf", "psr-strong-resume.docx", "psr-weak-resume.pdf",
-        "psr-weak-resume.docx", "psr-cover-letter.pdf", "psr-cover-letter.docx",
+        "psr-strong-resume.pdf",
+        "psr-strong-resume.docx",
+        "psr-weak-resume.pdf",
+        "psr-weak-resume.docx",
+        "psr-cover-letter.pdf",
+        "psr-cover-letter.docx",
     }
     strong = checker.check_document(samples_dir() / "psr-strong-resume.pdf").score or 0
     weak = checker.check_document(samples_dir() / "psr-weak-resume.pdf").score or 0

@@ -89,7 +89,9 @@ def test_negation_is_scoped_to_its_clause(checker: Checker) -> None:
 
 def test_evidence_keeps_words_page_and_section(checker: Checker) -> None:
     text = "Jane Roe\n\nSKILLS\nHIPAA compliance\n\nEXPERIENCE\nAnswered multi-line phones."
-    document = Document(Path("x.txt"), "text", (normalize_text(text), "Verified insurance eligibility."))
+    document = Document(
+        Path("x.txt"), "text", (normalize_text(text), "Verified insurance eligibility.")
+    )
     matches = {m.skill.id: m for m in checker.matcher.match(document)}
     hipaa = matches["hipaa-compliance"].evidence[0]
     assert (hipaa.text, hipaa.page, hipaa.section) == ("HIPAA compliance", 1, "Skills")
@@ -100,7 +102,9 @@ def test_evidence_keeps_words_page_and_section(checker: Checker) -> None:
 
 def test_mixed_script_word_is_flagged_not_matched(checker: Checker, tmp_path: Path) -> None:
     path = tmp_path / "homoglyph.txt"
-    path.write_text("\u041dIPAA trained front desk clerk. " + "Greeted visitors warmly. " * 10, encoding="utf-8")
+    path.write_text(
+        "\u041dIPAA trained front desk clerk. " + "Greeted visitors warmly. " * 10, encoding="utf-8"
+    )
     result = checker.check_document(path)
     assert "hipaa-compliance" not in {m.skill.id for m in result.matched}
     assert [f.kind for f in result.flags] == ["mixed-script"]

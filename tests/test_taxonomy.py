@@ -10,10 +10,22 @@ from resume_match.errors import TaxonomyError
 from resume_match.taxonomy import Taxonomy, load_taxonomy
 
 CORE_IDS = [
-    "ehr-systems", "medical-terminology", "insurance-verification", "appointment-scheduling",
-    "patient-registration", "hipaa-compliance", "payment-processing", "phone-systems",
-    "computer-proficiency", "data-entry", "empathetic-communication", "active-listening",
-    "problem-solving", "adaptability", "professionalism", "organizational-skills",
+    "ehr-systems",
+    "medical-terminology",
+    "insurance-verification",
+    "appointment-scheduling",
+    "patient-registration",
+    "hipaa-compliance",
+    "payment-processing",
+    "phone-systems",
+    "computer-proficiency",
+    "data-entry",
+    "empathetic-communication",
+    "active-listening",
+    "problem-solving",
+    "adaptability",
+    "professionalism",
+    "organizational-skills",
     "interpersonal-skills",
 ]
 
@@ -58,18 +70,38 @@ def test_a_minimal_taxonomy_loads(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        (('category = "technical"', 'category = "magic"'), "skill 'espresso'.category: 'magic' is not one of"),
-        (('phrases = ["espresso"]', 'phrases = "espresso"'), "skill 'espresso'.phrases: must be a list"),
-        (('phrases = ["espresso"]', 'phrases = ["espresso"]\ncolour = "red"'), "skill 'espresso'.colour: unknown field"),
+        (
+            ('category = "technical"', 'category = "magic"'),
+            "skill 'espresso'.category: 'magic' is not one of",
+        ),
+        (
+            ('phrases = ["espresso"]', 'phrases = "espresso"'),
+            "skill 'espresso'.phrases: must be a list",
+        ),
+        (
+            ('phrases = ["espresso"]', 'phrases = ["espresso"]\ncolour = "red"'),
+            "skill 'espresso'.colour: unknown field",
+        ),
         (('id = "espresso"', 'id = ""'), "skill[0].id: must be a non-empty string"),
         (('name = "Barista"', ""), "role.name: must be a non-empty string"),
-        (('phrases = ["espresso"]', 'near = [{ words = ["pull"], with = ["shot"], within = 40 }]'), "within: must be a whole number from 1 to 12"),
-        (('phrases = ["espresso"]', 'weight = -1\nphrases = ["x"]'), "weight: must be a number above 0"),
+        (
+            (
+                'phrases = ["espresso"]',
+                'near = [{ words = ["pull"], with = ["shot"], within = 40 }]',
+            ),
+            "within: must be a whole number from 1 to 12",
+        ),
+        (
+            ('phrases = ["espresso"]', 'weight = -1\nphrases = ["x"]'),
+            "weight: must be a number above 0",
+        ),
         (("schema = 1", "schema = 7"), "schema: version 7 is not supported"),
         (('phrases = ["espresso"]', ""), "gives no way to recognise it"),
     ],
 )
-def test_schema_errors_name_the_file_and_the_field(tmp_path: Path, change: tuple[str, str], message: str) -> None:
+def test_schema_errors_name_the_file_and_the_field(
+    tmp_path: Path, change: tuple[str, str], message: str
+) -> None:
     path = tmp_path / "broken.toml"
     path.write_text(MINIMAL.replace(*change), encoding="utf-8")
     with pytest.raises(TaxonomyError) as info:
@@ -91,7 +123,7 @@ def test_invalid_toml_and_missing_file(tmp_path: Path) -> None:
 
 def test_duplicate_ids_are_refused(tmp_path: Path) -> None:
     path = tmp_path / "dup.toml"
-    path.write_text(MINIMAL + MINIMAL[MINIMAL.index("[[skill]]"):], encoding="utf-8")
+    path.write_text(MINIMAL + MINIMAL[MINIMAL.index("[[skill]]") :], encoding="utf-8")
     with pytest.raises(TaxonomyError, match="duplicate id"):
         load_taxonomy(path)
 

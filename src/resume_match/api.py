@@ -57,7 +57,9 @@ class CheckResult:
 class Checker:
     """Reads, matches and scores documents; build once, then check many files with it."""
 
-    def __init__(self, taxonomy: Taxonomy | None = None, options: ReadOptions | None = None) -> None:
+    def __init__(
+        self, taxonomy: Taxonomy | None = None, options: ReadOptions | None = None
+    ) -> None:
         self.taxonomy = taxonomy or load_taxonomy()
         self.options = options or ReadOptions()
         self._matcher: SkillMatcher | None = None
@@ -84,7 +86,9 @@ class Checker:
             return CheckResult(resume_result, taxonomy=self.taxonomy.id)
         letter_result = self.check_document(cover_letter)
         return CheckResult(
-            resume_result, letter_result, self.combine([resume_result, letter_result]),
+            resume_result,
+            letter_result,
+            self.combine([resume_result, letter_result]),
             taxonomy=self.taxonomy.id,
         )
 
@@ -139,7 +143,7 @@ def check(
     Args:
         resume: path to a PDF, DOCX, TXT or MD file.
         cover_letter: optional second document of the same person.
-        taxonomy: a loaded :class:`Taxonomy`, a path to a taxonomy file, or None for the bundled one.
+        taxonomy: a loaded :class:`Taxonomy`, a taxonomy file, or None for the bundled one.
         options: reading limits; the defaults suit resumes.
 
     Returns:

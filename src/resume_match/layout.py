@@ -58,9 +58,9 @@ def _group_lines(words: Sequence[Word]) -> list[_Line]:
         height = max(word.bottom - word.top, 1.0)
         for line in reversed(lines[-4:]):
             line_height = max(line.bottom - line.top, 1.0)
-            if abs(middle - (line.top + line.bottom) / 2) < 0.45 * min(height, line_height) and not (
-                any(_overlaps(word, other) for other in line.words)
-            ):
+            if abs(middle - (line.top + line.bottom) / 2) < 0.45 * min(
+                height, line_height
+            ) and not (any(_overlaps(word, other) for other in line.words)):
                 line.words.append(word)
                 line.top = min(line.top, word.top)
                 line.bottom = max(line.bottom, word.bottom)

@@ -43,7 +43,8 @@ _NEGATION_BEFORE = re.compile(
 _NEGATION_AFTER = re.compile(
     r"^[^.;!?]{0,45}?\b(?:(?:i|i've|i'm)\s+(?:\w+\s+){0,2}?(?:not|never|no|yet to)\b"
     r"|is new to me|are new to me|which i lack|not yet|in the future"
-    r"|(?:that|which)\s+(?:begins|starts|will start)\b|\bnext\s+(?:month|week|semester|year|fall|spring)\b)",
+    r"|(?:that|which)\s+(?:begins|starts|will start)\b"
+    r"|\bnext\s+(?:month|week|semester|year|fall|spring)\b)",
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(
@@ -138,7 +139,11 @@ class SkillMatcher:
             second = sorted({self._lemma(w.lower()) for w in rule.with_})
             vocabulary.update(first)
             vocabulary.update(second)
-            gap = {"IS_SPACE": False, "ORTH": {"NOT_IN": _STOP_IN_WINDOW}, "OP": f"{{0,{rule.within}}}"}
+            gap = {
+                "IS_SPACE": False,
+                "ORTH": {"NOT_IN": _STOP_IN_WINDOW},
+                "OP": f"{{0,{rule.within}}}",
+            }
             patterns.append([{"LEMMA": {"IN": first}}, gap, {"LEMMA": {"IN": second}}])
             patterns.append([{"LEMMA": {"IN": second}}, gap, {"LEMMA": {"IN": first}}])
         if patterns:
@@ -274,8 +279,12 @@ def _shortest(spans: set[tuple[str, int, int]]) -> set[tuple[str, int, int]]:
 
 def _line_token_bounds(doc: Any, start: int, end: int) -> tuple[int, int]:
     text = doc.text
-    line_start_char = max(text.rfind("\n", 0, doc[start].idx), text.rfind("•", 0, doc[start].idx)) + 1
-    stop_candidates = [p for p in (text.find("\n", doc[end - 1].idx), text.find("•", doc[end - 1].idx)) if p != -1]
+    line_start_char = (
+        max(text.rfind("\n", 0, doc[start].idx), text.rfind("•", 0, doc[start].idx)) + 1
+    )
+    stop_candidates = [
+        p for p in (text.find("\n", doc[end - 1].idx), text.find("•", doc[end - 1].idx)) if p != -1
+    ]
     line_end_char = min(stop_candidates) if stop_candidates else len(text)
     first = start
     while first > 0 and doc[first - 1].idx >= line_start_char:
@@ -287,7 +296,7 @@ def _line_token_bounds(doc: Any, start: int, end: int) -> tuple[int, int]:
 
 
 def _negated(text: str, start: int, end: int) -> bool:
-    """True when the clause around a mention says the person lacks the skill or is only asked for it."""
+    """True when a mention's clause says the person lacks the skill, or only the employer asks."""
     clause_start = 0
     for found in _CLAUSE_BREAK.finditer(text, max(0, start - 160), start):
         clause_start = found.end()

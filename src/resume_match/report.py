@@ -24,7 +24,13 @@ def result_to_dict(result: DocumentResult, max_evidence: int = 5) -> dict[str, A
         "soft_score": result.soft_score,
         "matched": [_match_to_dict(m, max_evidence) for m in result.matched],
         "missing": [
-            {"id": s.id, "name": s.name, "category": s.category, "keyword": s.keyword, "hint": s.hint}
+            {
+                "id": s.id,
+                "name": s.name,
+                "category": s.category,
+                "keyword": s.keyword,
+                "hint": s.hint,
+            }
             for s in result.missing
         ],
         "extras": [_match_to_dict(m, max_evidence) for m in result.extras],
@@ -123,6 +129,9 @@ def _document_text(result: DocumentResult, paint: Any, width: int, heading: str 
     if result.extras:
         lines.append("")
         extras = ", ".join(m.skill.name for m in result.extras)
-        lines.append(textwrap.fill(f"Also shown: {extras}", width=width, initial_indent="  ",
-                                   subsequent_indent="    "))
+        lines.append(
+            textwrap.fill(
+                f"Also shown: {extras}", width=width, initial_indent="  ", subsequent_indent="    "
+            )
+        )
     return "\n".join(lines) + "\n"

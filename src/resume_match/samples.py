@@ -20,7 +20,10 @@ def sample_paths() -> list[Path]:
     if not folder.is_dir():
         return []
     return sorted(
-        p for p in folder.iterdir()
-        if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in {".pdf", ".docx", ".txt", ".md"}
+        p
+        for p in folder.iterdir()
+        if p.is_file()
+        and not p.name.startswith(".")
+        and p.suffix.lower() in {".pdf", ".docx", ".txt", ".md"}
         and p.name.lower() != "readme.md"
     )

@@ -14,8 +14,20 @@ CORE_CATEGORIES = ("technical", "soft")
 EXTRA_CATEGORIES = ("certification", "responsibility", "tool", "career-path")
 DEFAULT_TAXONOMY = "patient-service-representative"
 _SKILL_KEYS = {
-    "id", "name", "category", "weight", "keyword", "hint", "phrases", "exact", "members",
-    "context_members", "context", "near", "exclude", "core",
+    "id",
+    "name",
+    "category",
+    "weight",
+    "keyword",
+    "hint",
+    "phrases",
+    "exact",
+    "members",
+    "context_members",
+    "context",
+    "near",
+    "exclude",
+    "core",
 }
 _NEAR_KEYS = {"words", "with", "within"}
 _LIST_KEYS = ("phrases", "exact", "members", "context_members", "context", "exclude")
@@ -120,7 +132,9 @@ def parse_taxonomy(data: dict[str, Any], source: str = "<taxonomy>") -> Taxonomy
         raise fail("schema", f"version {data.get('schema')!r} is not supported (expected 1)")
     unknown = set(data) - {"schema", "role", "skill"}
     if unknown:
-        raise fail(", ".join(sorted(unknown)), "unknown top-level key (expected schema, role, skill)")
+        raise fail(
+            ", ".join(sorted(unknown)), "unknown top-level key (expected schema, role, skill)"
+        )
     role = data.get("role")
     if not isinstance(role, dict):
         raise fail("role", "missing [role] table with id and name")
@@ -146,7 +160,10 @@ def parse_taxonomy(data: dict[str, Any], source: str = "<taxonomy>") -> Taxonomy
     if not any(skill.core for skill in skills):
         raise fail("skill", "no core skill (category technical or soft); nothing to score")
     return Taxonomy(
-        id=role["id"], name=role["name"], source=str(role.get("source", "")), skills=tuple(skills),
+        id=role["id"],
+        name=role["name"],
+        source=str(role.get("source", "")),
+        skills=tuple(skills),
         path=source,
     )
 
@@ -154,13 +171,19 @@ def parse_taxonomy(data: dict[str, Any], source: str = "<taxonomy>") -> Taxonomy
 def _parse_skill(raw: dict[str, Any], where: str, fail: Any) -> Skill:
     unknown = set(raw) - _SKILL_KEYS
     if unknown:
-        raise fail(f"{where}.{sorted(unknown)[0]}", f"unknown field (known: {', '.join(sorted(_SKILL_KEYS))})")
+        raise fail(
+            f"{where}.{sorted(unknown)[0]}",
+            f"unknown field (known: {', '.join(sorted(_SKILL_KEYS))})",
+        )
     for key in ("id", "name", "category"):
         if not isinstance(raw.get(key), str) or not raw[key].strip():
             raise fail(f"{where}.{key}", "must be a non-empty string")
     category = raw["category"]
     if category not in CORE_CATEGORIES + EXTRA_CATEGORIES:
-        raise fail(f"{where}.category", f"{category!r} is not one of {', '.join(CORE_CATEGORIES + EXTRA_CATEGORIES)}")
+        raise fail(
+            f"{where}.category",
+            f"{category!r} is not one of {', '.join(CORE_CATEGORIES + EXTRA_CATEGORIES)}",
+        )
     weight = raw.get("weight", 1)
     if isinstance(weight, bool) or not isinstance(weight, (int, float)) or not 0 < weight <= 100:
         raise fail(f"{where}.weight", "must be a number above 0 and at most 100")
@@ -181,19 +204,29 @@ def _parse_skill(raw: dict[str, Any], where: str, fail: Any) -> Skill:
         raise fail(f"{where}.near", "must be a list of {words, with, within} tables")
     for position, rule in enumerate(raw_near):
         here = f"{where}.near[{position}]"
-        if not isinstance(rule, dict) or set(rule) - _NEAR_KEYS or not {"words", "with"} <= set(rule):
+        if (
+            not isinstance(rule, dict)
+            or set(rule) - _NEAR_KEYS
+            or not {"words", "with"} <= set(rule)
+        ):
             raise fail(here, "must be a table with words, with and (optionally) within")
         for key in ("words", "with"):
-            if not isinstance(rule[key], list) or not rule[key] or not all(
-                isinstance(v, str) and v.strip() for v in rule[key]
+            if (
+                not isinstance(rule[key], list)
+                or not rule[key]
+                or not all(isinstance(v, str) and v.strip() for v in rule[key])
             ):
                 raise fail(f"{here}.{key}", "must be a non-empty list of strings")
         within = rule.get("within", 4)
         if isinstance(within, bool) or not isinstance(within, int) or not 1 <= within <= 12:
             raise fail(f"{here}.within", "must be a whole number from 1 to 12")
         near.append(Near(tuple(rule["words"]), tuple(rule["with"]), within))
-    if not (lists["phrases"] or lists["exact"] or lists["members"] or lists["context_members"] or near):
-        raise fail(where, "gives no way to recognise it (phrases, exact, members, context_members or near)")
+    if not (
+        lists["phrases"] or lists["exact"] or lists["members"] or lists["context_members"] or near
+    ):
+        raise fail(
+            where, "gives no way to recognise it (phrases, exact, members, context_members or near)"
+        )
     return Skill(
         id=raw["id"].strip(),
         name=raw["name"].strip(),

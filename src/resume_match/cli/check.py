@@ -13,15 +13,25 @@ from .options import load_checker, reading_options
 @click.command("check")
 @click.argument("resume", type=click.Path(path_type=Path))
 @click.option(
-    "--cover-letter", "cover_letter", type=click.Path(path_type=Path), default=None,
+    "--cover-letter",
+    "cover_letter",
+    type=click.Path(path_type=Path),
+    default=None,
     help="The same person's cover letter; a skill shown in either document counts.",
 )
 @click.option(
-    "--format", "output_format", type=click.Choice(["text", "json"]), default="text",
-    show_default=True, help="text for people, json for programs (schema in the README).",
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text for people, json for programs (schema in the README).",
 )
 @click.option(
-    "--min-score", type=click.FloatRange(0, 100), default=None, metavar="N",
+    "--min-score",
+    type=click.FloatRange(0, 100),
+    default=None,
+    metavar="N",
     help="Exit with status 3 when the coverage score is below N (for scripts).",
 )
 @reading_options
@@ -55,7 +65,8 @@ def check_command(
         raise CliError(f"{first.file}: {first.reason}")
     if min_score is not None and (result.main.score or 0.0) < min_score:
         raise CliError(
-            f"{result.main.file}: coverage {result.main.score:.1f} is below --min-score {min_score:g}",
+            f"{result.main.file}: coverage {result.main.score:.1f} "
+            f"is below --min-score {min_score:g}",
             ExitCode.BELOW_MIN_SCORE,
         )
 

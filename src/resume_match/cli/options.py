@@ -28,13 +28,12 @@ def reading_options(func: F) -> F:
         metavar="MB",
         help="Refuse files larger than this many megabytes.",
     )(func)
-    func = click.option(
+    return click.option(
         "--taxonomy",
         type=click.Path(path_type=Path, dir_okay=False),
         default=None,
         help="A taxonomy TOML file to use instead of the bundled Patient Service Representative.",
     )(func)
-    return func
 
 
 def load_checker(taxonomy: Path | None, max_size: float, pdf_engine: str) -> Any:
