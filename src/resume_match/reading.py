@@ -122,10 +122,14 @@ def _check_file(path: Path, options: ReadOptions) -> str:
         if not path.exists():
             raise DocumentError("no such file; check the path", path)
         if path.is_dir():
-            raise DocumentError("is a folder; give a file, or use 'resume-match screen' for folders", path)
+            raise DocumentError(
+                "is a folder; give a file, or use 'resume-match screen' for folders", path
+            )
         size = path.stat().st_size
     except OSError as exc:
-        raise DocumentError(f"cannot be opened ({exc.strerror or exc}); check its permissions", path)
+        raise DocumentError(
+            f"cannot be opened ({exc.strerror or exc}); check its permissions", path
+        )
     suffix = path.suffix.lower()
     if suffix in _UNSUPPORTED_HINTS:
         raise UnsupportedFileError(_UNSUPPORTED_HINTS[suffix], path)
@@ -137,7 +141,9 @@ def _check_file(path: Path, options: ReadOptions) -> str:
         )
     if suffix not in SUPPORTED_SUFFIXES:
         shown = suffix or "a file with no extension"
-        raise UnsupportedFileError(f"{shown} is not a supported type (supported: {_SUPPORTED_LIST})", path)
+        raise UnsupportedFileError(
+            f"{shown} is not a supported type (supported: {_SUPPORTED_LIST})", path
+        )
     if size == 0:
         raise EmptyDocumentError("is empty (0 bytes)", path)
     if size > options.max_bytes:
@@ -154,7 +160,9 @@ def _read_head(path: Path) -> bytes:
         with path.open("rb") as handle:
             return handle.read(1024)
     except OSError as exc:
-        raise DocumentError(f"cannot be opened ({exc.strerror or exc}); check its permissions", path)
+        raise DocumentError(
+            f"cannot be opened ({exc.strerror or exc}); check its permissions", path
+        )
 
 
 def _sniff(path: Path, kind: str, head: bytes) -> str:
@@ -169,11 +177,17 @@ def _sniff(path: Path, kind: str, head: bytes) -> str:
                 f"is a legacy Word .doc file renamed to .docx; {_SAVE_AS}", path
             )
         if not is_zip:
-            raise DocumentError("is not a valid DOCX file (not a zip package); it may be corrupt", path)
+            raise DocumentError(
+                "is not a valid DOCX file (not a zip package); it may be corrupt", path
+            )
     if kind == "pdf" and not is_pdf:
         if is_zip:
-            raise UnsupportedFileError("is really a DOCX/zip file with a .pdf name; rename it", path)
-        raise DocumentError("is not a valid PDF (no %PDF header); it may be corrupt or truncated", path)
+            raise UnsupportedFileError(
+                "is really a DOCX/zip file with a .pdf name; rename it", path
+            )
+        raise DocumentError(
+            "is not a valid PDF (no %PDF header); it may be corrupt or truncated", path
+        )
     return kind
 
 
@@ -379,7 +393,9 @@ def _collect_paragraph(paragraph: Any, visible: list[str], hidden: list[str], de
             if not _inside(node, _MC_FALLBACK) and _outermost_box(node, paragraph):
                 boxes.append(node)
             continue
-        if _inside(node, f"{_W}txbxContent", stop=paragraph) or _inside(node, f"{_W}del", paragraph):
+        if _inside(node, f"{_W}txbxContent", stop=paragraph) or _inside(
+            node, f"{_W}del", paragraph
+        ):
             continue
         text = _run_text(node)
         if text:
@@ -416,7 +432,11 @@ def _run_is_hidden(run: Any) -> bool:
     if vanish is not None and vanish.get(f"{_W}val", "true") not in ("0", "false"):
         return True
     size = props.find(f"{_W}sz")
-    if size is not None and (size.get(f"{_W}val") or "").isdigit() and int(size.get(f"{_W}val")) <= 4:
+    if (
+        size is not None
+        and (size.get(f"{_W}val") or "").isdigit()
+        and int(size.get(f"{_W}val")) <= 4
+    ):
         return True
     color = props.find(f"{_W}color")
     if color is not None and (color.get(f"{_W}val") or "").upper() in _WHITE:
@@ -481,7 +501,9 @@ def _read_pdf(path: Path, options: ReadOptions) -> _Raw:
             raise DocumentError(
                 "is not a readable PDF (damaged or truncated); export it again", path
             ) from None
-        raise DocumentError(f"could not be opened as a PDF ({exc}); export it again", path) from None
+        raise DocumentError(
+            f"could not be opened as a PDF ({exc}); export it again", path
+        ) from None
     try:
         page_count = len(pdf)
         if page_count == 0:
@@ -551,6 +573,11 @@ def _pdfium_pages(path: Path, pdf: Any, options: ReadOptions) -> Iterator[_PageW
             hidden_chars = 0
             for char_index in range(count):
                 code = pdfium_c.FPDFText_GetUnicode(handle, char_index)
+                if code in (2, 0xFFFE) and chars:
+                    chars.append("-")
+                    words.append(_pdf_word(chars, x0, x1, top, bottom, hidden_chars))
+                    chars = []
+                    continue
                 char = chr(code) if 0 < code < 0x110000 else " "
                 if char.isspace() or char == "\x00":
                     if chars:
@@ -591,7 +618,9 @@ def _pdfium_pages(path: Path, pdf: Any, options: ReadOptions) -> Iterator[_PageW
             page.close()
 
 
-def _pdf_word(chars: list[str], x0: float, x1: float, top: float, bottom: float, hidden: int) -> _PdfWord:
+def _pdf_word(
+    chars: list[str], x0: float, x1: float, top: float, bottom: float, hidden: int
+) -> _PdfWord:
     return _PdfWord(Word("".join(chars), x0, x1, top, bottom), hidden * 2 > len(chars))
 
 
@@ -659,10 +688,16 @@ def _pdfplumber_pages(path: Path, pdf: Any, options: ReadOptions) -> Iterator[_P
         for page in document.pages[: options.max_pages]:
             words = []
             for item in page.extract_words(
-                keep_blank_chars=False, use_text_flow=False, extra_attrs=["size", "non_stroking_color"]
+                keep_blank_chars=False,
+                use_text_flow=False,
+                extra_attrs=["size", "non_stroking_color"],
             ):
                 color = item.get("non_stroking_color")
-                white = color is not None and _is_light(color) and len(list(color) if isinstance(color, (list, tuple)) else [color]) != 4
+                white = (
+                    color is not None
+                    and _is_light(color)
+                    and len(list(color) if isinstance(color, (list, tuple)) else [color]) != 4
+                )
                 invisible = (
                     item["size"] < 2.5
                     or item["x1"] < 0
