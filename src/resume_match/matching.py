@@ -26,7 +26,7 @@ _MIN_FUZZY_LENGTH = 5
 _NEGATION_BEFORE = re.compile(
     r"(?:\b(?:no|without|lack|lacks|lacking|limited|minimal)\s+(?:\w+\s+){0,2}?"
     r"(?:experience|exposure|knowledge|background|training|familiarity|skills?)\b"
-    r"|\b(?:not|never|n't)\s+(?:\w+\s+){0,2}?(?:familiar|experienced|trained|certified|used|worked|"
+    r"|(?:\bnot|\bnever|n't)\s+(?:\w+\s+){0,2}?(?:familiar|experienced|trained|certified|used|worked|"
     r"exposed|had|done|performed|handled|learned|proficient|comfortable|knowledgeable)\b"
     r"|\b(?:unfamiliar|inexperienced|new to)\b"
     r"|\b(?:eager|hope|hoping|hopes|want|wanting|wants|like|looking forward|plan|planning|excited|"

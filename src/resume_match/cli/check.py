@@ -53,16 +53,14 @@ def check_command(
 
     checker = load_checker(taxonomy, max_size, pdf_engine)
     result = checker.check(resume, cover_letter)
-    failed = [r for r in (result.resume, result.cover_letter) if r is not None and not r.ok]
+    documents = [r for r in (result.resume, result.cover_letter) if r is not None]
+    failed = [r for r in documents if not r.ok]
     if output_format == "json":
         click.echo(render_json(result), nl=False)
-    elif len(failed) < (2 if cover_letter is not None else 1):
+    elif len(failed) < len(documents):
         click.echo(render_text(result, color=True), nl=False, color=use_color())
     if failed:
-        first = failed[0]
-        if output_format == "json" and first.status == "error":
-            pass
-        raise CliError(f"{first.file}: {first.reason}")
+        raise CliError(f"{failed[0].file}: {failed[0].reason}")
     if min_score is not None and (result.main.score or 0.0) < min_score:
         raise CliError(
             f"{result.main.file}: coverage {result.main.score:.1f} "
