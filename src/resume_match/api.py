@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .errors import DocumentError
@@ -111,7 +111,7 @@ class Checker:
         flags = tuple(flag for r in readable for flag in r.flags)
         reason = "; ".join(f"{r.file}: {r.reason}" for r in results if not r.ok)
         combined = self._result(files, "combined", matches, flags, sum(r.pages for r in readable))
-        return DocumentResult(**{**combined.__dict__, "reason": reason})
+        return replace(combined, reason=reason)
 
     def _result(
         self, file: str, kind: str, matches: list[SkillMatch], flags: tuple[Flag, ...], pages: int

@@ -160,7 +160,7 @@ class SkillMatcher:
         doc = self._parse(text)
         spans = self._candidate_spans(doc)
         excluded = self._excluded_ranges(doc)
-        sections = find_sections(text, default="Body" if not document.pages else "Header")
+        sections = find_sections(text)
         page_starts = document.page_starts()
         found: dict[str, list[Evidence]] = {}
         for skill_id, start, end in sorted(spans, key=lambda s: (s[1], s[2])):

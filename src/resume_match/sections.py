@@ -147,10 +147,14 @@ def heading_name(line: str) -> str | None:
     return _LOOKUP.get(key)
 
 
-def find_sections(text: str, default: str = "Header") -> SectionMap:
-    """Map a document's text to its sections; a text with no headings is one ``default`` section."""
+def find_sections(text: str) -> SectionMap:
+    """Map a document's text to its sections.
+
+    Text before the first heading is the "Header"; a text with no headings at all (a cover letter,
+    a resume in paragraphs) is one "Body" section.
+    """
     starts: list[int] = [0]
-    names: list[str] = [default]
+    names: list[str] = ["Header"]
     offset = 0
     for line in text.split("\n"):
         name = heading_name(line)
@@ -158,4 +162,6 @@ def find_sections(text: str, default: str = "Header") -> SectionMap:
             starts.append(offset)
             names.append(name)
         offset += len(line) + 1
+    if len(names) == 1:
+        names = ["Body"]
     return SectionMap(tuple(starts), tuple(names))
