@@ -109,3 +109,16 @@ def test_mixed_script_word_is_flagged_not_matched(checker: Checker, tmp_path: Pa
     assert "hipaa-compliance" not in {m.skill.id for m in result.matched}
     assert [f.kind for f in result.flags] == ["mixed-script"]
     assert "\u041dIPAA" in result.flags[0].message
+
+
+@pytest.mark.parametrize("word", ["clinical", "healthcare", "effective", "center", "career"])
+def test_english_words_are_never_spell_corrected(checker: Checker, word: str) -> None:
+    assert [token.lemma_ for token in checker.matcher._parse(word)] == [word]
+
+
+@pytest.mark.parametrize(
+    ("typo", "fixed"),
+    [("hippa", "hipaa"), ("cener", "cerner"), ("insurence", "insurance"), ("apointment", "appointment")],
+)
+def test_misspellings_of_taxonomy_words_are_mended(checker: Checker, typo: str, fixed: str) -> None:
+    assert [token.lemma_ for token in checker.matcher._parse(typo)] == [fixed]

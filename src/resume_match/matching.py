@@ -84,8 +84,18 @@ def _lemma_table() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _english_words() -> frozenset[str]:
+    """Every English word the lookups know: inflected forms, their lemmas, and the base-form index.
+
+    The lemma table alone lacks words that never inflect ("clinical", "healthcare"), and a word
+    missing here would be "corrected" towards a taxonomy word.
+    """
     table = _lemma_table()
-    return frozenset(table) | frozenset(table.values())
+    data = resources.files("spacy_lookups_data") / "data" / "en_lemma_index.json.gz"
+    index: dict[str, list[str]] = json.loads(gzip.decompress(data.read_bytes()))
+    words = set(table) | set(table.values())
+    for base_forms in index.values():
+        words.update(base_forms)
+    return frozenset(words)
 
 
 class SkillMatcher:
