@@ -79,5 +79,16 @@ def test_two_column_sidebar_is_not_interleaved(checker: Checker, corpus: Path) -
     from resume_match.reading import read_document
 
     text = read_document(corpus / "pdf" / "rm-template-modern-two-column.pdf").text
-    assert "Senior Software Engineer Jan 2023 - Present" in text
-    assert "Stripe • San Francisco, CA" in text
+    assert (
+        "Senior Software Engineer\nJan 2023 - Present\nStripe • San Francisco, CA\n• Designed"
+        in text
+    )
+
+
+def test_banner_then_columns_then_sub_columns(corpus: Path) -> None:
+    from resume_match.reading import read_document
+
+    text = read_document(corpus / "pdf" / "bj-two-column-banner.pdf").text
+    assert "usage\nEducation\nBucknell University" in text
+    assert "Skills\nComputer Languages\nR English" in text
+    assert "open source\ndataset and currently developing" in text

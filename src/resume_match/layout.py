@@ -41,14 +41,39 @@ class _Line:
         return " ".join(w.text for w in sorted(self.words, key=lambda w: w.x0))
 
 
-_MIN_GUTTER = 8.0
+_MIN_COLUMN_GAP = 9.0
+_MAX_DEPTH = 60
 _PAGE_NUMBER = re.compile(r"^(page\s*)?\d+(\s*(of|/)\s*\d+)?$", re.IGNORECASE)
 
 
-def page_lines(words: Sequence[Word], page_width: float) -> list[str]:
+def page_lines(words: Sequence[Word]) -> list[str]:
     """Return the page's lines in reading order, column by column where the page has columns."""
-    lines = _group_lines(words)
-    return [line.text() for line in _reading_order(lines, page_width)]
+    lines: list[str] = []
+    for block in _xy_cut(list(words), 0):
+        lines.extend(line.text() for line in _group_lines(block))
+    return lines
+
+
+def _xy_cut(words: list[Word], depth: int) -> list[list[Word]]:
+    """Split a region at the widest blank column, else at the widest blank row, recursively.
+
+    A column gap must be wider than the space between words, so a two-column page splits into its
+    columns while a paragraph never does; a banner across the top is cut off by the blank row under
+    it first, and the columns beneath then split.
+    """
+    if len(words) < 2 or depth > _MAX_DEPTH:
+        return [words]
+    column = _widest_gap([(w.x0, w.x1) for w in words], _MIN_COLUMN_GAP)
+    if column is not None:
+        left = [w for w in words if w.x1 <= column]
+        right = [w for w in words if w.x1 > column]
+        return _xy_cut(left, depth + 1) + _xy_cut(right, depth + 1)
+    row = _widest_gap([(w.top, w.bottom) for w in words], 0.5)
+    if row is not None:
+        above = [w for w in words if w.bottom <= row]
+        below = [w for w in words if w.bottom > row]
+        return _xy_cut(above, depth + 1) + _xy_cut(below, depth + 1)
+    return [words]
 
 
 def _group_lines(words: Sequence[Word]) -> list[_Line]:
@@ -75,79 +100,16 @@ def _overlaps(a: Word, b: Word) -> bool:
     return min(a.x1, b.x1) - max(a.x0, b.x0) > 0.5 * min(a.x1 - a.x0, b.x1 - b.x0)
 
 
-def _reading_order(lines: list[_Line], page_width: float) -> list[_Line]:
-    """Split the page at a vertical gutter, if one runs through most of it, and recurse."""
-    if len(lines) < 6:
-        return lines
-    gutter = _find_gutter(lines, page_width)
-    if gutter is None:
-        return lines
-    ordered: list[_Line] = []
-    left: list[_Line] = []
-    right: list[_Line] = []
-
-    def flush() -> None:
-        ordered.extend(_reading_order(left, page_width) if len(left) > 5 else left)
-        ordered.extend(_reading_order(right, page_width) if len(right) > 5 else right)
-        left.clear()
-        right.clear()
-
-    for line in lines:
-        if any(w.x0 < gutter < w.x1 for w in line.words):
-            flush()
-            ordered.append(line)
-            continue
-        left_words = [w for w in line.words if w.x1 <= gutter]
-        right_words = [w for w in line.words if w.x0 >= gutter]
-        if left_words:
-            left.append(_Line(left_words, line.top, line.bottom))
-        if right_words:
-            right.append(_Line(right_words, line.top, line.bottom))
-    flush()
-    return ordered
-
-
-def _find_gutter(lines: list[_Line], page_width: float) -> float | None:
-    """Find an x where few lines cross and both sides carry real text, or None.
-
-    Counts are kept in 2-point bins with difference arrays, so a page costs one pass over its
-    words rather than one per candidate x.
-    """
-    x_min = min(line.x0 for line in lines)
-    x_max = max(line.x1 for line in lines)
-    width = x_max - x_min
-    if width < 100:
-        return None
-    step = 2.0
-    bins = int(width / step) + 2
-
-    def at(x: float) -> int:
-        return min(max(int((x - x_min) / step), 0), bins - 1)
-
-    crossing = [0] * (bins + 1)
-    left = [0] * (bins + 1)
-    right = [0] * (bins + 1)
-    for line in lines:
-        for word in line.words:
-            crossing[at(word.x0 - _MIN_GUTTER / 2) + 1] += 1
-            crossing[at(word.x1 + _MIN_GUTTER / 2)] -= 1
-        left[at(min(w.x1 for w in line.words)) + 1] += 1
-        right[0] += 1
-        right[at(max(w.x0 for w in line.words)) + 1] -= 1
+def _widest_gap(spans: list[tuple[float, float]], minimum: float) -> float | None:
+    """Middle of the widest gap of at least ``minimum`` between the spans' union, or None."""
+    spans.sort()
+    reach = spans[0][1]
     best: tuple[float, float] | None = None
-    cross_now = left_now = right_now = 0
-    for index in range(bins):
-        cross_now += crossing[index]
-        left_now += left[index]
-        right_now += right[index]
-        x = x_min + index * step
-        if not x_min + 0.15 * width < x < x_min + 0.85 * width:
-            continue
-        both = min(left_now, right_now)
-        if cross_now <= 0.2 * len(lines) and both >= max(4, 0.25 * len(lines)):
-            score = both - 3 * cross_now
-            if best is None or score > best[0]:
-                best = (score, x)
+    for start, end in spans[1:]:
+        gap = start - reach
+        if gap >= minimum and (best is None or gap > best[0]):
+            best = (gap, reach + gap / 2)
+        reach = max(reach, end)
     return None if best is None else best[1]
 
 
