@@ -17,7 +17,7 @@ from .errors import (
     UnsupportedFileError,
 )
 from .layout import Word, drop_repeated_margins, page_lines
-from .normalize import mixed_script_flags, normalize_text
+from .normalize import mixed_script_flags, normalize_text, repeated_line_flags
 from .types import Flag
 
 SUPPORTED_SUFFIXES = {
@@ -47,15 +47,27 @@ _ENGLISH_GLUE = frozenset("the and of to in with for a an on at as by from my i 
 
 @dataclass(frozen=True)
 class ReadOptions:
-    """Limits that keep one hostile file from costing more than a resume should."""
+    """Limits that keep one hostile file from costing more than a resume should.
+
+    SECURITY.md explains each limit. ``isolate`` reads the file in a child process capped at
+    ``max_memory_mb`` of memory and ``time_limit`` seconds, for what no check of the input can
+    foresee; it costs a few milliseconds a file.
+    """
 
     max_bytes: int = 20 * 1024 * 1024
     max_pages: int = 30
     max_chars: int = 500_000
     max_unzipped_bytes: int = 150 * 1024 * 1024
+    max_xml_bytes: int = 32 * 1024 * 1024
     max_zip_entries: int = 2_000
+    max_pdf_stream_bytes: int = 256 * 1024 * 1024
+    max_pdf_content_bytes: int = 8 * 1024 * 1024
+    max_page_chars: int = 100_000
     min_words: int = 25
     pdf_engine: str = "pdfium"
+    isolate: bool = False
+    time_limit: float = 30.0
+    max_memory_mb: int = 1024
 
 
 @dataclass(frozen=True)
@@ -97,6 +109,10 @@ def read_document(path: Path | str, options: ReadOptions | None = None) -> Docum
     """
     options = options or ReadOptions()
     path = Path(path)
+    if options.isolate:
+        from .sandbox import read_in_child
+
+        return read_in_child(path, options)
     kind = _check_file(path, options)
     head = _read_head(path)
     reader = _READERS[_sniff(path, kind, head)]
@@ -169,13 +185,24 @@ def _sniff(path: Path, kind: str, head: bytes) -> str:
     """Check that the content is what the name says, and say what it really is when not."""
     is_pdf = b"%PDF-" in head
     is_zip = head.startswith(b"PK\x03\x04")
+    if head.startswith(_OLE_MAGIC):
+        if _is_encrypted_office(path):
+            raise DocumentError(
+                "is protected by a password; save an unprotected copy and try again", path
+            )
+        raise UnsupportedFileError(
+            f"is a legacy Word .doc file renamed to {path.suffix.lower()}; {_SAVE_AS}", path
+        )
+    if kind == "text":
+        if head.startswith(b"%PDF-"):
+            raise UnsupportedFileError("is really a PDF with a text name; rename it to .pdf", path)
+        if is_zip:
+            raise UnsupportedFileError(
+                "is really a zip file (a DOCX?) with a text name; rename it to .docx", path
+            )
     if kind == "docx":
         if is_pdf:
             raise UnsupportedFileError("is really a PDF with a .docx name; rename it to .pdf", path)
-        if head.startswith(_OLE_MAGIC):
-            raise UnsupportedFileError(
-                f"is a legacy Word .doc file renamed to .docx; {_SAVE_AS}", path
-            )
         if not is_zip:
             raise DocumentError(
                 "is not a valid DOCX file (not a zip package); it may be corrupt", path
@@ -191,16 +218,33 @@ def _sniff(path: Path, kind: str, head: bytes) -> str:
     return kind
 
 
+def _is_encrypted_office(path: Path) -> bool:
+    """A password-protected .docx is an OLE file holding an "EncryptedPackage" stream."""
+    try:
+        with path.open("rb") as handle:
+            return "EncryptedPackage".encode("utf-16-le") in handle.read(8 * 1024 * 1024)
+    except OSError:
+        return False
+
+
+def _too_much_text(path: Path, chars: int, options: ReadOptions) -> FileTooLargeError:
+    return FileTooLargeError(
+        f"holds {chars:,} characters of text, more than the {options.max_chars:,} a resume "
+        "could need; is it a resume?",
+        path,
+    )
+
+
 def _finish(path: Path, kind: str, raw: _Raw, options: ReadOptions) -> Document:
+    # Checked before normalising too, so that the normaliser never works on more than the limit.
+    raw_chars = sum(len(page) for page in raw.pages)
+    if raw_chars > options.max_chars:
+        raise _too_much_text(path, raw_chars, options)
     pages = [normalize_text(page) for page in raw.pages]
     text = "\n\n".join(pages)
     flags = list(raw.flags)
     if len(text) > options.max_chars:
-        raise FileTooLargeError(
-            f"holds {len(text):,} characters of text, more than the {options.max_chars:,} a resume "
-            "could need; is it a resume?",
-            path,
-        )
+        raise _too_much_text(path, len(text), options)
     words = _WORD.findall(text)
     if not words:
         if kind == "pdf":
@@ -223,6 +267,7 @@ def _finish(path: Path, kind: str, raw: _Raw, options: ReadOptions) -> Document:
             path,
         )
     flags.extend(mixed_script_flags(text))
+    flags.extend(repeated_line_flags(text))
     lowered = [w.lower() for w in words]
     glue = sum(1 for w in lowered if w in _ENGLISH_GLUE)
     if len(words) >= 80 and glue / len(words) < 0.02:
@@ -258,24 +303,58 @@ def _plausible(token: str) -> bool:
 # --- plain text -------------------------------------------------------------------------------
 
 
+_BINARY = "looks like binary data, not text; is it really a .txt file?"
+
+
 def _read_text(path: Path, options: ReadOptions) -> _Raw:
+    size = path.stat().st_size
+    # No encoding spends more than 4 bytes on a character: a bigger file is over max_chars,
+    # and is refused before it is read, let alone decoded.
+    if size > 4 * options.max_chars:
+        raise FileTooLargeError(
+            f"holds more than {options.max_chars:,} characters of text ({size / 1024 / 1024:.1f} "
+            "MB), more than a resume could need; is it a resume?",
+            path,
+        )
     data = path.read_bytes()
-    if data.count(b"\x00") > max(4, len(data) // 100):
-        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-            return _Raw([data.decode("utf-16")])
-        raise DocumentError("looks like binary data, not text; is it really a .txt file?", path)
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
+    utf16 = _utf16_codec(data)
+    if utf16 is not None:
+        text = data.decode(utf16, "replace")
     else:
-        text = data.decode("latin-1")
+        # NULs padding the end are an editor's leftovers; a few inside hide words ("HI\0PAA").
+        data = data.rstrip(b"\x00")
+        if data.count(b"\x00") > max(4, len(data) // 100):
+            raise DocumentError(_BINARY, path)
+        text = _decode(data.replace(b"\x00", b""))
     control = sum(1 for ch in text[:20_000] if ord(ch) < 32 and ch not in "\n\r\t\f")
     if control > max(10, len(text[:20_000]) // 50):
-        raise DocumentError("looks like binary data, not text; is it really a .txt file?", path)
+        raise DocumentError(_BINARY, path)
     return _Raw([text])
+
+
+def _decode(data: bytes) -> str:
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")
+
+
+def _utf16_codec(data: bytes) -> str | None:
+    """The codec of UTF-16 text, with or without a byte-order mark, else None."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    sample = data[:4096]
+    if len(sample) < 16:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    # ASCII letters in UTF-16 put a NUL in every other byte: odd bytes in little-endian order.
+    if odd > 0.4 * len(sample) / 2 and even < 0.05 * len(sample) / 2:
+        return "utf-16-le"
+    if even > 0.4 * len(sample) / 2 and odd < 0.05 * len(sample) / 2:
+        return "utf-16-be"
+    return None
 
 
 # --- DOCX -------------------------------------------------------------------------------------
@@ -285,7 +364,19 @@ _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fal
 _WHITE = {"FFFFFF", "FEFEFE", "FDFDFD"}
 
 
+_DAMAGED_DOCX = "it may be damaged: open it in Word and save it again"
+_REQUIRED_PARTS = ("[Content_Types].xml", "_rels/.rels")
+_DECLARATIONS = re.compile(
+    b"|".join(
+        re.escape(word.encode(codec))
+        for word in ("<!DOCTYPE", "<!ENTITY")
+        for codec in ("ascii", "utf-16-le", "utf-16-be")
+    )
+)
+
+
 def _check_zip(path: Path, options: ReadOptions) -> None:
+    """Refuse a package before python-docx parses it: bombs, entity declarations, missing parts."""
     try:
         with zipfile.ZipFile(path) as package:
             entries = package.infolist()
@@ -309,43 +400,108 @@ def _check_zip(path: Path, options: ReadOptions) -> None:
                     "open it in Word and save it again",
                     path,
                 )
-            for entry in entries:
-                if entry.filename.endswith((".xml", ".rels")):
-                    with package.open(entry) as part:
-                        head = part.read(4096)
-                    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-                        raise DocumentError(
-                            f"contains XML entity declarations ({entry.filename}), which Word never "
-                            "writes; refusing to read it",
-                            path,
-                        )
+            for name in _REQUIRED_PARTS:
+                if name not in names:
+                    raise DocumentError(
+                        f"is missing {name}, a part every Word document has; {_DAMAGED_DOCX}", path
+                    )
+            if any(entry.flag_bits & 0x1 for entry in entries):
+                raise DocumentError(
+                    "has encrypted parts; save an unprotected copy and try again", path
+                )
+            _check_xml_parts(path, package, entries, options)
     except zipfile.BadZipFile:
         raise DocumentError("is not a valid DOCX file (damaged zip); it may be truncated", path)
     except (zipfile.LargeZipFile, NotImplementedError) as exc:
         raise DocumentError(f"uses an unsupported zip feature ({exc})", path)
 
 
+def _check_xml_parts(
+    path: Path, package: zipfile.ZipFile, entries: list[zipfile.ZipInfo], options: ReadOptions
+) -> None:
+    """Every part that is XML, whatever its name, is bounded in size and read for declarations.
+
+    lxml needs some 20 times a part's size to hold its tree, so XML is held to a tighter limit
+    than the package. A DOCTYPE may follow a long comment, so each part is read to its end.
+    """
+    xml_total = 0
+    for entry in entries:
+        with package.open(entry) as part:
+            chunk = part.read(64 * 1024)
+            if not _looks_like_xml(chunk):
+                continue
+            xml_total += entry.file_size
+            if xml_total > options.max_xml_bytes:
+                raise FileTooLargeError(
+                    f"holds more than {options.max_xml_bytes / 1024 / 1024:.0f} MB of XML, far "
+                    "more than a Word document needs; it may be built to exhaust readers",
+                    path,
+                )
+            tail = b""
+            while chunk:
+                if _DECLARATIONS.search(tail + chunk):
+                    raise DocumentError(
+                        f"contains XML entity declarations ({entry.filename}), which Word never "
+                        "writes; refusing to read it",
+                        path,
+                    )
+                tail = chunk[-32:]
+                chunk = part.read(1024 * 1024)
+
+
+def _looks_like_xml(head: bytes) -> bool:
+    if head.startswith((b"\xff\xfe", b"\xfe\xff", b"<\x00", b"\x00<")):
+        return True
+    return head.removeprefix(b"\xef\xbb\xbf").lstrip(b" \t\r\n").startswith(b"<")
+
+
 def _read_docx(path: Path, options: ReadOptions) -> _Raw:
     _check_zip(path, options)
     import docx
     from docx.opc.exceptions import PackageNotFoundError
+    from lxml import etree  # type: ignore[import-untyped]
 
     try:
         document = docx.Document(str(path))
     except PackageNotFoundError:
         raise DocumentError("is not a valid DOCX file; open it in Word and save it again", path)
     except KeyError as exc:
-        raise DocumentError(f"is missing a part Word needs ({exc}); it may be damaged", path)
+        detail = re.search(r"named '([^']+)'", str(exc))
+        raise DocumentError(
+            f"is missing {detail.group(1)}, a part it refers to; {_DAMAGED_DOCX}"
+            if detail
+            else f"does not say which part is its main document; {_DAMAGED_DOCX}",
+            path,
+        ) from None
+    except etree.XMLSyntaxError:
+        raise DocumentError(
+            f"holds XML that cannot be parsed (broken, or nested too deeply); {_DAMAGED_DOCX}",
+            path,
+        ) from None
+    except zipfile.BadZipFile:
+        raise DocumentError(
+            "is not a valid DOCX file (damaged zip); it may be truncated", path
+        ) from None
+    except ValueError as exc:
+        if "content type" not in str(exc):
+            raise
+        raise DocumentError(
+            "is not a Word document but another Office file (a template or macro file?); "
+            "open it in Word and save it as .docx",
+            path,
+        ) from None
+    if document.element.tag != f"{_W}document" or document.element.body is None:
+        raise DocumentError(f"has no document body in word/document.xml; {_DAMAGED_DOCX}", path)
     visible: list[str] = []
     hidden: list[str] = []
     seen_parts: set[str] = set()
     for section in document.sections:
-        for part in (section.header, section.first_page_header, section.even_page_header):
-            _collect_part(part, visible, hidden, seen_parts)
+        for header in (section.header, section.first_page_header, section.even_page_header):
+            _collect_part(header, visible, hidden, seen_parts)
     _collect_block(document.element.body, visible, hidden)
     for section in document.sections:
-        for part in (section.footer, section.first_page_footer, section.even_page_footer):
-            _collect_part(part, visible, hidden, seen_parts)
+        for footer in (section.footer, section.first_page_footer, section.even_page_footer):
+            _collect_part(footer, visible, hidden, seen_parts)
     return _Raw(["\n".join(visible)], hidden)
 
 
@@ -486,9 +642,18 @@ class _PdfWord:
     hidden: bool
 
 
+_UNREADABLE_PDF = "is not a readable PDF (damaged or truncated); export it again"
+
+
 def _read_pdf(path: Path, options: ReadOptions) -> _Raw:
     import pypdfium2 as pdfium
 
+    from .pdfguard import PdfBudgetError, check_pdf
+
+    try:
+        check_pdf(path.read_bytes(), options.max_pdf_stream_bytes, options.max_pdf_content_bytes)
+    except PdfBudgetError as exc:
+        raise FileTooLargeError(str(exc), path) from None
     try:
         pdf = pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as exc:
@@ -497,13 +662,13 @@ def _read_pdf(path: Path, options: ReadOptions) -> _Raw:
             raise DocumentError(
                 "is protected by a password; save an unprotected copy and try again", path
             ) from None
-        if "format" in message or "data" in message:
+        if "security" in message:
             raise DocumentError(
-                "is not a readable PDF (damaged or truncated); export it again", path
+                "is encrypted in a way that cannot be opened; save an unprotected copy and "
+                "try again",
+                path,
             ) from None
-        raise DocumentError(
-            f"could not be opened as a PDF ({exc}); export it again", path
-        ) from None
+        raise DocumentError(_UNREADABLE_PDF, path) from None
     try:
         page_count = len(pdf)
         if page_count == 0:
@@ -517,20 +682,37 @@ def _read_pdf(path: Path, options: ReadOptions) -> _Raw:
                 )
             )
         engine = _pdfplumber_pages if options.pdf_engine == "pdfplumber" else _pdfium_pages
+        read = list(engine(path, pdf, options))[: options.max_pages]
+        damaged = [index + 1 for index, page in enumerate(read) if page is None]
+        if len(damaged) == len(read):
+            raise DocumentError(_UNREADABLE_PDF, path)
+        if damaged:
+            shown = ", ".join(map(str, damaged[:10])) + (" ..." if len(damaged) > 10 else "")
+            flags.append(
+                Flag(
+                    "damaged",
+                    f"{len(damaged)} page(s) could not be read and were skipped ({shown}); "
+                    "the file may be damaged",
+                )
+            )
+        loaded = {index: page for index, page in enumerate(read) if page is not None}
+        if options.pdf_engine != "pdfplumber":
+            _unhide_pages(path, loaded)
         pages: list[list[str]] = []
         hidden: list[str] = []
         has_images = False
-        for index, (width, words, images) in enumerate(engine(path, pdf, options)):
-            if index >= options.max_pages:
-                break
+        for width, words, images in loaded.values():
             has_images = has_images or images
-            pages.append(page_lines([w.word for w in words if not w.hidden], width))
+            pages.append(page_lines([w.word for w in words if not w.hidden]))
             hidden.extend(w.word.text for w in words if w.hidden)
         pages = drop_repeated_margins(pages)
-        if has_images and not any(line.strip() for page in pages for line in page):
+        if not any(line.strip() for page in pages for line in page) and not hidden:
             raise NoTextError(
                 "has no text layer; it looks scanned (images only), so run OCR on it "
-                "or export the original as PDF or DOCX",
+                "or export the original as PDF or DOCX"
+                if has_images
+                else "has no text layer (its pages hold no text and no images; text drawn as "
+                "shapes cannot be read): export it again from the original, or run OCR on it",
                 path,
             )
         if hidden:
@@ -552,7 +734,27 @@ def _hidden_flag(hidden: list[str]) -> Flag:
 _PageWords = tuple[float, list[_PdfWord], bool]
 
 
-def _pdfium_pages(path: Path, pdf: Any, options: ReadOptions) -> Iterator[_PageWords]:
+def _load_page(pdf: Any, index: int) -> Any:
+    """The page, or None when pdfium cannot load it (a broken page tree, a missing object)."""
+    import pypdfium2 as pdfium
+
+    try:
+        return pdf[index]
+    except pdfium.PdfiumError:
+        return None
+
+
+def _check_page_chars(path: Path, index: int, count: int, options: ReadOptions) -> None:
+    if count > options.max_page_chars:
+        raise FileTooLargeError(
+            f"page {index + 1} holds {count:,} characters, more than the "
+            f"{options.max_page_chars:,} a page of a resume could; it may be built to slow "
+            "readers down",
+            path,
+        )
+
+
+def _pdfium_pages(path: Path, pdf: Any, options: ReadOptions) -> Iterator[_PageWords | None]:
     """Words with boxes from pdfium, about 30 times faster than pdfminer on a resume page."""
     import ctypes
 
@@ -561,12 +763,16 @@ def _pdfium_pages(path: Path, pdf: Any, options: ReadOptions) -> Iterator[_PageW
     box = pdfium_c.FS_RECTF()
     red, green, blue, alpha = (ctypes.c_uint() for _ in range(4))
     for index in range(min(len(pdf), options.max_pages)):
-        page = pdf[index]
+        page = _load_page(pdf, index)
+        if page is None:
+            yield None
+            continue
         try:
             width, height = page.get_size()
             textpage = page.get_textpage()
             handle = textpage.raw
             count = pdfium_c.FPDFText_CountChars(handle)
+            _check_page_chars(path, index, count, options)
             words: list[_PdfWord] = []
             chars: list[str] = []
             x0 = x1 = top = bottom = 0.0
@@ -611,8 +817,6 @@ def _pdfium_pages(path: Path, pdf: Any, options: ReadOptions) -> Iterator[_PageW
                 words.append(_pdf_word(chars, x0, x1, top, bottom, hidden_chars))
             images = _page_has_images(page, pdfium_c)
             textpage.close()
-            if any(w.hidden for w in words):
-                words = _unhide_on_dark_background(path, index, words)
             yield width, words, images
         finally:
             page.close()
@@ -633,24 +837,48 @@ def _page_has_images(page: Any, pdfium_c: Any) -> bool:
     return False
 
 
-def _unhide_on_dark_background(path: Path, index: int, words: list[_PdfWord]) -> list[_PdfWord]:
-    """White text on a dark sidebar is visible: ask pdfplumber what is drawn under it."""
+# pdfminer is pure Python: past this many words a page is not worth its time, and stays hidden.
+_MAX_UNHIDE_WORDS = 5_000
+
+
+def _unhide_pages(path: Path, pages: dict[int, _PageWords]) -> None:
+    """Ask pdfplumber what is drawn under the hidden words of ``pages``, opening the file once.
+
+    Hidden words stay hidden when pdfminer cannot read the page: a damaged file must not fail
+    here when pdfium read it, and keeping a word out of the score is the safe side.
+    """
+    wanted = [
+        index
+        for index, (_, words, _) in pages.items()
+        if any(w.hidden for w in words) and len(words) <= _MAX_UNHIDE_WORDS
+    ]
+    if not wanted:
+        return
     import pdfplumber
 
-    with pdfplumber.open(str(path), pages=[index + 1]) as pdf:
-        page = pdf.pages[0]
-        backgrounds = [
-            shape
-            for shape in [*page.rects, *page.images, *page.curves]
-            if shape.get("fill", True) and not _is_light(shape.get("non_stroking_color"))
-        ]
-        result = []
-        for item in words:
-            if item.hidden and _is_white_size(item.word) and _covered(item.word, backgrounds):
-                result.append(_PdfWord(item.word, False))
-            else:
-                result.append(item)
-        return result
+    try:
+        with pdfplumber.open(str(path), pages=[index + 1 for index in wanted]) as pdf:
+            for index, plumber_page in zip(wanted, pdf.pages, strict=False):
+                width, words, images = pages[index]
+                pages[index] = (width, _unhide_on_dark_background(plumber_page, words), images)
+    except Exception:
+        return
+
+
+def _unhide_on_dark_background(page: Any, words: list[_PdfWord]) -> list[_PdfWord]:
+    """White text on a dark sidebar is visible: ask pdfplumber what is drawn under it."""
+    backgrounds = [
+        shape
+        for shape in [*page.rects, *page.images, *page.curves]
+        if shape.get("fill", True) and not _is_light(shape.get("non_stroking_color"))
+    ]
+    result = []
+    for item in words:
+        if item.hidden and _is_white_size(item.word) and _covered(item.word, backgrounds):
+            result.append(_PdfWord(item.word, False))
+        else:
+            result.append(item)
+    return result
 
 
 def _is_white_size(word: Word) -> bool:
@@ -664,7 +892,7 @@ def _is_light(color: Any) -> bool:
     if not values or not all(isinstance(v, (int, float)) for v in values):
         return False
     if len(values) == 4:
-        return sum(values) < 0.15
+        return bool(sum(values) < 0.15)
     return all(v > 0.9 for v in values)
 
 
@@ -680,10 +908,20 @@ def _covered(word: Word, shapes: list[dict[str, Any]]) -> bool:
     return False
 
 
-def _pdfplumber_pages(path: Path, pdf: Any, options: ReadOptions) -> Iterator[_PageWords]:
+def _pdfplumber_pages(path: Path, pdf: Any, options: ReadOptions) -> Iterator[_PageWords | None]:
     """Words from pdfplumber: slower, kept as a second engine to compare layouts against."""
     import pdfplumber
+    import pypdfium2.raw as pdfium_c
 
+    # pdfminer would take minutes over a page that pdfium counts in milliseconds: count first.
+    for index in range(min(len(pdf), options.max_pages)):
+        page = _load_page(pdf, index)
+        if page is not None:
+            textpage = page.get_textpage()
+            count = pdfium_c.FPDFText_CountChars(textpage.raw)
+            textpage.close()
+            page.close()
+            _check_page_chars(path, index, count, options)
     with pdfplumber.open(str(path)) as document:
         for page in document.pages[: options.max_pages]:
             words = []
@@ -708,7 +946,7 @@ def _pdfplumber_pages(path: Path, pdf: Any, options: ReadOptions) -> Iterator[_P
                 word = Word(item["text"], item["x0"], item["x1"], item["top"], item["bottom"])
                 words.append(_PdfWord(word, invisible or white))
             if any(w.hidden for w in words):
-                words = _unhide_on_dark_background(path, page.page_number - 1, words)
+                words = _unhide_on_dark_background(page, words)
             yield float(page.width), words, bool(page.images)
 
 
