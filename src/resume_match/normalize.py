@@ -7,7 +7,12 @@ import unicodedata
 
 from .types import Flag
 
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e\u200e\u200f"), None)
+# Format characters and fillers that draw nothing: soft hyphen, zero-width spaces and joiners, bidi
+# controls, variation selectors, Hangul fillers, tag characters. Inside a word they only hide it.
+_INVISIBLE = re.compile(
+    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb\U000e0000-\U000e0fff]"
+)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
 _CID = re.compile(r"\(cid:\d+\)")
 _PUNCTUATION = str.maketrans(
@@ -33,7 +38,8 @@ _BULLET_CHARS = (
 )
 _BULLET_LINE = re.compile(rf"^[ ]*(?:[{re.escape(_BULLET_CHARS)}]+|[-*o](?= )|\d{{1,2}}[.)](?= ))[ ]*")
 _INLINE_BULLET = re.compile(rf"[ ]*[{re.escape(_BULLET_CHARS)}]+[ ]*")
-_HYPHEN_BREAK = re.compile(r"([A-Za-z]{2,})-\n[ ]*([a-z]{2,})")
+# Lookarounds, not captured runs of letters: a captured run makes the search quadratic on a long word.
+_HYPHEN_BREAK = re.compile(r"(?<=[A-Za-z]{2})-\n[ ]*(?=[a-z]{2})")
 _SPACES = re.compile(r"[ ]{2,}")
 _BLANK_LINES = re.compile(r"\n{3,}")
 _MOJIBAKE = {"Â ": " ", "Â": "", "â€™": "'", "â€œ": '"', "â€\x9d": '"', "â€“": "-", "â€”": "-"}
@@ -55,12 +61,13 @@ def normalize_text(text: str) -> str:
     for broken, fixed in _MOJIBAKE.items():
         text = text.replace(broken, fixed)
     text = _CID.sub(" ", text)
-    text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE).translate(_PUNCTUATION)
+    text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text)).translate(_PUNCTUATION)
     text = _CONTROL.sub(" ", text)
-    while _HYPHEN_BREAK.search(text):
-        text = _HYPHEN_BREAK.sub(r"\1\2", text)
+    text = _HYPHEN_BREAK.sub("", text)
     lines = []
     for line in text.split("\n"):
+        # Spaces collapse first: the bullet patterns start with [ ]*, which backtracks on long runs.
+        line = _SPACES.sub(" ", line)
         line = _BULLET_LINE.sub("• ", line, count=1) if _BULLET_LINE.match(line) else line
         line = _INLINE_BULLET.sub(" • ", line)
         line = _SPACES.sub(" ", line).strip()
@@ -71,26 +78,94 @@ def normalize_text(text: str) -> str:
 
 
 def mixed_script_flags(text: str) -> list[Flag]:
-    """Flag words that mix Latin letters with look-alikes from another script ("НIPAA").
+    """Flag words spelled with look-alike letters from another script ("НIPAA", "НІРАА").
 
-    Such words are left as they are, so they never match a skill silently; the flag tells the
-    reader why a skill that seems to be there was not counted.
+    A word that mixes Latin letters with Cyrillic or Greek ones, or that is written wholly in
+    letters that look Latin in a document that is otherwise Latin, is a known trick to slip past
+    keyword filters. Such words are left as they are, so they never match a skill; the flag tells
+    the reader why a skill that seems to be there was not counted.
     """
-    suspects: list[str] = []
-    for word in _WORD.findall(text):
-        if not _LATIN.search(word) or word.isascii():
+    words = _WORD.findall(text)
+    latin = sum(1 for word in words if word.isascii() or _all_latin(word))
+    suspects: dict[str, str] = {}
+    for word in words:
+        if word.isascii() or word in suspects:
             continue
-        scripts = {_script(ch) for ch in word if ch.isalpha()}
-        if len(scripts) > 1 and word not in suspects:
-            suspects.append(word)
+        letters = [ch for ch in word if ch.isalpha()]
+        if _LATIN.search(word):
+            if len({_script(ch) for ch in letters}) > 1:
+                suspects[word] = _latin_reading(word)
+        elif (
+            len(letters) >= 3
+            and all(ch in _LOOKALIKES for ch in letters)
+            and latin >= 0.8 * len(words)
+        ):
+            suspects[word] = _latin_reading(word)
     if not suspects:
         return []
-    shown = ", ".join(suspects[:5]) + (" ..." if len(suspects) > 5 else "")
+    shown = ", ".join(f"{word} (reads {reading})" for word, reading in list(suspects.items())[:5])
+    more = " ..." if len(suspects) > 5 else ""
     return [
         Flag(
             "mixed-script",
-            f"{len(suspects)} word(s) mix Latin letters with look-alike letters from another "
-            f"script and were not matched: {shown}",
+            f"{len(suspects)} word(s) are spelled with look-alike letters from another script "
+            f"and were not matched: {shown}{more}",
+        )
+    ]
+
+
+def is_mixed_script(word: str) -> bool:
+    """True when ``word`` mixes Latin letters with letters of another script ("НIPAA")."""
+    if word.isascii() or not _LATIN.search(word):
+        return False
+    return len({_script(ch) for ch in word if ch.isalpha()}) > 1
+
+
+def _all_latin(word: str) -> bool:
+    return all(_script(ch) == "LATIN" for ch in word if ch.isalpha())
+
+
+def _latin_reading(word: str) -> str:
+    return "".join(_LOOKALIKES.get(ch, ch) for ch in word)
+
+
+def repeated_line_flags(text: str, min_words: int = 3, min_repeats: int = 5) -> list[Flag]:
+    """Flag a line of ``min_words`` or more words that appears ``min_repeats`` times or more.
+
+    A skills line pasted fifty times is keyword stuffing. It cannot raise coverage, which counts
+    each skill once, but a reader should know the document tried. A short line needs twice the
+    repeats: a place written under every job ("Pune, Maharashtra, India" seven times) is not
+    stuffing.
+    """
+    counts: dict[str, int] = {}
+    sizes: dict[str, int] = {}
+    shown: dict[str, str] = {}
+    for line in text.split("\n"):
+        words = _WORD.findall(line.lower())
+        if len(words) < min_words:
+            continue
+        key = " ".join(words)
+        counts[key] = counts.get(key, 0) + 1
+        sizes[key] = len(words)
+        shown.setdefault(key, line.strip(" •"))
+    repeated = sorted(
+        (
+            key
+            for key, count in counts.items()
+            if count >= min_repeats and (sizes[key] > min_words or count >= 2 * min_repeats)
+        ),
+        key=lambda k: -counts[k],
+    )
+    if not repeated:
+        return []
+    top = repeated[0]
+    sample = shown[top] if len(shown[top]) <= 80 else shown[top][:77] + "..."
+    lines = "a line is" if len(repeated) == 1 else f"{len(repeated)} lines are"
+    return [
+        Flag(
+            "repeated-text",
+            f"{lines} repeated many times, which looks like keyword stuffing; repeats count "
+            f"once: {sample!r} appears {counts[top]} times",
         )
     ]
 
@@ -98,3 +173,12 @@ def mixed_script_flags(text: str) -> list[Flag]:
 def _script(ch: str) -> str:
     name = unicodedata.name(ch, "")
     return name.split(" ", 1)[0] if name else "UNKNOWN"
+
+
+# Letters of other scripts that print like Latin ones, and the Latin letter each passes for.
+_LOOKALIKES = {
+    **dict(zip("АВСЕНІЈКМОРЅТХУҮԜаеосрхуіјѕһԁԛԝӏ", "ABCEHIJKMOPSTXYYWaeocpxyijshdqwl", strict=True)),
+    **dict(zip("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧοριν", "ABEZHIKMNOPTYXopiv", strict=True)),
+    "Օ": "O",
+    "օ": "o",
+}

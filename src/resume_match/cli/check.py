@@ -51,7 +51,8 @@ def check_command(
     """
     from ..report import render_json, render_text
 
-    checker = load_checker(taxonomy, max_size, pdf_engine)
+    # A file that beats the reader's checks must cost one child process, never this one.
+    checker = load_checker(taxonomy, max_size, pdf_engine, isolate=True)
     result = checker.check(resume, cover_letter)
     documents = [r for r in (result.resume, result.cover_letter) if r is not None]
     failed = [r for r in documents if not r.ok]

@@ -36,8 +36,14 @@ def reading_options(func: F) -> F:
     )(func)
 
 
-def load_checker(taxonomy: Path | None, max_size: float, pdf_engine: str) -> Any:
-    """Build a Checker from CLI options, turning library errors into CLI errors."""
+def load_checker(
+    taxonomy: Path | None, max_size: float, pdf_engine: str, isolate: bool = False
+) -> Any:
+    """Build a Checker from CLI options, turning library errors into CLI errors.
+
+    ``isolate`` reads each file in a child process with a memory cap and a time limit
+    (``ReadOptions.isolate``); ``screen`` does not need it, as its workers have their own.
+    """
     from ..api import Checker
     from ..errors import TaxonomyError
     from ..reading import ReadOptions
@@ -48,5 +54,7 @@ def load_checker(taxonomy: Path | None, max_size: float, pdf_engine: str) -> Any
         loaded = load_taxonomy(taxonomy)
     except TaxonomyError as error:
         raise CliError(str(error), ExitCode.USAGE) from None
-    options = ReadOptions(max_bytes=int(max_size * 1024 * 1024), pdf_engine=pdf_engine)
+    options = ReadOptions(
+        max_bytes=int(max_size * 1024 * 1024), pdf_engine=pdf_engine, isolate=isolate
+    )
     return Checker(loaded, options)
