@@ -344,10 +344,14 @@ def _page_of(page_starts: list[int], offset: int) -> int:
     return page
 
 
+_SECTION_RANK = {"Experience": 0, "Volunteer": 1, "Body": 1, "Skills": 2, "Summary": 3}
+
+
 def _dedupe(items: Iterable[Evidence]) -> tuple[Evidence, ...]:
+    """Distinct evidence, most convincing first: what the person did before what they list."""
     seen: set[str] = set()
     kept: list[Evidence] = []
-    for item in items:
+    for item in sorted(items, key=lambda e: (_SECTION_RANK.get(e.section, 4), e.start)):
         if item.text in seen:
             continue
         seen.add(item.text)

@@ -124,8 +124,10 @@ def _document_text(result: DocumentResult, paint: Any, width: int, heading: str 
         for skill in result.missing:
             lines.append(f"  {paint('-', 'red')} {skill.keyword}")
             if skill.hint:
-                hint = textwrap.shorten(skill.hint, width=width - 6, placeholder="...")
-                lines.append(paint(f"      {hint}", "dim"))
+                hint = textwrap.fill(
+                    skill.hint, width=width, initial_indent="      ", subsequent_indent="      "
+                )
+                lines.append(paint(hint, "dim"))
     if result.extras:
         lines.append("")
         extras = ", ".join(m.skill.name for m in result.extras)
