@@ -1,22 +1,31 @@
-"""Accuracy on the hand-labelled set in tests/labelled (rules in its GUIDELINES.md)."""
+"""Accuracy on the hand-labelled sets (rules in tests/labelled/GUIDELINES.md).
+
+- ``labelled/``: written with the taxonomy in view and used to tune it.
+- ``heldout/`` and ``blind/``: written by people who never saw the taxonomy or the matcher. Their
+  first measurement was the honest one (see the README); they have since been used to find gaps,
+  so the floors here guard against regressions rather than promise accuracy.
+"""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
+import pytest
+
 from resume_match.api import Checker
 
-LABELLED = Path(__file__).parent / "labelled"
+TESTS = Path(__file__).parent
+FLOORS = {"labelled": (0.97, 0.97), "heldout": (0.96, 0.93), "blind": (0.95, 0.90)}
 
 
-def evaluate(checker: Checker) -> tuple[int, int, int, list[str]]:
+def evaluate(checker: Checker, folder: Path) -> tuple[int, int, int, list[str]]:
     """True positives, false positives, false negatives, and a line per disagreement."""
-    labels = json.loads((LABELLED / "labels.json").read_text(encoding="utf-8"))
+    labels = json.loads((folder / "labels.json").read_text(encoding="utf-8"))
     tp = fp = fn = 0
     disagreements: list[str] = []
     for name, label in sorted(labels.items()):
-        result = checker.check_document(LABELLED / name)
+        result = checker.check_document(folder / name)
         assert result.ok, f"{name}: {result.reason}"
         found = {m.skill.id for m in result.matched}
         expected = set(label["skills"])
@@ -28,23 +37,25 @@ def evaluate(checker: Checker) -> tuple[int, int, int, list[str]]:
     return tp, fp, fn, disagreements
 
 
-def test_precision_and_recall_on_the_labelled_set(checker: Checker) -> None:
-    tp, fp, fn, disagreements = evaluate(checker)
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_precision_and_recall(checker: Checker, name: str) -> None:
+    tp, fp, fn, disagreements = evaluate(checker, TESTS / name)
     precision = tp / (tp + fp)
     recall = tp / (tp + fn)
-    summary = f"precision {precision:.3f} recall {recall:.3f}\n" + "\n".join(disagreements)
-    assert precision >= 0.95, summary
-    assert recall >= 0.95, summary
+    summary = f"{name}: precision {precision:.3f} recall {recall:.3f}\n" + "\n".join(disagreements)
+    floor_precision, floor_recall = FLOORS[name]
+    assert precision >= floor_precision, summary
+    assert recall >= floor_recall, summary
 
 
-def test_the_labelled_set_is_varied() -> None:
-    labels = json.loads((LABELLED / "labels.json").read_text(encoding="utf-8"))
-    assert len(labels) >= 40
-    kinds = {label["kind"] for label in labels.values()}
-    assert kinds == {"resume", "cover-letter"}
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_each_set_is_varied(name: str) -> None:
+    labels = json.loads((TESTS / name / "labels.json").read_text(encoding="utf-8"))
+    assert len(labels) >= 36
+    assert {label["kind"] for label in labels.values()} == {"resume", "cover-letter"}
     counts: dict[str, int] = {}
     for label in labels.values():
         for skill in label["skills"]:
             counts[skill] = counts.get(skill, 0) + 1
     assert len(counts) == 17
-    assert all(8 <= count <= len(labels) - 8 for count in counts.values()), counts
+    assert all(7 <= count <= len(labels) - 7 for count in counts.values()), counts

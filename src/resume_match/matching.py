@@ -29,6 +29,9 @@ _NEGATION_BEFORE = re.compile(
     r"|(?:\bnot|\bnever|n't)\s+(?:\w+\s+){0,2}?(?:familiar|experienced|trained|certified|used|worked|"
     r"exposed|had|done|performed|handled|learned|proficient|comfortable|knowledgeable)\b"
     r"|\b(?:unfamiliar|inexperienced|new to)\b"
+    r"|\b(?:never|have not|has not|had not|did not|do not|does not|cannot|haven't|hasn't|hadn't|"
+    r"didn't|don't|doesn't|can't)\b"
+    r"|\b(?:signed up for|sign up for|signing up for|will take|will be taking|plan to take)\b"
     r"|\b(?:eager|hope|hoping|hopes|want|wanting|wants|like|looking forward|plan|planning|excited|"
     r"willing|keen|aim|aiming|intend|intending)\s+to\s+(?:\w+\s+)?(?:learn|learning|gain|gaining|"
     r"develop|build|acquire|grow|get|become|pursue|take)\b"
@@ -40,9 +43,23 @@ _NEGATION_BEFORE = re.compile(
     r"|\b(?:if|whether)\b)[^.;!?]*$",
     re.IGNORECASE,
 )
+_REPORTED = re.compile(
+    r"\b(?:says?|said|saying|told|tells|describes?|described|calls?|called|wrote|writes|asks?|asked|"
+    r"wants?|wanted|lists?|listed|posting|listing|ad|review|praised?|quote[sd]?)\b",
+    re.IGNORECASE,
+)
+_OTHER_SUBJECT = re.compile(
+    r"[\s\-•*>]*(?:(?:our|my|the|their|his|her|[\w.]+'s)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:counselors?|managers?|supervisors?|team|staff|coworkers?|colleagues?|department|billers?|"
+    r"coordinators?|specialists?|nurses?|doctors?|physicians?|providers?|office|leads?|boss)"
+    r"|patients|they|she|he|someone else|others)\b(?![^.;!?]*(?-i:\bI\b))",
+    re.IGNORECASE,
+)
+_NOT_JUST_BEFORE = re.compile(r"\bnot\s+(?:an?\s+|the\s+|any\s+)?$", re.IGNORECASE)
 _NEGATION_AFTER = re.compile(
     r"^[^.;!?]{0,45}?\b(?:(?:i|i've|i'm)\s+(?:\w+\s+){0,2}?(?:not|never|no|yet to)\b"
     r"|is new to me|are new to me|which i lack|not yet|in the future"
+    r"|\b(?:is|are|has been|have been|was)\s+(?:\w+\s+)?(?:zero|none|nil|nonexistent|non-existent)\b"
     r"|(?:that|which)\s+(?:begins|starts|will start)\b"
     r"|\bnext\s+(?:month|week|semester|year|fall|spring)\b)",
     re.IGNORECASE,
@@ -128,6 +145,7 @@ class SkillMatcher:
         doc = self.nlp.make_doc(phrase.lower())
         for token in doc:
             token.lemma_ = self._lemma(token.lower_)
+        _join_particles(doc)
         return doc
 
     def _add_skill(self, skill: Skill, vocabulary: set[str]) -> None:
@@ -206,9 +224,10 @@ class SkillMatcher:
                 lemma = lower
                 if len(lower) >= _MIN_FUZZY_LENGTH and lower not in self._known and lower.isalpha():
                     if lower not in corrections:
-                        corrections[lower] = self._correct(lower)
+                        corrections[lower] = self._lemma(self._correct(lower))
                     lemma = corrections[lower]
             token.lemma_ = lemma
+        _join_particles(doc)
         return doc
 
     def _correct(self, word: str) -> str:
@@ -266,6 +285,52 @@ class SkillMatcher:
         return ranges
 
 
+_PARTICLE_VERBS = {"check", "sign"}
+_PARTICLES = {"in", "out"}
+_PARTICLE_OBJECTS = {
+    "them",
+    "him",
+    "her",
+    "patient",
+    "pt",
+    "pts",
+    "people",
+    "everyone",
+    "guest",
+    "visitor",
+    "kid",
+    "client",
+    "walk-in",
+    "walk-ins",
+    "family",
+    "member",
+    "resident",
+    "child",
+    "children",
+}
+
+
+def _join_particles(doc: Any) -> None:
+    """Read "check in", "check-in" and "checked patients in" as one lemma, "checkin".
+
+    Without it "checked insurance" and "checked patients in" share the lemma "check", and the
+    front-desk duty cannot be told from an ordinary check.
+    """
+    tokens = list(doc)
+    for index, token in enumerate(tokens):
+        if token.lemma_ not in _PARTICLE_VERBS:
+            continue
+        following = [t.lemma_ for t in tokens[index + 1 : index + 3]]
+        particle = None
+        if following[:1] and following[0] in _PARTICLES:
+            particle = following[0]
+        elif len(following) == 2 and following[0] in ("-", *_PARTICLE_OBJECTS):
+            if following[1] in _PARTICLES:
+                particle = following[1]
+        if particle is not None:
+            token.lemma_ = token.lemma_ + particle
+
+
 def _run(matcher: Any, doc: Any) -> list[tuple[int, int, int]]:
     """Run a spaCy matcher; one without patterns (a small custom taxonomy) finds nothing."""
     return list(matcher(doc)) if len(matcher) else []
@@ -311,11 +376,25 @@ def _negated(text: str, start: int, end: int) -> bool:
     for found in _CLAUSE_BREAK.finditer(text, max(0, start - 160), start):
         clause_start = found.end()
     before = text[max(clause_start, start - 120) : start]
-    if _NEGATION_BEFORE.search(before):
+    if _NEGATION_BEFORE.search(before) or _NOT_JUST_BEFORE.search(before):
+        return True
+    if _OTHER_SUBJECT.match(text[clause_start:start]):
+        return True
+    if _quoted_from_someone_else(text, start):
         return True
     after = text[end : end + 60]
     stop = _CLAUSE_BREAK.search(after)
     return bool(_NEGATION_AFTER.search(after[: stop.start()] if stop else after))
+
+
+def _quoted_from_someone_else(text: str, start: int) -> bool:
+    """True inside a quotation that the sentence gives to someone else ("the posting says ...")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    sentence_start = max(text.rfind(". ", line_start, start) + 1, line_start)
+    prefix = text[sentence_start:start]
+    if prefix.count('"') % 2 == 0:
+        return False
+    return bool(_REPORTED.search(prefix[: prefix.rfind('"')]))
 
 
 def _snippet(text: str, start: int, end: int, width: int = 50) -> str:
