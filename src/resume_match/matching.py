@@ -59,7 +59,8 @@ _NOT_JUST_BEFORE = re.compile(r"\bnot\s+(?:an?\s+|the\s+|any\s+)?$", re.IGNORECA
 _NEGATION_AFTER = re.compile(
     r"^[^.;!?]{0,45}?\b(?:(?:i|i've|i'm)\s+(?:\w+\s+){0,2}?(?:not|never|no|yet to)\b"
     r"|is new to me|are new to me|which i lack|not yet|in the future"
-    r"|\b(?:is|are|has been|have been|was)\s+(?:\w+\s+)?(?:zero|none|nil|nonexistent|non-existent)\b"
+    r"|\b(?:is|are|has been|have been|was)\s+(?:\w+\s+)?"
+    r"(?:zero|none|nil|nonexistent|non-existent)\b"
     r"|(?:that|which)\s+(?:begins|starts|will start)\b"
     r"|\bnext\s+(?:month|week|semester|year|fall|spring)\b)",
     re.IGNORECASE,
@@ -324,9 +325,12 @@ def _join_particles(doc: Any) -> None:
         particle = None
         if following[:1] and following[0] in _PARTICLES:
             particle = following[0]
-        elif len(following) == 2 and following[0] in ("-", *_PARTICLE_OBJECTS):
-            if following[1] in _PARTICLES:
-                particle = following[1]
+        elif (
+            len(following) == 2
+            and following[0] in ("-", *_PARTICLE_OBJECTS)
+            and following[1] in _PARTICLES
+        ):
+            particle = following[1]
         if particle is not None:
             token.lemma_ = token.lemma_ + particle
 
