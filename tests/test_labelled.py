@@ -16,7 +16,12 @@ import pytest
 from resume_match.api import Checker
 
 TESTS = Path(__file__).parent
-FLOORS = {"labelled": (0.97, 0.97), "heldout": (0.96, 0.93), "blind": (0.95, 0.90)}
+FLOORS = {
+    "labelled": (0.97, 0.97),
+    "heldout": (0.96, 0.93),
+    "blind": (0.96, 0.91),
+    "final": (0.96, 0.95),
+}
 
 
 def evaluate(checker: Checker, folder: Path) -> tuple[int, int, int, list[str]]:

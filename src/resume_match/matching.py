@@ -55,10 +55,20 @@ _OTHER_SUBJECT = re.compile(
     r"|patients|they|she|he|someone else|others)\b(?![^.;!?]*(?-i:\bI\b))",
     re.IGNORECASE,
 )
+_OTHER_DID = re.compile(
+    r"\b(?:our|my|the|their|his|her|[\w.]+'s)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:coordinator|manager|supervisor|team|staff|counselor|department|biller|specialist|nurse|"
+    r"doctor|office|lead)s?\s+(?:handled|handles|did|does|took|takes|managed|manages|ran|runs|"
+    r"processed|processes|verified|verifies|checked|checks|covered|covers|made|makes)\b"
+    r"(?![^.;!?]*(?-i:\bI\b))",
+    re.IGNORECASE,
+)
 _NOT_JUST_BEFORE = re.compile(r"\bnot\s+(?:an?\s+|the\s+|any\s+)?$", re.IGNORECASE)
 _NEGATION_AFTER = re.compile(
-    r"^[^.;!?]{0,45}?\b(?:(?:i|i've|i'm)\s+(?:\w+\s+){0,2}?(?:not|never|no|yet to)\b"
-    r"|is new to me|are new to me|which i lack|not yet|in the future"
+    r"^[^.;!?]{0,80}?\b(?:(?:i|i've|i'm)\s+(?:\w+\s+){0,2}?(?:not|never|no|yet to)\b"
+    r"|(?:is|are|will be|would be)\s+(?:all\s+|completely\s+|entirely\s+)?new to me|which i lack"
+    r"|not yet|in the future"
+    r"|\b(?:is|are|was|were)\s+(?:\w+\s+)?(?:taken|handled|done|processed|managed|made)\s+by\b"
     r"|\b(?:is|are|has been|have been|was)\s+(?:\w+\s+)?"
     r"(?:zero|none|nil|nonexistent|non-existent)\b"
     r"|(?:that|which)\s+(?:begins|starts|will start)\b"
@@ -70,6 +80,12 @@ _CLAUSE_BREAK = re.compile(
     r"|\b(?:but|however|although|though|whereas|while)\b",
     re.IGNORECASE,
 )
+_SPAN_BREAK = re.compile(
+    r"[;!?•|]|\.\s+(?-i:[A-Z])|\n\n|,\s*(?:but|yet|so|and|while|though|although)?\s*(?=(?:i|i've|i'm|my|we)\b)"
+    r"|\b(?:but|however|although|though|whereas)\b",
+    re.IGNORECASE,
+)
+_CONTEXT_PREPOSITIONS = frozenset({"in", "into", "on", "using", "with", "via", "through"})
 _LINE_BREAK = re.compile(r"(?<!\n)\n(?!\n)")
 
 
@@ -187,7 +203,7 @@ class SkillMatcher:
         """Return the skills the document shows, in taxonomy order, each with its evidence."""
         text = document.text
         doc = self._parse(text)
-        spans = self._candidate_spans(doc)
+        spans = self._candidate_spans(doc, text)
         excluded = self._excluded_ranges(doc)
         sections = find_sections(text)
         page_starts = document.page_starts()
@@ -196,6 +212,8 @@ class SkillMatcher:
             span = doc[start:end]
             char_start, char_end = span.start_char, span.end_char
             if any(a < char_end and char_start < b for a, b in excluded.get(skill_id, ())):
+                continue
+            if end - start > 1 and _SPAN_BREAK.search(text, char_start + 1, char_end):
                 continue
             if _negated(text, char_start, char_end):
                 continue
@@ -248,24 +266,32 @@ class SkillMatcher:
         ]
         return str(max(candidates)[2]) if candidates else word
 
-    def _candidate_spans(self, doc: Any) -> set[tuple[str, int, int]]:
+    def _candidate_spans(self, doc: Any, text: str) -> set[tuple[str, int, int]]:
         vocab = self.nlp.vocab.strings
         spans = {(vocab[key], start, end) for key, start, end in _run(self._phrases, doc)}
         for key, start, end in _run(self._patterns, doc):
             label = vocab[key]
             if label.endswith("#context"):
                 skill_id = label.removesuffix("#context")
-                if self._has_context(doc, skill_id, start, end, spans):
+                if self._has_context(doc, text, skill_id, start, end, spans):
                     spans.add((skill_id, start, end))
             else:
                 spans.add((label, start, end))
         return _shortest(spans)
 
     def _has_context(
-        self, doc: Any, skill_id: str, start: int, end: int, spans: set[tuple[str, int, int]]
+        self,
+        doc: Any,
+        text: str,
+        skill_id: str,
+        start: int,
+        end: int,
+        spans: set[tuple[str, int, int]],
     ) -> bool:
         """A name that is also a word ("Word", "Epic") counts beside a word that confirms it."""
-        line_start, line_end = _line_token_bounds(doc, start, end)
+        if start > 0 and doc[start - 1].lower_ in _CONTEXT_PREPOSITIONS:
+            return True
+        line_start, line_end = _line_token_bounds(doc, text, start, end)
         context = self._context[skill_id]
         for index in range(line_start, line_end):
             if start <= index < end:
@@ -356,20 +382,18 @@ def _shortest(spans: set[tuple[str, int, int]]) -> set[tuple[str, int, int]]:
     return kept
 
 
-def _line_token_bounds(doc: Any, start: int, end: int) -> tuple[int, int]:
-    text = doc.text
-    line_start_char = (
-        max(text.rfind("\n", 0, doc[start].idx), text.rfind("•", 0, doc[start].idx)) + 1
-    )
-    stop_candidates = [
-        p for p in (text.find("\n", doc[end - 1].idx), text.find("•", doc[end - 1].idx)) if p != -1
-    ]
-    line_end_char = min(stop_candidates) if stop_candidates else len(text)
+def _line_token_bounds(doc: Any, text: str, start: int, end: int) -> tuple[int, int]:
+    """Token range of the line (of the original text) around a span; a bullet starts a line."""
+    first_char = doc[start].idx
+    last_char = doc[end - 1].idx
+    line_start = max(text.rfind("\n", 0, first_char), text.rfind("•", 0, first_char)) + 1
+    stops = [p for p in (text.find("\n", last_char), text.find("•", last_char)) if p != -1]
+    line_end = min(stops) if stops else len(text)
     first = start
-    while first > 0 and doc[first - 1].idx >= line_start_char:
+    while first > 0 and doc[first - 1].idx >= line_start:
         first -= 1
     last = end
-    while last < len(doc) and doc[last].idx < line_end_char:
+    while last < len(doc) and doc[last].idx < line_end:
         last += 1
     return first, last
 
@@ -382,11 +406,12 @@ def _negated(text: str, start: int, end: int) -> bool:
     before = text[max(clause_start, start - 120) : start]
     if _NEGATION_BEFORE.search(before) or _NOT_JUST_BEFORE.search(before):
         return True
-    if _OTHER_SUBJECT.match(text[clause_start:start]):
+    prefix = text[clause_start:start]
+    if _OTHER_SUBJECT.match(prefix) or _OTHER_DID.search(prefix):
         return True
     if _quoted_from_someone_else(text, start):
         return True
-    after = text[end : end + 60]
+    after = text[end : end + 100]
     stop = _CLAUSE_BREAK.search(after)
     return bool(_NEGATION_AFTER.search(after[: stop.start()] if stop else after))
 
