@@ -2,10 +2,211 @@
 
 from __future__ import annotations
 
+import shutil
+import sys
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 import click
+
+from . import CliError, ExitCode
+from .options import load_checker, reading_options
+
+if TYPE_CHECKING:
+    from ..cache import ResultCache
+    from ..screening import Progress
 
 
 @click.command("screen")
-def screen_command() -> None:
-    """Score every resume in a folder and rank the candidates (not built yet)."""
-    raise click.UsageError("screen is not available yet")
+@click.argument("folders", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("-r", "--recursive", is_flag=True, help="Search sub-folders too, at any depth.")
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    metavar="FILE",
+    help="Write every candidate to FILE.csv, FILE.jsonl or FILE.json (columns in the README).",
+)
+@click.option(
+    "--out-in-input",
+    is_flag=True,
+    help="Allow --out inside an input folder (refused by default, to keep reports apart).",
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="N",
+    show_default="one per CPU",
+    help="Worker processes that read files in parallel.",
+)
+@click.option(
+    "--min-score",
+    type=click.FloatRange(0, 100),
+    default=None,
+    metavar="N",
+    help="Shortlist only candidates scoring at least N.",
+)
+@click.option(
+    "--require",
+    multiple=True,
+    metavar="ID",
+    help="Shortlist only candidates showing this skill id (repeat, or separate with commas).",
+)
+@click.option(
+    "--top", type=click.IntRange(min=1), default=None, metavar="K", help="Shortlist the best K."
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=30.0,
+    show_default=True,
+    metavar="SECONDS",
+    help="Stop reading a file after this long and report it as an error.",
+)
+@click.option(
+    "--no-cache", is_flag=True, help="Read every file again; do not use or update the cache."
+)
+@reading_options
+def screen_command(
+    folders: tuple[Path, ...],
+    recursive: bool,
+    out: Path | None,
+    out_in_input: bool,
+    jobs: int | None,
+    min_score: float | None,
+    require: tuple[str, ...],
+    top: int | None,
+    timeout: float,
+    no_cache: bool,
+    taxonomy: Path | None,
+    max_size: float,
+    pdf_engine: str,
+) -> None:
+    """Score every application in FOLDERS and rank the candidates.
+
+    Reads PDF, DOCX, TXT and MD files; a resume and its cover letter count together when they
+    sit alone in one sub-folder, or share a name apart from a cover/cover-letter/cl marker
+    (jane-doe-resume.pdf + jane-doe-cover-letter.docx). The ranked table goes to stdout,
+    progress and the summary to stderr.
+
+    Exit status: 0 every file was scored, 1 error, 2 bad usage or taxonomy, 4 some files could
+    not be scored (the report is still written), 130 interrupted (no report written).
+    """
+    from ..cache import CacheError, ResultCache
+    from ..errors import ScreeningError, TaxonomyError
+    from ..screening import (
+        Shortlist,
+        check_output_path,
+        render_table,
+        screen,
+        summary_line,
+        write_report,
+    )
+
+    if out is not None:
+        try:
+            check_output_path(out, folders, allow_inside=out_in_input)
+        except ScreeningError as error:
+            raise CliError(str(error), ExitCode.USAGE) from None
+    checker = load_checker(taxonomy, max_size, pdf_engine)
+    required = tuple(i.strip() for item in require for i in item.split(",") if i.strip())
+    shortlist = Shortlist(min_score, required, top)
+    try:
+        shortlist.validate(checker.taxonomy)
+    except TaxonomyError as error:
+        raise CliError(f"--require: {error}", ExitCode.USAGE) from None
+    cache: ResultCache | None = None
+    if not no_cache:
+        try:
+            cache = ResultCache()
+        except CacheError as error:
+            click.echo(f"warning: the cache is off: {error}", err=True)
+    bar = _ProgressBar() if sys.stderr.isatty() else None
+    try:
+        report = screen(
+            folders,
+            checker.taxonomy,
+            checker.options,
+            recursive=recursive,
+            jobs=jobs,
+            timeout=timeout,
+            cache=cache,
+            shortlist=shortlist,
+            progress=bar,
+        )
+        if bar is not None:
+            bar.clear()
+        width = max(80, shutil.get_terminal_size((120, 24)).columns)
+        click.echo(render_table(report, width=width), nl=False)
+        if out is not None:
+            write_report(report, out)
+    except KeyboardInterrupt:
+        if bar is not None:
+            bar.clear()
+        message = "interrupted; no report was written" if out is not None else "interrupted"
+        raise CliError(message, ExitCode.INTERRUPTED) from None
+    except ScreeningError as error:
+        raise CliError(str(error)) from None
+    finally:
+        if cache is not None:
+            try:
+                cache.close()
+            except CacheError as error:
+                click.echo(f"warning: {error}", err=True)
+    for warning in report.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    click.echo(summary_line(report), err=True)
+    if out is not None:
+        click.echo(f"report: {out}", err=True)
+    if report.failed:
+        click.echo(
+            f"{report.failed} file(s) could not be scored; see the status column (exit status 4)",
+            err=True,
+        )
+        raise click.exceptions.Exit(ExitCode.SOME_FILES_FAILED)
+
+
+class _ProgressBar:
+    """Files done, rate and time left, redrawn in place on stderr at most ten times a second."""
+
+    def __init__(self, width: int = 24) -> None:
+        self.width = width
+        self.drawn = 0.0
+        self.first: tuple[float, int] | None = None
+
+    def __call__(self, progress: Progress) -> None:
+        now = time.monotonic()
+        fresh = progress.done - progress.cached
+        if self.first is None and fresh:
+            # The rate is timed from the first file read, so worker start-up does not skew it.
+            self.first = (now, fresh)
+        if progress.done < progress.total and now - self.drawn < 0.1:
+            return
+        self.drawn = now
+        rate = 0.0
+        if self.first is not None and now > self.first[0]:
+            rate = (fresh - self.first[1]) / (now - self.first[0])
+        left = progress.total - progress.done
+        eta = _clock(left / rate) if rate > 0 else "--:--" if left else "0:00"
+        filled = self.width * progress.done // max(progress.total, 1)
+        bar = "#" * filled + "-" * (self.width - filled)
+        click.echo(
+            f"\r[{bar}] {progress.done}/{progress.total} files  {rate:.1f} files/s  "
+            f"{eta} left  {progress.failed} failed\x1b[K",
+            nl=False,
+            err=True,
+        )
+
+    def clear(self) -> None:
+        if self.drawn:
+            click.echo("\r\x1b[K", nl=False, err=True)
+            self.drawn = 0.0
+
+
+def _clock(seconds: float) -> str:
+    minutes, seconds = divmod(int(seconds + 0.5), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02}:{seconds:02}" if hours else f"{minutes}:{seconds:02}"
