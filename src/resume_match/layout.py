@@ -49,9 +49,34 @@ _PAGE_NUMBER = re.compile(r"^(page\s*)?\d+(\s*(of|/)\s*\d+)?$", re.IGNORECASE)
 def page_lines(words: Sequence[Word]) -> list[str]:
     """Return the page's lines in reading order, column by column where the page has columns."""
     lines: list[str] = []
-    for block in _xy_cut(list(words), 0):
+    for block in _xy_cut(_runs(words), 0):
         lines.extend(line.text() for line in _group_lines(block))
     return lines
+
+
+def _runs(words: Sequence[Word]) -> list[Word]:
+    """Join words that follow each other on one baseline with less than a column gap between.
+
+    No column can split such a run, so the cuts and line grouping work on runs: several times
+    fewer boxes than words on a resume page.
+    """
+    runs: list[Word] = []
+    for word in words:
+        if runs:
+            last = runs[-1]
+            height = min(last.bottom - last.top, word.bottom - word.top)
+            same_line = abs((last.top + last.bottom) - (word.top + word.bottom)) / 2 < 0.3 * height
+            if same_line and 0 <= word.x0 - last.x1 < _MIN_COLUMN_GAP:
+                runs[-1] = Word(
+                    f"{last.text} {word.text}",
+                    last.x0,
+                    word.x1,
+                    min(last.top, word.top),
+                    max(last.bottom, word.bottom),
+                )
+                continue
+        runs.append(word)
+    return runs
 
 
 def _xy_cut(words: list[Word], depth: int) -> list[list[Word]]:
