@@ -244,7 +244,12 @@ class SkillMatcher:
             lemma = self._lemmas.get(lower)
             if lemma is None:
                 lemma = lower
-                if len(lower) >= _MIN_FUZZY_LENGTH and lower not in self._known and lower.isalpha():
+                if (
+                    len(lower) >= _MIN_FUZZY_LENGTH
+                    and lower.isascii()
+                    and lower.isalpha()
+                    and lower not in self._known
+                ):
                     if lower not in corrections:
                         corrections[lower] = self._lemma(self._correct(lower))
                     lemma = corrections[lower]
