@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from builders import make_docx, make_pdf
 
+from builders import make_docx, make_pdf
 from resume_match.reading import ReadOptions, read_document
 
 FILLER = [f"Handled front desk duty number {i} for a busy outpatient clinic." for i in range(12)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 
@@ -10,10 +11,12 @@ from .types import Flag
 # Format characters and fillers that draw nothing: soft hyphen, zero-width spaces and joiners, bidi
 # controls, variation selectors, Hangul fillers, tag characters. Inside a word they only hide it.
 _INVISIBLE = re.compile(
-    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
-    "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb\U000e0000-\U000e0fff]"
+    "[\u00ad\u034f\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u115f\u1160\u17b4"
+    "\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff"
+    "\uffa0\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U00013438\U0001bca0-\U0001bca3"
+    "\U0001d173-\U0001d17a\U000e0000-\U000e0fff]"
 )
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
 _CID = re.compile(r"\(cid:\d+\)")
 _PUNCTUATION = str.maketrans(
     {
@@ -36,14 +39,17 @@ _PUNCTUATION = str.maketrans(
 _BULLET_CHARS = (
     "•●○◦▪▫■□◆◇►▸▹‣⁃∙·⦁❖➢➤➔→✓✔✗☐☑★☆♦⚫⚪\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf06e\uf0a8\uf02d\uf0be"
 )
-_BULLET_LINE = re.compile(rf"^[ ]*(?:[{re.escape(_BULLET_CHARS)}]+|[-*o](?= )|\d{{1,2}}[.)](?= ))[ ]*")
+_BULLET_LINE = re.compile(
+    rf"^[ ]*(?:[{re.escape(_BULLET_CHARS)}]+|[-*o](?= )|\d{{1,2}}[.)](?= ))[ ]*"
+)
 _INLINE_BULLET = re.compile(rf"[ ]*[{re.escape(_BULLET_CHARS)}]+[ ]*")
-# Lookarounds, not captured runs of letters: a captured run makes the search quadratic on a long word.
+# Lookarounds, not captured runs of letters: capturing makes the search quadratic on a long word.
 _HYPHEN_BREAK = re.compile(r"(?<=[A-Za-z]{2})-\n[ ]*(?=[a-z]{2})")
 _SPACES = re.compile(r"[ ]{2,}")
 _BLANK_LINES = re.compile(r"\n{3,}")
 _MOJIBAKE = {"Â ": " ", "Â": "", "â€™": "'", "â€œ": '"', "â€\x9d": '"', "â€“": "-", "â€”": "-"}
 _LATIN = re.compile(r"[A-Za-z]")
+_MAX_LINE = 5_000
 _WORD = re.compile(r"\w+")
 
 
@@ -71,10 +77,28 @@ def normalize_text(text: str) -> str:
         line = _BULLET_LINE.sub("• ", line, count=1) if _BULLET_LINE.match(line) else line
         line = _INLINE_BULLET.sub(" • ", line)
         line = _SPACES.sub(" ", line).strip()
-        lines.append("" if line == "•" else line)
-    text = "\n".join(lines)
-    text = _BLANK_LINES.sub("\n\n", text).strip()
-    return text
+        lines.append("" if line == "•" else _wrap(line))
+    return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
+
+
+def _wrap(line: str) -> str:
+    """Break a line longer than ``_MAX_LINE`` at spaces into pieces of nearly equal length.
+
+    No resume has such a line; a hostile file does, and every later step that looks for the
+    edges of a line (sections, snippets, context) would pay its length once per match. Pieces
+    stay long (over a thousand characters), so none can pass for a section heading.
+    """
+    if len(line) <= _MAX_LINE:
+        return line
+    parts = -(-len(line) * 5 // (_MAX_LINE * 4))
+    step = len(line) / parts
+    cuts = [0]
+    for index in range(1, parts):
+        target = int(index * step)
+        space = line.rfind(" ", target - int(step / 4), target + 1)
+        cuts.append(space if space > cuts[-1] else target)
+    cuts.append(len(line))
+    return "\n".join(line[start:end].strip() for start, end in itertools.pairwise(cuts))
 
 
 def mixed_script_flags(text: str) -> list[Flag]:
@@ -177,7 +201,9 @@ def _script(ch: str) -> str:
 
 # Letters of other scripts that print like Latin ones, and the Latin letter each passes for.
 _LOOKALIKES = {
-    **dict(zip("АВСЕНІЈКМОРЅТХУҮԜаеосрхуіјѕһԁԛԝӏ", "ABCEHIJKMOPSTXYYWaeocpxyijshdqwl", strict=True)),
+    **dict(
+        zip("АВСЕНІЈКМОРЅТХУҮԜаеосрхуіјѕһԁԛԝӏ", "ABCEHIJKMOPSTXYYWaeocpxyijshdqwl", strict=True)
+    ),
     **dict(zip("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧοριν", "ABEZHIKMNOPTYXopiv", strict=True)),
     "Օ": "O",
     "օ": "o",

@@ -22,15 +22,18 @@ from dataclasses import dataclass
 
 _CHUNK = 1 << 20
 _MAX_FORM_DEPTH = 64
+_MAX_OBJECTS = 200_000
+_MAX_VARIANTS = 16
 # What pdfium spends on drawing a form even when the form is empty, in bytes of content.
 _FORM_OVERHEAD = 64
 
-_OBJ = re.compile(rb"(\d{1,10})\s+\d{1,5}\s+obj\b")
+# Generation numbers as pdfium takes them: any integer, signed or not ("6 -1 obj").
+_OBJ = re.compile(rb"(\d{1,10})\s+[-+]?\d{1,10}\s+obj\b")
 _STREAM = re.compile(rb"stream(?:\r\n|\n|\r)")
 _ENDOBJ = re.compile(rb"endobj")
 _ENDSTREAM = re.compile(rb"endstream")
-_REF = re.compile(rb"(\d{1,10})\s+\d{1,5}\s+R\b")
-_NAME_REF = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s*(\d{1,10})\s+\d{1,5}\s+R\b")
+_REF = re.compile(rb"(\d{1,10})\s+[-+]?\d{1,10}\s+R\b")
+_NAME_REF = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s*(\d{1,10})\s+[-+]?\d{1,10}\s+R\b")
 _NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
 _DO = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s*Do(?![^\s/\[\]()<>{}%])")
 _DELIMITED = rb"(?![^\s/\[\]()<>{}%])"
@@ -74,37 +77,36 @@ class _Scan:
         self.bodies: dict[int, bytes] = {}
         self.all_bodies: list[bytes] = []
         self.streams: dict[int, _Stream] = {}
-        self.costs: dict[tuple[int, bytes], int] = {}
+        # Every definition of an object number: pdfium takes one of them, which is not known here.
+        self.variants: dict[int, list[_Stream]] = {}
+        self.costs: dict[tuple[int, int, bytes, tuple[bytes, ...], bool], int] = {}
 
     # -- reading -----------------------------------------------------------------------------
 
     def read_objects(self) -> None:
         data = self.data
         stream_starts = [
-            m.start() for m in _STREAM.finditer(data) if data[m.start() - 3 : m.start()] != b"end"
+            start for start in _positions(_STREAM, data) if data[start - 3 : start] != b"end"
         ]
-        ends = sorted(
-            [m.start() for m in _ENDOBJ.finditer(data)]
-            + [m.start() for m in _ENDSTREAM.finditer(data)]
-        )
-        headers = list(_OBJ.finditer(data))
-        header_starts = [m.start() for m in headers]
-        for match in headers:
-            limit = min(
-                _next(ends, match.end(), len(data)), _next(header_starts, match.end(), len(data))
-            )
+        endstreams = _positions(_ENDSTREAM, data)
+        ends = sorted(_positions(_ENDOBJ, data) + endstreams)
+        headers = _positions(_OBJ, data)
+        for start in headers:
+            match = _OBJ.match(data, start)
+            if match is None:  # pragma: no cover - the same pattern found it
+                continue
+            limit = min(_next(ends, match.end(), len(data)), _next(headers, start + 1, len(data)))
             if _next(stream_starts, match.end(), len(data)) < limit:
                 continue
             body = _unescape(data[match.end() : limit])
             self.bodies[int(match.group(1))] = body
             self.all_bodies.append(body)
-        endstreams = [m.start() for m in _ENDSTREAM.finditer(data)]
         object_streams: list[_Stream] = []
         for start in stream_starts:
-            index = bisect.bisect_left(header_starts, start) - 1
-            header_match = (
-                headers[index] if index >= 0 and start - headers[index].end() < 65536 else None
-            )
+            index = bisect.bisect_left(headers, start) - 1
+            header_match = _OBJ.match(data, headers[index]) if index >= 0 else None
+            if header_match is not None and start - header_match.end() >= 65536:
+                header_match = None
             number = int(header_match.group(1)) if header_match else -1
             header = _unescape(data[header_match.end() : start] if header_match else b"")
             data_start = start + (8 if data[start + 6 : start + 8] == b"\r\n" else 7)
@@ -123,6 +125,9 @@ class _Scan:
             previous = self.streams.get(number)
             if previous is None or previous.size <= stream.size:
                 self.streams[number] = stream
+            variants = self.variants.setdefault(number, [])
+            variants.append(stream)
+            del variants[:-_MAX_VARIANTS]
             if _is_type(header, b"ObjStm"):
                 object_streams.append(stream)
         for stream in object_streams:
@@ -143,9 +148,21 @@ class _Scan:
             self.all_bodies.append(body)
 
     def _decode(self, stream: _Stream, keep: int) -> None:
+        """Inflate ``stream`` within the budget, keeping its first ``keep`` bytes.
+
+        When a filter fails or is not one pdfium decodes for content, pdfium parses the raw
+        bytes instead, so the raw bytes are what is measured and kept.
+        """
+        try:
+            self._consume(stream, _decoded(self._raw(stream), _filters(stream.header)), keep)
+        except _DecodeFailed:
+            stream.size = 0
+            self._consume(stream, self._raw(stream), keep)
+
+    def _consume(self, stream: _Stream, chunks: Iterator[bytes], keep: int) -> None:
         kept: list[bytes] = []
         kept_size = 0
-        for chunk in _decoded(self._raw(stream), _filters(stream.header)):
+        for chunk in chunks:
             stream.size += len(chunk)
             self.spent += len(chunk)
             if self.spent > self.budget:
@@ -184,7 +201,7 @@ class _Scan:
             resources = self._resources(body)
             total = type3
             for ref in refs:
-                total += self._cost(ref, resources, ())
+                total += self._cost_of(ref, resources, (resources,), ())
                 if total > self.content_cap:
                     raise PdfBudgetError(
                         f"a page draws more than {_mb(self.content_cap)} of content (forms "
@@ -217,27 +234,75 @@ class _Scan:
         stream = self.streams.get(number)
         return stream.header if stream is not None else b""
 
-    def _xobjects(self, resources: bytes) -> dict[bytes, int]:
+    def _xobjects(
+        self, resources: bytes, fallbacks: tuple[bytes, ...], loose: bool
+    ) -> dict[bytes, set[int]]:
+        """The objects each name can draw: from the resources' /XObject, else from the fallbacks.
+
+        pdfium looks a name up in the form's own /XObject dictionary; a form without one uses
+        its parent's resources and then the page's, so a form can draw itself through the page.
+        When the form's dictionary is malformed (``loose``), pdfium's reading of it cannot be
+        told, so every reading counts.
+        """
+        names: dict[bytes, set[int]] = {}
+        own = self._xobject_dict(resources)
+        sources = (
+            [own] if own is not None and not loose else [own, *map(self._xobject_dict, fallbacks)]
+        )
+        for found in sources:
+            for name, n in _NAME_REF.findall(found or b""):
+                names.setdefault(name, set()).add(int(n))
+        return names
+
+    def _xobject_dict(self, resources: bytes) -> bytes | None:
+        """The /XObject dictionary of ``resources``; None when missing or not a dictionary."""
         value = _value(resources, b"XObject")
         if value is None:
-            return {}
-        return {name: int(number) for name, number in _NAME_REF.findall(self._deref(value))}
+            return None
+        found = self._deref(value).lstrip()
+        return found if found.startswith(b"<<") else None
 
     def _type3_cost(self, font: bytes) -> int:
         procs = _value(font, b"CharProcs")
         if procs is None:
             return 0
         resources = self._resources(font)
-        return sum(self._cost(int(n), resources, ()) for n in _REF.findall(self._deref(procs)))
+        return sum(
+            self._cost_of(int(n), resources, (resources,), ())
+            for n in _REF.findall(self._deref(procs))
+        )
 
-    def _cost(self, number: int, resources: bytes, stack: tuple[int, ...]) -> int:
-        """Bytes of content pdfium parses to draw stream ``number``, its forms expanded."""
-        key = (number, resources)
+    def _cost_of(
+        self, number: int, resources: bytes, fallbacks: tuple[bytes, ...], stack: tuple[int, ...]
+    ) -> int:
+        """The dearest of the definitions of stream ``number``, drawn with ``resources``."""
+        return max(
+            (
+                self._cost(number, index, resources, fallbacks, stack)
+                for index in range(len(self.variants.get(number, ())))
+            ),
+            default=0,
+        )
+
+    def _cost(
+        self,
+        number: int,
+        variant: int,
+        resources: bytes,
+        fallbacks: tuple[bytes, ...],
+        stack: tuple[int, ...],
+        loose: bool = False,
+    ) -> int:
+        """Bytes of content pdfium parses to draw one definition of stream ``number``.
+
+        Forms it draws are expanded as often as they are drawn. ``resources`` are the stream's
+        own; ``fallbacks`` are where pdfium looks when they have no /XObject dictionary: the
+        drawing form's resources and the page's.
+        """
+        key = (number, variant, resources, fallbacks, loose)
         if key in self.costs:
             return self.costs[key]
-        stream = self.streams.get(number)
-        if stream is None:
-            return 0
+        stream = self.variants[number][variant]
         if len(stack) > _MAX_FORM_DEPTH:
             raise PdfBudgetError(
                 f"nests drawings more than {_MAX_FORM_DEPTH} levels deep; it may be corrupt "
@@ -247,37 +312,52 @@ class _Scan:
             stream.data = self._content_of(stream)
         data = stream.data or b""
         total = stream.size
-        xobjects = self._xobjects(resources) if b"Do" in data else {}
+        xobjects = self._xobjects(resources, fallbacks, loose) if b"Do" in data else {}
         for name, count in Counter(_DO.findall(data)).items():
-            if total > self.content_cap:
-                break
-            target = xobjects.get(_unescape(name))
-            form = self.streams.get(target) if target is not None else None
-            if target is None or form is None or not _is_subtype(form.header, b"Form"):
-                continue
-            if target in stack or target == number:
-                raise PdfBudgetError(
-                    "draws a form that draws itself (a loop of form XObjects); it is corrupt "
-                    "or built to hang readers"
-                )
-            inner = self._resources(form.header) if b"/Resources" in form.header else resources
-            total += count * max(_FORM_OVERHEAD, self._cost(target, inner, (*stack, number)))
+            for target in xobjects.get(_unescape(name), ()):
+                for index, form in enumerate(self.variants.get(target, ())):
+                    if total > self.content_cap or not _is_subtype(form.header, b"Form"):
+                        continue
+                    if target in stack or target == number:
+                        raise PdfBudgetError(
+                            "draws a form that draws itself (a loop of form XObjects); it is "
+                            "corrupt or built to hang readers"
+                        )
+                    own = _value(form.header, b"Resources") is not None
+                    inner = self._resources(form.header) if own else resources
+                    cost = self._cost(
+                        target,
+                        index,
+                        inner,
+                        (resources, fallbacks[-1]),
+                        (*stack, number),
+                        loose=not _well_formed(form.header),
+                    )
+                    total += count * max(_FORM_OVERHEAD, cost)
         self.costs[key] = total
         return total
 
     def _content_of(self, stream: _Stream) -> bytes:
         """Decode again a stream whose header hid that a page draws it (an "image" as content)."""
-        kept: list[bytes] = []
-        size = 0
-        for chunk in _decoded(self._raw(stream), _filters(stream.header)):
-            kept.append(chunk)
-            size += len(chunk)
-            if size > self.content_cap:
-                break
-        return b"".join(kept)
+        again = _Stream(stream.header, stream.start, stream.end)
+        self._decode(again, self.content_cap + 1)
+        return again.data or b""
 
 
 # -- PDF syntax, just enough -------------------------------------------------------------------
+
+
+def _positions(pattern: re.Pattern[bytes], data: bytes) -> list[int]:
+    """Where ``pattern`` occurs; a resume has a few thousand objects, a flood of them is refused."""
+    found: list[int] = []
+    for match in pattern.finditer(data):
+        found.append(match.start())
+        if len(found) > _MAX_OBJECTS:
+            raise PdfBudgetError(
+                f"holds more than {_MAX_OBJECTS:,} objects, far more than a resume; it may be "
+                "built to slow readers down"
+            )
+    return found
 
 
 def _next(positions: list[int], after: int, default: int) -> int:
@@ -335,6 +415,28 @@ def _balanced(text: bytes, opening: bytes, closing: bytes) -> int:
     return len(text)
 
 
+_TOKEN = re.compile(
+    rb"<<|>>|\[|\]|\((?:\\.|[^\\()]|\((?:\\.|[^\\()])*\))*\)|<[0-9A-Fa-f\s]*>|%[^\r\n]*"
+    rb"|[^\s\[\]()<>{}%]+|[()<>{}]"
+)
+
+
+def _well_formed(header: bytes) -> bool:
+    """True when the dictionary's brackets pair up, so that its top-level keys are certain."""
+    stack: list[bytes] = []
+    closing = {b">>": b"<<", b"]": b"["}
+    for match in _TOKEN.finditer(header):
+        token = match.group(0)
+        if token in (b"<<", b"["):
+            stack.append(token)
+        elif token in closing:
+            if not stack or stack.pop() != closing[token]:
+                return False
+        elif token in (b"(", b")", b"<", b">", b"{", b"}"):
+            return False
+    return not stack
+
+
 def _filters(header: bytes) -> list[bytes]:
     value = _value(header, b"Filter")
     if value is None:
@@ -347,17 +449,22 @@ def _filters(header: bytes) -> list[bytes]:
 _Decoder = Callable[[Iterator[bytes]], Iterator[bytes]]
 
 
-def _decoded(raw: Iterator[bytes], filters: list[bytes]) -> Iterator[bytes]:
-    """Chunks of the stream's data after its filters; stops at the first filter it cannot apply.
+class _DecodeFailed(Exception):
+    """A filter failed or is unknown here; pdfium then falls back to the raw bytes."""
 
-    An unfiltered stream is its own data; a stream whose first filter is an image codec (DCT, JPX,
-    CCITT, JBIG2) is never parsed as content by pdfium, so it yields nothing.
+
+def _decoded(raw: Iterator[bytes], filters: list[bytes]) -> Iterator[bytes]:
+    """Chunks of the stream's data after its filters (an unfiltered stream is its own data).
+
+    Raises:
+        _DecodeFailed: while iterating, or at once for a filter that is not decoded here (an
+            image codec such as DCT, or a name pdfium does not know).
     """
     chunks = raw
-    for index, name in enumerate(filters):
+    for name in filters:
         decoder = _DECODERS.get(name)
         if decoder is None:
-            return chunks if index else iter(())
+            raise _DecodeFailed(name.decode("latin-1"))
         chunks = decoder(chunks)
     return chunks
 
@@ -373,8 +480,8 @@ def _inflate(chunks: Iterator[bytes]) -> Iterator[bytes]:
         while data and not inflater.eof:
             try:
                 out = inflater.decompress(data, _CHUNK)
-            except zlib.error:
-                return
+            except zlib.error as exc:
+                raise _DecodeFailed(str(exc)) from None
             if out:
                 yield out
             data = inflater.unconsumed_tail
@@ -413,16 +520,16 @@ def _ascii85(chunks: Iterator[bytes]) -> Iterator[bytes]:
         try:
             if usable:
                 yield base64.a85decode(text[:usable])
-        except ValueError:
-            return
+        except ValueError as exc:
+            raise _DecodeFailed(str(exc)) from None
         pending = text[usable:]
         if end != -1:
             break
     if len(pending) > 1:
         try:
             yield base64.a85decode(pending + b"u" * (5 - len(pending)))[: len(pending) - 1]
-        except ValueError:
-            return
+        except ValueError as exc:
+            raise _DecodeFailed(str(exc)) from None
 
 
 def _run_length(chunks: Iterator[bytes]) -> Iterator[bytes]:
@@ -488,9 +595,7 @@ def _lzw(chunks: Iterator[bytes]) -> Iterator[bytes]:
                     entry = previous + previous[:1]
                     table.append(entry)
                 else:
-                    if out:
-                        yield bytes(out)
-                    return
+                    raise _DecodeFailed(f"LZW code {code} is not in the table")
                 out += entry
                 previous = entry
                 if len(table) + 1 >= 1 << width and width < 12:

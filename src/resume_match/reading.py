@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import zipfile
 from collections.abc import Callable, Iterator
@@ -38,11 +39,19 @@ _UNSUPPORTED_HINTS = {
     ".html": f"is a web page; {_SAVE_AS}",
     ".htm": f"is a web page; {_SAVE_AS}",
 }
+# pdfminer and pdfplumber log a warning for every oddity of a broken PDF; with no handler set up,
+# Python would print them on stderr. The library prints nothing: an application that wants them
+# configures logging, and they reach its handlers as before.
+for _noisy in ("pdfminer", "pdfplumber"):
+    logging.getLogger(_noisy).addHandler(logging.NullHandler())
 _IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".tif", ".tiff", ".bmp", ".webp", ".heic"}
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
 _TOKEN = re.compile(r"\S+")
-_ENGLISH_GLUE = frozenset("the and of to in with for a an on at as by from my i is was".split())
+_ENGLISH_GLUE = frozenset(
+    {"the", "and", "of", "to", "in", "with", "for", "a", "an", "on", "at", "as", "by", "from"}
+    | {"my", "i", "is", "was"}
+)
 
 
 @dataclass(frozen=True)
@@ -121,7 +130,9 @@ def read_document(path: Path | str, options: ReadOptions | None = None) -> Docum
     except DocumentError:
         raise
     except MemoryError:
-        raise FileTooLargeError("needs more memory than a resume should; is it a resume?", path)
+        raise FileTooLargeError(
+            "needs more memory than a resume should; is it a resume?", path
+        ) from None
     except RecursionError:
         raise DocumentError("is nested too deeply to read; it may be corrupt", path) from None
     except Exception as exc:
@@ -145,7 +156,7 @@ def _check_file(path: Path, options: ReadOptions) -> str:
     except OSError as exc:
         raise DocumentError(
             f"cannot be opened ({exc.strerror or exc}); check its permissions", path
-        )
+        ) from None
     suffix = path.suffix.lower()
     if suffix in _UNSUPPORTED_HINTS:
         raise UnsupportedFileError(_UNSUPPORTED_HINTS[suffix], path)
@@ -164,8 +175,9 @@ def _check_file(path: Path, options: ReadOptions) -> str:
         raise EmptyDocumentError("is empty (0 bytes)", path)
     if size > options.max_bytes:
         raise FileTooLargeError(
-            f"is {size / 1024 / 1024:.1f} MB, over the {round(options.max_bytes / 1024 / 1024, 2):g} MB limit; "
-            f"raise it with --max-size if this really is a resume",
+            f"is {size / 1024 / 1024:.1f} MB, over the "
+            f"{round(options.max_bytes / 1024 / 1024, 2):g} MB limit; "
+            "raise it with --max-size if this really is a resume",
             path,
         )
     return SUPPORTED_SUFFIXES[suffix]
@@ -178,7 +190,7 @@ def _read_head(path: Path) -> bytes:
     except OSError as exc:
         raise DocumentError(
             f"cannot be opened ({exc.strerror or exc}); check its permissions", path
-        )
+        ) from None
 
 
 def _sniff(path: Path, kind: str, head: bytes) -> str:
@@ -411,9 +423,11 @@ def _check_zip(path: Path, options: ReadOptions) -> None:
                 )
             _check_xml_parts(path, package, entries, options)
     except zipfile.BadZipFile:
-        raise DocumentError("is not a valid DOCX file (damaged zip); it may be truncated", path)
+        raise DocumentError(
+            "is not a valid DOCX file (damaged zip); it may be truncated", path
+        ) from None
     except (zipfile.LargeZipFile, NotImplementedError) as exc:
-        raise DocumentError(f"uses an unsupported zip feature ({exc})", path)
+        raise DocumentError(f"uses an unsupported zip feature ({exc})", path) from None
 
 
 def _check_xml_parts(
@@ -464,7 +478,9 @@ def _read_docx(path: Path, options: ReadOptions) -> _Raw:
     try:
         document = docx.Document(str(path))
     except PackageNotFoundError:
-        raise DocumentError("is not a valid DOCX file; open it in Word and save it again", path)
+        raise DocumentError(
+            "is not a valid DOCX file; open it in Word and save it again", path
+        ) from None
     except KeyError as exc:
         detail = re.search(r"named '([^']+)'", str(exc))
         raise DocumentError(
@@ -502,7 +518,8 @@ def _read_docx(path: Path, options: ReadOptions) -> _Raw:
     for section in document.sections:
         for footer in (section.footer, section.first_page_footer, section.even_page_footer):
             _collect_part(footer, visible, hidden, seen_parts)
-    return _Raw(["\n".join(visible)], hidden)
+    concealed = [word for text in hidden for word in text.split()]
+    return _Raw(["\n".join(visible)], hidden, [_hidden_flag(concealed)] if concealed else [])
 
 
 def _collect_part(part: Any, visible: list[str], hidden: list[str], seen: set[str]) -> None:
@@ -701,7 +718,7 @@ def _read_pdf(path: Path, options: ReadOptions) -> _Raw:
         pages: list[list[str]] = []
         hidden: list[str] = []
         has_images = False
-        for width, words, images in loaded.values():
+        for _width, words, images in loaded.values():
             has_images = has_images or images
             pages.append(page_lines([w.word for w in words if not w.hidden]))
             hidden.extend(w.word.text for w in words if w.hidden)
@@ -726,8 +743,8 @@ def _hidden_flag(hidden: list[str]) -> Flag:
     sample = " ".join(hidden)[:80]
     return Flag(
         "hidden-text",
-        f"{len(hidden)} word(s) are invisible to a reader (white, tiny or off-page text) and "
-        f"were not counted: {sample!r}",
+        f"{len(hidden)} word(s) are invisible to a reader (white, tiny, hidden or off-page "
+        f"text) and were not counted: {sample!r}",
     )
 
 

@@ -10,6 +10,7 @@ deadline. Where there is no ``fork`` (Windows), the file is read in the calling 
 from __future__ import annotations
 
 import contextlib
+import faulthandler
 import os
 import pickle
 import select
@@ -24,7 +25,15 @@ from .errors import DocumentError, FileTooLargeError
 if TYPE_CHECKING:
     from .reading import Document, ReadOptions
 
-_CRASH_SIGNALS = {signal.SIGABRT, signal.SIGSEGV, signal.SIGBUS, signal.SIGILL, signal.SIGFPE}
+# SIGABRT is how pdfium stops when an allocation fails; SIGKILL, how the system does.
+_CRASH_SIGNALS = {
+    signal.SIGABRT,
+    signal.SIGKILL,
+    signal.SIGSEGV,
+    signal.SIGBUS,
+    signal.SIGILL,
+    signal.SIGFPE,
+}
 
 
 def read_in_child(path: Path, options: ReadOptions) -> Document:
@@ -55,11 +64,12 @@ def read_in_child(path: Path, options: ReadOptions) -> Document:
         )
     outcome: tuple[Any, ...] | None = None
     if payload:
+        # The payload comes from this very process, forked; a truncated one means a crash.
         with contextlib.suppress(Exception):
             outcome = pickle.loads(payload)
     if outcome is not None:
         return _unpack(outcome, path)
-    if os.WIFSIGNALED(status) and os.WTERMSIG(status) in (signal.SIGKILL, signal.SIGXCPU):
+    if os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGXCPU:
         raise DocumentError(
             f"took longer than the {options.time_limit:g} s limit to read; it may be damaged "
             "or built to hang readers",
@@ -76,10 +86,9 @@ def read_in_child(path: Path, options: ReadOptions) -> Document:
 
 
 def _preload(path: Path) -> None:
-    """Import the reader's libraries in the parent, so the child neither imports nor maps them."""
+    """Import the main reader library in the parent: imported once for every child it forks."""
     suffix = path.suffix.lower()
     if suffix == ".pdf":
-        import pdfplumber  # noqa: F401
         import pypdfium2  # noqa: F401
     elif suffix == ".docx":
         import docx  # noqa: F401
@@ -89,6 +98,8 @@ def _child(path: Path, options: ReadOptions, write_end: int) -> None:  # pragma:
     """Run in the forked child: limit, read, send the outcome, and leave without cleanup."""
     code = 0
     try:
+        # A crash here is an answer the parent reports; a Python traceback dump would be noise.
+        faulthandler.disable()
         _limit(options)
         from .reading import read_document
 
