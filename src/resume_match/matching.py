@@ -8,6 +8,7 @@ taxonomy's own distinctive words before any of that runs.
 
 from __future__ import annotations
 
+import bisect
 import gzip
 import json
 import re
@@ -280,14 +281,14 @@ class SkillMatcher:
         vocab = self.nlp.vocab.strings
         spans = {(vocab[key], start, end) for key, start, end in _run(self._phrases, doc)}
         spans.update(self._near_spans(doc))
+        candidates: list[tuple[str, int, int]] = []
         for key, start, end in _run(self._patterns, doc):
             label = vocab[key]
             if label.endswith("#context"):
-                skill_id = label.removesuffix("#context")
-                if self._has_context(doc, text, skill_id, start, end, spans):
-                    spans.add((skill_id, start, end))
+                candidates.append((label.removesuffix("#context"), start, end))
             else:
                 spans.add((label, start, end))
+        spans.update(self._in_context(doc, text, candidates, spans))
         return _shortest(spans)
 
     def _near_spans(self, doc: Any) -> set[tuple[str, int, int]]:
@@ -317,29 +318,42 @@ class SkillMatcher:
                         spans.add((skill_id, low, high + 1))
         return spans
 
-    def _has_context(
+    def _in_context(
         self,
         doc: Any,
         text: str,
-        skill_id: str,
-        start: int,
-        end: int,
+        candidates: list[tuple[str, int, int]],
         spans: set[tuple[str, int, int]],
-    ) -> bool:
-        """A name that is also a word ("Word", "Epic") counts beside a word that confirms it."""
-        if start > 0 and doc[start - 1].lower_ in _CONTEXT_PREPOSITIONS:
-            return True
-        line_start, line_end = _line_token_bounds(doc, text, start, end)
-        context = self._context[skill_id]
-        for index in range(line_start, line_end):
-            if start <= index < end:
-                continue
-            if doc[index].lower_ in context:
-                return True
-        return any(
-            other == skill_id and line_start <= s < line_end and not (s == start and e == end)
-            for other, s, e in spans
-        )
+    ) -> set[tuple[str, int, int]]:
+        """Names that are also words ("Word", "Epic") that have a confirming word beside them.
+
+        Confirmation is a preposition just before ("in Epic"), or in the same line a context word
+        or another match of the same skill. Positions are looked up by bisection, so a stuffed
+        line of thousands of names costs no more than a normal one per name.
+        """
+        if not candidates:
+            return set()
+        lowers = [token.lower_ for token in doc]
+        lines = _token_lines(doc, text)
+        hits = {
+            skill_id: [i for i, lower in enumerate(lowers) if lower in self._context[skill_id]]
+            for skill_id in {skill_id for skill_id, _, _ in candidates}
+        }
+        starts: dict[str, list[int]] = {}
+        for skill_id, start, _ in spans:
+            starts.setdefault(skill_id, []).append(start)
+        for positions in starts.values():
+            positions.sort()
+        confirmed: set[tuple[str, int, int]] = set()
+        for skill_id, start, end in candidates:
+            line_start, line_end = lines[start][0], lines[end - 1][1]
+            if (
+                (start > 0 and lowers[start - 1] in _CONTEXT_PREPOSITIONS)
+                or _found_outside(hits[skill_id], line_start, line_end, start, end)
+                or _found_outside(starts.get(skill_id, []), line_start, line_end, start, end)
+            ):
+                confirmed.add((skill_id, start, end))
+        return confirmed
 
     def _excluded_ranges(self, doc: Any) -> dict[str, list[tuple[int, int]]]:
         vocab = self.nlp.vocab.strings
@@ -404,35 +418,46 @@ def _run(matcher: Any, doc: Any) -> list[tuple[int, int, int]]:
 
 
 def _shortest(spans: set[tuple[str, int, int]]) -> set[tuple[str, int, int]]:
-    """Drop a span of a skill that contains a shorter span of the same skill."""
-    by_skill: dict[str, list[tuple[int, int]]] = {}
+    """Drop a span of a skill that contains another span of the same skill.
+
+    Spans are a few tokens long, so each looks only at the spans that start inside it: linear in
+    the number of spans, where comparing every pair made a stuffed document take minutes.
+    """
+    ends: dict[tuple[str, int], list[int]] = {}
     for skill_id, start, end in spans:
-        by_skill.setdefault(skill_id, []).append((start, end))
-    kept: set[tuple[str, int, int]] = set()
-    for skill_id, ranges in by_skill.items():
-        ranges.sort(key=lambda r: (r[1] - r[0], r[0]))
-        chosen: list[tuple[int, int]] = []
-        for start, end in ranges:
-            if not any(start <= s and e <= end for s, e in chosen):
-                chosen.append((start, end))
-        kept.update((skill_id, start, end) for start, end in chosen)
-    return kept
+        ends.setdefault((skill_id, start), []).append(end)
+    return {
+        (skill_id, start, end)
+        for skill_id, start, end in spans
+        if not any(
+            inner_end <= end and (inner_start, inner_end) != (start, end)
+            for inner_start in range(start, end)
+            for inner_end in ends.get((skill_id, inner_start), ())
+        )
+    }
 
 
-def _line_token_bounds(doc: Any, text: str, start: int, end: int) -> tuple[int, int]:
-    """Token range of the line (of the original text) around a span; a bullet starts a line."""
-    first_char = doc[start].idx
-    last_char = doc[end - 1].idx
-    line_start = max(text.rfind("\n", 0, first_char), text.rfind("•", 0, first_char)) + 1
-    stops = [p for p in (text.find("\n", last_char), text.find("•", last_char)) if p != -1]
-    line_end = min(stops) if stops else len(text)
-    first = start
-    while first > 0 and doc[first - 1].idx >= line_start:
-        first -= 1
-    last = end
-    while last < len(doc) and doc[last].idx < line_end:
-        last += 1
-    return first, last
+def _token_lines(doc: Any, text: str) -> list[tuple[int, int]]:
+    """For each token, the token range of its line in the original text; a bullet starts a line."""
+    breaks = [i for i, ch in enumerate(text) if ch in "\n•"]
+    line_ids = [bisect.bisect_right(breaks, token.idx) for token in doc]
+    bounds: list[tuple[int, int]] = []
+    first = 0
+    for index in range(1, len(line_ids) + 1):
+        if index == len(line_ids) or line_ids[index] != line_ids[first]:
+            bounds.extend([(first, index)] * (index - first))
+            first = index
+    return bounds
+
+
+def _found_outside(positions: list[int], low: int, high: int, start: int, end: int) -> bool:
+    """Whether sorted ``positions`` hold one in [low, high) that is not in [start, end)."""
+    index = bisect.bisect_left(positions, low)
+    while index < len(positions) and positions[index] < high:
+        if not start <= positions[index] < end:
+            return True
+        index += 1
+    return False
 
 
 def _negated(text: str, start: int, end: int) -> bool:
