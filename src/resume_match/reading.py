@@ -388,7 +388,7 @@ _DECLARATIONS = re.compile(
 
 
 def _check_zip(path: Path, options: ReadOptions) -> None:
-    """Refuse a package before python-docx parses it: bombs, entity declarations, missing parts."""
+    """Refuse a package before any part is parsed: too many parts, bombs, missing parts."""
     try:
         with zipfile.ZipFile(path) as package:
             entries = package.infolist()
@@ -421,7 +421,6 @@ def _check_zip(path: Path, options: ReadOptions) -> None:
                 raise DocumentError(
                     "has encrypted parts; save an unprotected copy and try again", path
                 )
-            _check_xml_parts(path, package, entries, options)
     except zipfile.BadZipFile:
         raise DocumentError(
             "is not a valid DOCX file (damaged zip); it may be truncated", path
@@ -430,65 +429,39 @@ def _check_zip(path: Path, options: ReadOptions) -> None:
         raise DocumentError(f"uses an unsupported zip feature ({exc})", path) from None
 
 
-def _check_xml_parts(
-    path: Path, package: zipfile.ZipFile, entries: list[zipfile.ZipInfo], options: ReadOptions
-) -> None:
-    """Every part that is XML, whatever its name, is bounded in size and read for declarations.
-
-    lxml needs some 20 times a part's size to hold its tree, so XML is held to a tighter limit
-    than the package. A DOCTYPE may follow a long comment, so each part is read to its end.
-    """
-    xml_total = 0
-    for entry in entries:
-        with package.open(entry) as part:
-            chunk = part.read(64 * 1024)
-            if not _looks_like_xml(chunk):
-                continue
-            xml_total += entry.file_size
-            if xml_total > options.max_xml_bytes:
-                raise FileTooLargeError(
-                    f"holds more than {options.max_xml_bytes / 1024 / 1024:.0f} MB of XML, far "
-                    "more than a Word document needs; it may be built to exhaust readers",
-                    path,
-                )
-            tail = b""
-            while chunk:
-                if _DECLARATIONS.search(tail + chunk):
-                    raise DocumentError(
-                        f"contains XML entity declarations ({entry.filename}), which Word never "
-                        "writes; refusing to read it",
-                        path,
-                    )
-                tail = chunk[-32:]
-                chunk = part.read(1024 * 1024)
-
-
-def _looks_like_xml(head: bytes) -> bool:
-    if head.startswith((b"\xff\xfe", b"\xfe\xff", b"<\x00", b"\x00<")):
-        return True
-    return head.removeprefix(b"\xef\xbb\xbf").lstrip(b" \t\r\n").startswith(b"<")
+_RELATIONSHIPS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+_OFFICE_DOCUMENT = "/officeDocument"
+_MAIN_CONTENT_TYPES = (
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+    "application/vnd.ms-word.document.macroEnabled.main+xml",
+)
 
 
 def _read_docx(path: Path, options: ReadOptions) -> _Raw:
+    """Read the main document, headers and footers straight from the package.
+
+    Opening the whole package with ``docx.Document`` parses every part, styles and numbering
+    included, which is most of the cost of a resume; only the parts that hold text are parsed
+    here, with python-docx's own XML parser (entities are never resolved).
+    """
     _check_zip(path, options)
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
     from lxml import etree  # type: ignore[import-untyped]
 
     try:
-        document = docx.Document(str(path))
-    except PackageNotFoundError:
-        raise DocumentError(
-            "is not a valid DOCX file; open it in Word and save it again", path
-        ) from None
-    except KeyError as exc:
-        detail = re.search(r"named '([^']+)'", str(exc))
-        raise DocumentError(
-            f"is missing {detail.group(1)}, a part it refers to; {_DAMAGED_DOCX}"
-            if detail
-            else f"does not say which part is its main document; {_DAMAGED_DOCX}",
-            path,
-        ) from None
+        with zipfile.ZipFile(path) as package:
+            main = _main_part(path, package)
+            _check_main_content_type(path, package, main)
+            headers, footers = _header_footer_parts(path, package, main)
+            budget = [options.max_xml_bytes]
+            body = _parse_part(path, package, main, budget, options).find(f"{_W}body")
+            if body is None:
+                raise DocumentError(
+                    f"has no document body in word/document.xml; {_DAMAGED_DOCX}", path
+                )
+            margins = {
+                name: _parse_part(path, package, name, budget, options)
+                for name in (*headers, *footers)
+            }
     except etree.XMLSyntaxError:
         raise DocumentError(
             f"holds XML that cannot be parsed (broken, or nested too deeply); {_DAMAGED_DOCX}",
@@ -498,35 +471,105 @@ def _read_docx(path: Path, options: ReadOptions) -> _Raw:
         raise DocumentError(
             "is not a valid DOCX file (damaged zip); it may be truncated", path
         ) from None
-    except ValueError as exc:
-        if "content type" not in str(exc):
-            raise
-        raise DocumentError(
-            "is not a Word document but another Office file (a template or macro file?); "
-            "open it in Word and save it as .docx",
-            path,
-        ) from None
-    if document.element.tag != f"{_W}document" or document.element.body is None:
-        raise DocumentError(f"has no document body in word/document.xml; {_DAMAGED_DOCX}", path)
     visible: list[str] = []
     hidden: list[str] = []
     seen_parts: set[str] = set()
-    for section in document.sections:
-        for header in (section.header, section.first_page_header, section.even_page_header):
-            _collect_part(header, visible, hidden, seen_parts)
-    _collect_block(document.element.body, visible, hidden)
-    for section in document.sections:
-        for footer in (section.footer, section.first_page_footer, section.even_page_footer):
-            _collect_part(footer, visible, hidden, seen_parts)
+    for name in headers:
+        _collect_part(margins[name], visible, hidden, seen_parts)
+    _collect_block(body, visible, hidden)
+    for name in footers:
+        _collect_part(margins[name], visible, hidden, seen_parts)
     concealed = [word for text in hidden for word in text.split()]
     return _Raw(["\n".join(visible)], hidden, [_hidden_flag(concealed)] if concealed else [])
 
 
-def _collect_part(part: Any, visible: list[str], hidden: list[str], seen: set[str]) -> None:
-    if part.is_linked_to_previous:
-        return
+def _relationships(path: Path, package: zipfile.ZipFile, name: str) -> list[tuple[str, str]]:
+    """(type, target) of each internal relationship in the ``.rels`` part ``name``."""
+    from docx.oxml.parser import parse_xml
+
+    try:
+        root = parse_xml(package.read(name))
+    except KeyError:
+        return []
+    return [
+        (rel.get("Type", ""), rel.get("Target", ""))
+        for rel in root.iter(_RELATIONSHIPS)
+        if rel.get("TargetMode") != "External"
+    ]
+
+
+def _main_part(path: Path, package: zipfile.ZipFile) -> str:
+    for kind, target in _relationships(path, package, "_rels/.rels"):
+        if kind.endswith(_OFFICE_DOCUMENT):
+            return target.lstrip("/")
+    raise DocumentError(f"does not say which part is its main document; {_DAMAGED_DOCX}", path)
+
+
+def _check_main_content_type(path: Path, package: zipfile.ZipFile, main: str) -> None:
+    from docx.oxml.parser import parse_xml
+
+    types = parse_xml(package.read("[Content_Types].xml"))
+    for override in types:
+        if str(override.get("PartName", "")).lstrip("/") == main:
+            if override.get("ContentType") in _MAIN_CONTENT_TYPES:
+                return
+            break
+    raise DocumentError(
+        "is not a Word document but another Office file (a template or macro file?); "
+        "open it in Word and save it as .docx",
+        path,
+    )
+
+
+def _header_footer_parts(
+    path: Path, package: zipfile.ZipFile, main: str
+) -> tuple[list[str], list[str]]:
+    folder, _, name = main.rpartition("/")
+    rels = f"{folder}/_rels/{name}.rels" if folder else f"_rels/{name}.rels"
+    headers: list[str] = []
+    footers: list[str] = []
+    for kind, target in _relationships(path, package, rels):
+        part = target.lstrip("/") if target.startswith("/") else f"{folder}/{target}".lstrip("/")
+        if kind.endswith("/header"):
+            headers.append(part)
+        elif kind.endswith("/footer"):
+            footers.append(part)
+    return headers, footers
+
+
+def _parse_part(
+    path: Path, package: zipfile.ZipFile, name: str, budget: list[int], options: ReadOptions
+) -> Any:
+    """Parse one XML part, refusing entity declarations and XML beyond the size budget."""
+    from docx.oxml.parser import parse_xml
+
+    try:
+        info = package.getinfo(name)
+    except KeyError:
+        raise DocumentError(
+            f"is missing {name}, a part it refers to; {_DAMAGED_DOCX}", path
+        ) from None
+    budget[0] -= info.file_size
+    if budget[0] < 0:
+        raise FileTooLargeError(
+            f"holds more than {options.max_xml_bytes / 1024 / 1024:.0f} MB of XML, far "
+            "more than a Word document needs; it may be built to exhaust readers",
+            path,
+        )
+    data = package.read(info)
+    if _DECLARATIONS.search(data):
+        raise DocumentError(
+            f"contains XML entity declarations ({name}), which Word never writes; refusing to "
+            "read it",
+            path,
+        )
+    return parse_xml(data)
+
+
+def _collect_part(root: Any, visible: list[str], hidden: list[str], seen: set[str]) -> None:
+    """A header or footer, kept once however many sections repeat it."""
     lines: list[str] = []
-    _collect_block(part._element, lines, hidden)
+    _collect_block(root, lines, hidden)
     key = "\n".join(lines).strip()
     if key and key not in seen:
         seen.add(key)
