@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .errors import DocumentError
 from .matching import SkillMatch, SkillMatcher
-from .reading import ReadOptions, read_document
+from .reading import ReadOptions, start_reading
 from .scoring import coverage, found_ids
 from .taxonomy import Skill, Taxonomy, load_taxonomy
 from .types import Flag
@@ -73,10 +73,15 @@ class Checker:
     def check_document(self, path: Path | str) -> DocumentResult:
         """Score one file; a file that cannot be read gives a result with its status and reason."""
         try:
-            document = read_document(path, self.options)
+            finish_reading = start_reading(path, self.options)
         except DocumentError as error:
             return DocumentResult(file=str(path), status=error.status, reason=error.message)
-        matches = self.matcher.match(document)
+        matcher = self.matcher
+        try:
+            document = finish_reading()
+        except DocumentError as error:
+            return DocumentResult(file=str(path), status=error.status, reason=error.message)
+        matches = matcher.match(document)
         return self._result(str(path), document.kind, matches, document.flags, len(document.pages))
 
     def check(self, resume: Path | str, cover_letter: Path | str | None = None) -> CheckResult:

@@ -110,6 +110,21 @@ class _Raw:
     flags: list[Flag] = field(default_factory=list)
 
 
+def start_reading(path: Path | str, options: ReadOptions | None = None) -> Callable[[], Document]:
+    """Begin reading a file; the returned function gives the :class:`Document` or raises.
+
+    With ``options.isolate`` the file is read in a child process that starts now, so the caller
+    can prepare other work while it runs; otherwise reading happens when the function is called.
+    """
+    options = options or ReadOptions()
+    path = Path(path)
+    if options.isolate:
+        from .sandbox import start_in_child
+
+        return start_in_child(path, options)
+    return lambda: read_document(path, options)
+
+
 def read_document(path: Path | str, options: ReadOptions | None = None) -> Document:
     """Read a file into a :class:`Document`.
 
@@ -756,8 +771,6 @@ def _read_pdf(path: Path, options: ReadOptions) -> _Raw:
                 )
             )
         loaded = {index: page for index, page in enumerate(read) if page is not None}
-        if options.pdf_engine != "pdfplumber":
-            _unhide_pages(path, loaded)
         pages: list[list[str]] = []
         hidden: list[str] = []
         has_images = False
@@ -877,6 +890,8 @@ def _pdfium_pages(path: Path, pdf: Any, options: ReadOptions) -> Iterator[_PageW
                 words.append(_pdf_word(chars, x0, x1, top, bottom, hidden_chars))
             images = _page_has_images(page, pdfium_c)
             textpage.close()
+            if any(w.hidden and _is_white_size(w.word) for w in words):
+                words = _unhide_covered(words, _dark_shapes(page, height, pdfium_c))
             yield width, words, images
         finally:
             page.close()
@@ -897,32 +912,59 @@ def _page_has_images(page: Any, pdfium_c: Any) -> bool:
     return False
 
 
-# pdfminer is pure Python: past this many words a page is not worth its time, and stays hidden.
-_MAX_UNHIDE_WORDS = 5_000
+_MAX_SHAPES = 5_000
 
 
-def _unhide_pages(path: Path, pages: dict[int, _PageWords]) -> None:
-    """Ask pdfplumber what is drawn under the hidden words of ``pages``, opening the file once.
+def _dark_shapes(
+    page: Any, height: float, pdfium_c: Any
+) -> list[tuple[float, float, float, float]]:
+    """Boxes (x0, x1, top, bottom) of filled dark shapes and images drawn on the page.
 
-    Hidden words stay hidden when pdfminer cannot read the page: a damaged file must not fail
-    here when pdfium read it, and keeping a word out of the score is the safe side.
+    White text on a dark sidebar is visible, so these tell white-on-dark from white-on-white.
     """
-    wanted = [
-        index
-        for index, (_, words, _) in pages.items()
-        if any(w.hidden for w in words) and len(words) <= _MAX_UNHIDE_WORDS
-    ]
-    if not wanted:
-        return
-    import pdfplumber
+    import ctypes
 
-    try:
-        with pdfplumber.open(str(path), pages=[index + 1 for index in wanted]) as pdf:
-            for index, plumber_page in zip(wanted, pdf.pages, strict=False):
-                width, words, images = pages[index]
-                pages[index] = (width, _unhide_on_dark_background(plumber_page, words), images)
-    except Exception:
-        return
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    red, green, blue, alpha = (ctypes.c_uint() for _ in range(4))
+    fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
+    shapes = []
+    for index in range(min(pdfium_c.FPDFPage_CountObjects(page.raw), _MAX_SHAPES)):
+        obj = pdfium_c.FPDFPage_GetObject(page.raw, index)
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+            if not pdfium_c.FPDFPath_GetDrawMode(obj, fill_mode, stroke) or not fill_mode.value:
+                continue
+            if not pdfium_c.FPDFPageObj_GetFillColor(obj, red, green, blue, alpha):
+                continue
+            light = red.value > 229 and green.value > 229 and blue.value > 229
+            if light or alpha.value < 20:
+                continue
+        elif kind != pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            continue
+        if pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+            shapes.append((left.value, right.value, height - top.value, height - bottom.value))
+    return shapes
+
+
+def _unhide_covered(
+    words: list[_PdfWord], shapes: list[tuple[float, float, float, float]]
+) -> list[_PdfWord]:
+    return [
+        _PdfWord(item.word, False)
+        if item.hidden and _is_white_size(item.word) and _inside_any(item.word, shapes)
+        else item
+        for item in words
+    ]
+
+
+def _inside_any(word: Word, shapes: list[tuple[float, float, float, float]]) -> bool:
+    return any(
+        x0 - 1 <= word.x0
+        and word.x1 <= x1 + 1
+        and top - 1 <= word.top
+        and word.bottom <= bottom + 1
+        for x0, x1, top, bottom in shapes
+    )
 
 
 def _unhide_on_dark_background(page: Any, words: list[_PdfWord]) -> list[_PdfWord]:

@@ -16,6 +16,7 @@ import pickle
 import select
 import signal
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -43,11 +44,20 @@ def read_in_child(path: Path, options: ReadOptions) -> Document:
         DocumentError: what the reader raised, or why the child stopped: over the memory cap,
             past the time limit, or crashed.
     """
+    return start_in_child(path, options)()
+
+
+def start_in_child(path: Path, options: ReadOptions) -> Callable[[], Document]:
+    """Fork the child that reads ``path`` now; the returned function waits for its answer.
+
+    The caller can do other work meanwhile: ``check`` builds its matcher (importing spaCy)
+    while the child reads, on the machine's second core.
+    """
     from .reading import read_document
 
     inline = replace(options, isolate=False)
     if not hasattr(os, "fork"):
-        return read_document(path, inline)
+        return lambda: read_document(path, inline)
     _preload(path)
     read_end, write_end = os.pipe()
     pid = os.fork()
@@ -55,6 +65,11 @@ def read_in_child(path: Path, options: ReadOptions) -> Document:
         os.close(read_end)
         _child(path, inline, write_end)
     os.close(write_end)
+    return lambda: _answer(path, options, pid, read_end)
+
+
+def _answer(path: Path, options: ReadOptions, pid: int, read_end: int) -> Document:
+    """Wait for the child's outcome and turn it into a document or a DocumentError."""
     payload, status, timed_out = _collect(pid, read_end, options.time_limit)
     if timed_out:
         raise DocumentError(
