@@ -638,3 +638,31 @@ def test_corpus_every_file_accounted_for(runner: CliRunner, corpus: Path, tmp_pa
     assert statuses["bj-scanned-image-only.pdf"] == "no-text"
     assert statuses["kaggle-resume-healthcare-frontoffice.csv"] == "skipped"
     assert all(row["reason"] or row["status"] == "ok" for row in table)
+
+
+def test_no_follow_links_keeps_to_the_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    outside = write(tmp_path, "outside.txt", STRONG)
+    write(folder, "inside.txt", WEAK)
+    (folder / "escape.txt").symlink_to(outside)
+    (folder / "alias.txt").symlink_to(folder / "inside.txt")
+    followed = discover([folder], follow_links=True)
+    assert sorted(f.path.name for f in followed.files) == ["escape.txt", "inside.txt"]
+    kept = discover([folder], follow_links=False)
+    assert [f.path.name for f in kept.files] == ["inside.txt"]
+    reasons = {Path(s.path).name: (s.kind, s.reason) for s in kept.skipped}
+    assert reasons["escape.txt"][0] == "outside link"
+    assert "is a symbolic link out of" in reasons["escape.txt"][1]
+    assert reasons["alias.txt"][0] == "duplicate"
+
+
+def test_no_follow_links_option(runner: CliRunner, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write(folder, "inside.txt", STRONG)
+    (folder / "escape.txt").symlink_to(write(tmp_path, "outside.txt", WEAK))
+    result = runner.invoke(cli, ["screen", str(folder), "--no-follow-links", "--no-cache"])
+    assert result.exit_code == 0, result.output
+    assert "escape.txt" not in result.stdout
+    assert "1 outside link" in result.stderr

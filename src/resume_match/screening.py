@@ -215,12 +215,15 @@ def display_path(path: Path | str) -> str:
     return os.fsencode(path).decode("utf-8", "replace")
 
 
-def discover(paths: Sequence[Path], recursive: bool = False) -> Discovery:
+def discover(
+    paths: Sequence[Path], recursive: bool = False, follow_links: bool = True
+) -> Discovery:
     """Find supported files under ``paths`` (folders, or files given one by one).
 
     Hidden files, Office lock files (``~$*``), unsupported types, symbolic-link loops and
     duplicates (the same file reached twice) are skipped with a reason; without ``recursive``
-    sub-folders are skipped too.
+    sub-folders are skipped too; without ``follow_links``, so are symbolic links that lead out
+    of the folder being searched.
 
     Raises:
         ScreeningError: when an input path does not exist.
@@ -259,6 +262,7 @@ def discover(paths: Sequence[Path], recursive: bool = False) -> Discovery:
                 add_file(top, info, "", parent, str(top), False)
             continue
         label = str(top) if len(paths) > 1 else ""
+        top_resolved = top.resolve()
         seen_folders.add((info.st_dev, info.st_ino))
         stack: list[tuple[Path, str, frozenset[tuple[int, int]]]] = [
             (top, "", frozenset({(info.st_dev, info.st_ino)}))
@@ -284,6 +288,18 @@ def discover(paths: Sequence[Path], recursive: bool = False) -> Discovery:
                 if entry.name.startswith("."):
                     skipped.append(SkippedFile(display_path(path), "hidden", "is hidden"))
                     continue
+                if not follow_links and entry.is_symlink():
+                    target = path.resolve()
+                    if not target.is_relative_to(top_resolved):
+                        skipped.append(
+                            SkippedFile(
+                                display_path(path),
+                                "outside link",
+                                f"is a symbolic link out of {display_path(top)} "
+                                f"(to {display_path(target)}); not followed",
+                            )
+                        )
+                        continue
                 try:
                     entry_info = entry.stat()
                 except OSError as exc:
@@ -453,6 +469,7 @@ def screen(
     options: ReadOptions | None = None,
     *,
     recursive: bool = False,
+    follow_links: bool = True,
     jobs: int | None = None,
     timeout: float = DEFAULT_TIMEOUT,
     cache: ResultCache | None = None,
@@ -468,6 +485,7 @@ def screen(
         taxonomy: the role's skills; None loads the bundled one.
         options: reading limits, as for ``check``.
         recursive: search sub-folders at any depth.
+        follow_links: read what symbolic links lead to, even out of the folder.
         jobs: worker processes; None uses one per available CPU.
         timeout: seconds one file may take before its worker is killed.
         cache: earlier results to reuse and to add to; None reads every file.
@@ -490,7 +508,7 @@ def screen(
     shortlist.validate(taxonomy)
     if timeout <= 0:
         raise ScreeningError(f"the time limit must be above 0 s, not {timeout:g}")
-    discovery = discover(paths, recursive)
+    discovery = discover(paths, recursive, follow_links)
     candidates = pair_files(discovery)
     if not candidates:
         raise ScreeningError(_nothing_found(discovery))

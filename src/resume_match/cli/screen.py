@@ -69,6 +69,11 @@ if TYPE_CHECKING:
 @click.option(
     "--no-cache", is_flag=True, help="Read every file again; do not use or update the cache."
 )
+@click.option(
+    "--no-follow-links",
+    is_flag=True,
+    help="Skip symbolic links that lead out of the folder instead of reading their targets.",
+)
 @reading_options
 def screen_command(
     folders: tuple[Path, ...],
@@ -81,6 +86,7 @@ def screen_command(
     top: int | None,
     timeout: float,
     no_cache: bool,
+    no_follow_links: bool,
     taxonomy: Path | None,
     max_size: float,
     pdf_engine: str,
@@ -131,6 +137,7 @@ def screen_command(
             checker.taxonomy,
             checker.options,
             recursive=recursive,
+            follow_links=not no_follow_links,
             jobs=jobs,
             timeout=timeout,
             cache=cache,
