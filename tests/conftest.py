@@ -36,6 +36,19 @@ def corpus() -> Path:
     return CORPUS
 
 
+STRONG_RESUME = """Jordan Lee
+SUMMARY
+Patient service representative with four years at a busy clinic.
+EXPERIENCE
+- Scheduled and confirmed patient appointments in Epic.
+- Verified insurance eligibility and collected co-pays.
+- Answered a multi-line phone system; registered new patients.
+- Maintained HIPAA compliance and patient confidentiality.
+SKILLS
+Microsoft Office, data entry, medical terminology, empathy, problem-solving
+"""
+
+
 def write(tmp_path: Path, name: str, text: str) -> Path:
     """Write ``text`` to a file in ``tmp_path`` and return its path."""
     path = tmp_path / name

@@ -8,20 +8,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import write
+from conftest import STRONG_RESUME, write
 from resume_match.cli import cli
 
-RESUME = """Jordan Lee
-SUMMARY
-Patient service representative with four years at a busy clinic.
-EXPERIENCE
-- Scheduled and confirmed patient appointments in Epic.
-- Verified insurance eligibility and collected co-pays.
-- Answered a multi-line phone system; registered new patients.
-- Maintained HIPAA compliance and patient confidentiality.
-SKILLS
-Microsoft Office, data entry, medical terminology, empathy, problem-solving
-"""
+RESUME = STRONG_RESUME
 LETTER = """Dear Hiring Manager,
 I am applying for the Patient Service Representative role. I am a good listener who
 listens carefully to patient concerns, and I stay calm and courteous under pressure.

@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from reportlab.pdfgen.canvas import Canvas
 
 from builders import make_docx, make_pdf
-from conftest import write
+from conftest import STRONG_RESUME, write
 from resume_match import screening
 from resume_match.api import Checker, DocumentResult
 from resume_match.cli import cli
@@ -29,17 +29,7 @@ from resume_match.screening import (
     write_report,
 )
 
-STRONG = """Jordan Lee
-SUMMARY
-Patient service representative with four years at a busy clinic.
-EXPERIENCE
-- Scheduled and confirmed patient appointments in Epic.
-- Verified insurance eligibility and collected co-pays.
-- Answered a multi-line phone system; registered new patients.
-- Maintained HIPAA compliance and patient confidentiality.
-SKILLS
-Microsoft Office, data entry, medical terminology, empathy, problem-solving
-"""
+STRONG = STRONG_RESUME
 WEAK = """Sam Rivera
 EXPERIENCE
 Barista at a neighbourhood coffee shop for two years. Made espresso drinks, kept the counter
