@@ -1,9 +1,11 @@
 """Find the taxonomy's skills in a document's text, keeping the words that prove each one.
 
 spaCy's blank English tokenizer splits the text; lemmas come from the spacy-lookups-data table
-(lower-cased first, since the table is case-sensitive); a PhraseMatcher finds phrases and named
-systems, a Matcher finds words that stand apart, and rapidfuzz mends misspellings of the
-taxonomy's own distinctive words before any of that runs.
+(lower-cased first, since the table is case-sensitive); rapidfuzz mends misspellings of the
+taxonomy's own words before anything is matched. A PhraseMatcher finds phrases and named systems,
+a Matcher finds abbreviations and names by their case, and an index from lemma to rule finds words
+that stand apart. A mention that the person lacks the skill, or that someone else's words hold,
+is not evidence.
 """
 
 from __future__ import annotations
