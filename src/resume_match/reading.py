@@ -115,12 +115,14 @@ def start_reading(path: Path | str, options: ReadOptions | None = None) -> Calla
 
     With ``options.isolate`` the file is read in a child process that starts now, so the caller
     can prepare other work while it runs; otherwise reading happens when the function is called.
+    A missing, unsupported or mislabelled file fails here, at once.
     """
     options = options or ReadOptions()
     path = Path(path)
     if options.isolate:
         from .sandbox import start_in_child
 
+        _sniff(path, _check_file(path, options), _read_head(path))
         return start_in_child(path, options)
     return lambda: read_document(path, options)
 
