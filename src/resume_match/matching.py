@@ -35,6 +35,8 @@ _NEGATION_BEFORE = re.compile(
     r"|\b(?:never|have not|has not|had not|did not|do not|does not|cannot|haven't|hasn't|hadn't|"
     r"didn't|don't|doesn't|can't)\b"
     r"|\b(?:signed up for|sign up for|signing up for|will take|will be taking|plan to take)\b"
+    r"|\b(?:need|needs|will need|'ll need)\s+(?:\w+\s+)?(?:training|to learn)\b"
+    r"|\b(?:apply|applying|applied)\s+for\b|\byour\s+(?:[\w-]+\s+){0,4}$"
     r"|\b(?:eager|hope|hoping|hopes|want|wanting|wants|like|looking forward|plan|planning|excited|"
     r"willing|keen|aim|aiming|intend|intending)\s+to\s+(?:\w+\s+)?(?:learn|learning|gain|gaining|"
     r"develop|build|acquire|grow|get|become|pursue|take)\b"
@@ -367,7 +369,7 @@ class SkillMatcher:
 
 
 _PARTICLE_VERBS = {"check", "sign"}
-_PARTICLES = {"in", "out"}
+_PARTICLES = {"in", "out", "ins", "outs"}
 _PARTICLE_OBJECTS = {
     "them",
     "him",
@@ -411,7 +413,7 @@ def _join_particles(lemmas: list[str]) -> None:
         ):
             particle = following[1]
         if particle is not None:
-            lemmas[index] = lemma + particle
+            lemmas[index] = lemma + particle.removesuffix("s")
 
 
 def _run(matcher: Any, doc: Any) -> list[tuple[int, int, int]]:
