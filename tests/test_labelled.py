@@ -3,8 +3,8 @@
 - ``labelled/``: written with the taxonomy in view and used to tune it.
 - ``heldout/``, ``blind/``, ``final/`` and ``fresh/``: written by people who never saw the taxonomy
   or the matcher. Their first measurement was the honest one (see the README); they have since
-  been used to find gaps (``fresh/`` for false positives only), so the floors here guard against
-  regressions rather than promise accuracy.
+  been used to find gaps, so the floors here guard against regressions rather than promise
+  accuracy.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ FLOORS = {
     "heldout": (0.96, 0.93),
     "blind": (0.96, 0.91),
     "final": (0.96, 0.95),
-    "fresh": (0.96, 0.86),
+    "fresh": (0.96, 0.90),
 }
 
 
