@@ -8,6 +8,8 @@ import pytest
 from click.testing import CliRunner
 
 from resume_match.api import Checker
+from resume_match.errors import DocumentError
+from resume_match.reading import read_document
 from resume_match.taxonomy import Taxonomy, load_taxonomy
 
 REPO = Path(__file__).resolve().parents[1]
@@ -54,3 +56,13 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def assert_document_or_refusal(path: Path) -> None:
+    """Reading gives a document with text, or a DocumentError that says why: nothing else."""
+    try:
+        document = read_document(path)
+    except DocumentError as error:
+        assert error.message
+    else:
+        assert document.text.strip()

@@ -16,8 +16,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from builders import make_docx, make_pdf
+from conftest import assert_document_or_refusal
 from resume_match.api import Checker
-from resume_match.errors import DocumentError
 from resume_match.normalize import normalize_text
 from resume_match.reading import Document, read_document
 from resume_match.scoring import coverage
@@ -248,9 +248,4 @@ def test_any_bytes_give_a_document_or_a_document_error(data: bytes, suffix: str)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"input{suffix}"
         path.write_bytes(data)
-        try:
-            document = read_document(path)
-        except DocumentError as error:
-            assert error.message
-        else:
-            assert document.text.strip()
+        assert_document_or_refusal(path)

@@ -7,8 +7,7 @@ from pathlib import Path
 import pytest
 from fuzz_readers import REGRESSIONS, run
 
-from resume_match.errors import DocumentError
-from resume_match.reading import read_document
+from conftest import assert_document_or_refusal
 
 REGRESSION_FILES = sorted(path for path in REGRESSIONS.iterdir() if not path.name.startswith("."))
 
@@ -25,12 +24,7 @@ def test_a_short_deterministic_fuzz_run_finds_nothing() -> None:
 @pytest.mark.parametrize("path", REGRESSION_FILES, ids=[path.name for path in REGRESSION_FILES])
 def test_regression_file_gives_a_document_or_a_document_error(path: Path) -> None:
     """Read in this process, on purpose: a crash here must fail the run, not hide in a child."""
-    try:
-        document = read_document(path)
-    except DocumentError as error:
-        assert error.message
-    else:
-        assert document.text.strip()
+    assert_document_or_refusal(path)
 
 
 def test_regression_files_are_small_and_named_after_what_they_reproduce() -> None:
