@@ -522,10 +522,14 @@ _SECTION_RANK = {"Experience": 0, "Volunteer": 1, "Body": 1, "Skills": 2, "Summa
 
 
 def _dedupe(items: Iterable[Evidence]) -> tuple[Evidence, ...]:
-    """Distinct evidence, most convincing first: what the person did before what they list."""
+    """Distinct evidence, most convincing first: what the person did before what they list,
+    and a sentence before a bare title or keyword.
+    """
     seen: set[str] = set()
     kept: list[Evidence] = []
-    for item in sorted(items, key=lambda e: (_SECTION_RANK.get(e.section, 4), e.start)):
+    for item in sorted(
+        items, key=lambda e: (_SECTION_RANK.get(e.section, 4), len(e.text) < 25, e.start)
+    ):
         if item.text in seen:
             continue
         seen.add(item.text)
