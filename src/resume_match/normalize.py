@@ -138,13 +138,6 @@ def mixed_script_flags(text: str) -> list[Flag]:
     ]
 
 
-def is_mixed_script(word: str) -> bool:
-    """True when ``word`` mixes Latin letters with letters of another script ("НIPAA")."""
-    if word.isascii() or not _LATIN.search(word):
-        return False
-    return len({_script(ch) for ch in word if ch.isalpha()}) > 1
-
-
 def _all_latin(word: str) -> bool:
     return all(_script(ch) == "LATIN" for ch in word if ch.isalpha())
 

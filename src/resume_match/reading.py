@@ -970,19 +970,13 @@ def _inside_any(word: Word, shapes: list[tuple[float, float, float, float]]) -> 
 
 
 def _unhide_on_dark_background(page: Any, words: list[_PdfWord]) -> list[_PdfWord]:
-    """White text on a dark sidebar is visible: ask pdfplumber what is drawn under it."""
+    """The pdfplumber engine's version of :func:`_dark_shapes`: its filled shapes and images."""
     backgrounds = [
-        shape
+        (shape["x0"], shape["x1"], shape["top"], shape["bottom"])
         for shape in [*page.rects, *page.images, *page.curves]
         if shape.get("fill", True) and not _is_light(shape.get("non_stroking_color"))
     ]
-    result = []
-    for item in words:
-        if item.hidden and _is_white_size(item.word) and _covered(item.word, backgrounds):
-            result.append(_PdfWord(item.word, False))
-        else:
-            result.append(item)
-    return result
+    return _unhide_covered(words, backgrounds)
 
 
 def _is_white_size(word: Word) -> bool:
@@ -998,18 +992,6 @@ def _is_light(color: Any) -> bool:
     if len(values) == 4:
         return bool(sum(values) < 0.15)
     return all(v > 0.9 for v in values)
-
-
-def _covered(word: Word, shapes: list[dict[str, Any]]) -> bool:
-    for shape in shapes:
-        if (
-            shape["x0"] - 1 <= word.x0
-            and word.x1 <= shape["x1"] + 1
-            and shape["top"] - 1 <= word.top
-            and word.bottom <= shape["bottom"] + 1
-        ):
-            return True
-    return False
 
 
 def _pdfplumber_pages(path: Path, pdf: Any, options: ReadOptions) -> Iterator[_PageWords | None]:
