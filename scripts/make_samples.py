@@ -594,44 +594,47 @@ def _docx_titled(doc, items: list[tuple[str, str]]) -> None:
         para.add_run("\n" + detail)
 
 
-def build_strong_docx(path: Path, data: dict) -> None:
-    """Same words as the PDF; skills in a two-column table, name in the page header."""
+def _docx_resume_top(data: dict):
+    """A resume's name header, contact line and summary, as both resumes start."""
     doc = _docx_base(data["name"], data["title"], f"{data['name']} - Resume")
     doc.add_paragraph(data["contact"])
     _docx_heading(doc, "Summary")
     doc.add_paragraph(data["summary"])
+    return doc
+
+
+def _docx_bullets(doc, heading: str, items: list[str]) -> None:
+    _docx_heading(doc, heading)
+    for item in items:
+        doc.add_paragraph(item, style="List Bullet")
+
+
+def build_strong_docx(path: Path, data: dict) -> None:
+    """Same words as the PDF; skills in a two-column table, name in the page header."""
+    doc = _docx_resume_top(data)
     _docx_heading(doc, "Skills")
     skills = data["skills"]
     half = (len(skills) + 1) // 2
     left, right = skills[:half], skills[half:] + [""] * (half - len(skills[half:]))
     _docx_table(doc, list(zip(left, right, strict=True)), header=False)
     for heading, key in (("Certifications", "certifications"), ("Tools", "tools")):
-        _docx_heading(doc, heading)
-        for item in data[key]:
-            doc.add_paragraph(item, style="List Bullet")
+        _docx_bullets(doc, heading, data[key])
     _docx_heading(doc, "Experience")
     for job in data["experience"]:
         _docx_job(doc, job)
     _docx_heading(doc, "Education")
     _docx_titled(doc, data["education"])
-    _docx_heading(doc, "Professional Development")
-    for item in data["training"]:
-        doc.add_paragraph(item, style="List Bullet")
+    _docx_bullets(doc, "Professional Development", data["training"])
     _docx_heading(doc, "Volunteer")
     _docx_titled(doc, data["volunteer"])
     for heading, key in (("Languages", "languages"), ("Awards", "awards")):
-        _docx_heading(doc, heading)
-        for item in data[key]:
-            doc.add_paragraph(item, style="List Bullet")
+        _docx_bullets(doc, heading, data[key])
     _save_docx(doc, path)
 
 
 def build_weak_docx(path: Path, data: dict) -> None:
     """One-page resume; the skills table and header carry text that paragraphs do not."""
-    doc = _docx_base(data["name"], data["title"], f"{data['name']} - Resume")
-    doc.add_paragraph(data["contact"])
-    _docx_heading(doc, "Summary")
-    doc.add_paragraph(data["summary"])
+    doc = _docx_resume_top(data)
     _docx_heading(doc, "Experience")
     for job in data["experience"]:
         _docx_job(doc, job)
