@@ -343,7 +343,7 @@ def test_child_process_turns_every_failure_into_a_document_error(
 ) -> None:
     from resume_match import reading
 
-    monkeypatch.setitem(reading._READERS, "text", _fake_reader(behaviour))
+    monkeypatch.setitem(reading.READERS, "text", _fake_reader(behaviour))
     path = tmp_path / "resume.txt"
     path.write_text(resume_text(), encoding="utf-8")
     with pytest.raises(error) as raised:

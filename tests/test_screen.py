@@ -345,9 +345,9 @@ def test_csv_cells_cannot_start_formulas(tmp_path: Path) -> None:
     assert sorted(row["candidate"] for row in rows(out)) == [
         "'+sum.txt", "'-dash.txt", "'=cmd.txt", "'@at.txt",
     ]  # fmt: skip
-    assert screening._cell("-1 reason") == "'-1 reason"
-    assert screening._cell("\tx") == "'\tx"
-    assert screening._cell("plain -") == "plain -"
+    assert screening.defuse_formula("-1 reason") == "'-1 reason"
+    assert screening.defuse_formula("\tx") == "'\tx"
+    assert screening.defuse_formula("plain -") == "plain -"
 
 
 def test_jsonl_objects_match_check_json(runner: CliRunner, tmp_path: Path) -> None:

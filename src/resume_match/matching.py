@@ -238,6 +238,10 @@ class SkillMatcher:
             if skill.id in found
         ]
 
+    def lemmas(self, text: str) -> list[str]:
+        """The lemma of each token of ``text`` as matching sees it, misspellings mended."""
+        return [token.lemma_ for token in self._parse(text)]
+
     def _parse(self, text: str) -> Any:
         """Tokenise with single line breaks read as spaces, so wrapped phrases still match."""
         doc = self.nlp.make_doc(_LINE_BREAK.sub(" ", text))

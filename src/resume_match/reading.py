@@ -141,7 +141,7 @@ def read_document(path: Path | str, options: ReadOptions | None = None) -> Docum
         return read_in_child(path, options)
     kind = _check_file(path, options)
     head = _read_head(path)
-    reader = _READERS[_sniff(path, kind, head)]
+    reader = READERS[_sniff(path, kind, head)]
     try:
         raw = reader(path, options)
     except DocumentError:
@@ -1036,7 +1036,8 @@ def _pdfplumber_pages(path: Path, pdf: Any, options: ReadOptions) -> Iterator[_P
             yield float(page.width), words, bool(page.images)
 
 
-_READERS: dict[str, Callable[[Path, ReadOptions], _Raw]] = {
+# The reader for each kind of file; applications and tests may add or replace entries.
+READERS: dict[str, Callable[[Path, ReadOptions], _Raw]] = {
     "text": _read_text,
     "docx": _read_docx,
     "pdf": _read_pdf,

@@ -1168,14 +1168,14 @@ def _write_csv(handle: IO[str], report: ScreenReport, skipped: list[SkippedFile]
         if main.ok:
             found = {m.skill.id for m in main.matched}
             row.update((f"skill:{s.id}", int(s.id in found)) for s in report.taxonomy.core)
-        writer.writerow({k: _cell(v) if isinstance(v, str) else v for k, v in row.items()})
+        writer.writerow({k: defuse_formula(v) if isinstance(v, str) else v for k, v in row.items()})
     for item in skipped:
         row = {"candidate": item.path, "status": "skipped", "shortlisted": 0,
                "filtered_out": "skipped", "resume": item.path, "reason": item.reason}  # fmt: skip
-        writer.writerow({k: _cell(v) if isinstance(v, str) else v for k, v in row.items()})
+        writer.writerow({k: defuse_formula(v) if isinstance(v, str) else v for k, v in row.items()})
 
 
-def _cell(text: str) -> str:
+def defuse_formula(text: str) -> str:
     """Defuse spreadsheet formulas: a cell starting with = + - @ (tab, CR) gets a leading '."""
     return f"'{text}" if text.startswith(_FORMULA_START) else text
 
