@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from resume_match.api import Checker
-from resume_match.normalize import normalize_text
 from resume_match.reading import Document
+from resume_match.reading.normalize import normalize_text
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 DOCUMENTS = (

@@ -23,8 +23,8 @@ from hostile import CASES, MB, RESUME_LINES, Case, resume_text, simple_pdf
 from resume_match.api import Checker, DocumentResult
 from resume_match.cli import cli
 from resume_match.errors import DocumentError, FileTooLargeError
-from resume_match.normalize import normalize_text
 from resume_match.reading import ReadOptions, read_document
+from resume_match.reading.normalize import normalize_text
 from resume_match.taxonomy import Taxonomy
 
 pytestmark = pytest.mark.timeout(120)

@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 from builders import make_docx, make_pdf
 from conftest import assert_document_or_refusal
 from resume_match.api import Checker
-from resume_match.normalize import normalize_text
 from resume_match.reading import Document, read_document
+from resume_match.reading.normalize import normalize_text
 from resume_match.scoring import coverage
 from resume_match.taxonomy import Taxonomy, load_taxonomy
 

@@ -1,7 +1,7 @@
 """Read one file in a child process with a memory cap and a time limit.
 
-The checks in :mod:`resume_match.reading` and :mod:`resume_match.pdfguard` refuse the hostile files
-they can recognise, but pdfium is C code that a clever file can still send into a loop or out of
+The checks in :mod:`resume_match.reading` and its ``pdfguard`` refuse the hostile files they can
+recognise, but pdfium is C code that a clever file can still send into a loop or out of
 memory, and pdfium stops the whole process when an allocation fails. A forked child takes that
 risk instead: it gets an address-space cap and a CPU-time cap, and the parent kills it at the
 deadline. Where there is no ``fork`` (Windows), the file is read in the calling process.
@@ -21,10 +21,11 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import DocumentError, FileTooLargeError
+from ..errors import DocumentError, FileTooLargeError
 
 if TYPE_CHECKING:
-    from .reading import Document, ReadOptions
+    from ..types import Document
+    from .options import ReadOptions
 
 # SIGABRT is how pdfium stops when an allocation fails; SIGKILL, how the system does.
 _CRASH_SIGNALS = {
@@ -53,11 +54,11 @@ def start_in_child(path: Path, options: ReadOptions) -> Callable[[], Document]:
     The caller can do other work meanwhile: ``check`` builds its matcher (importing spaCy)
     while the child reads, on the machine's second core.
     """
-    from .reading import read_document
+    from .readers import read_here
 
     inline = replace(options, isolate=False)
     if not hasattr(os, "fork"):
-        return lambda: read_document(path, inline)
+        return lambda: read_here(path, inline)
     _preload(path)
     read_end, write_end = os.pipe()
     pid = os.fork()
@@ -116,10 +117,10 @@ def _child(path: Path, options: ReadOptions, write_end: int) -> None:  # pragma:
         # A crash here is an answer the parent reports; a Python traceback dump would be noise.
         faulthandler.disable()
         _limit(options)
-        from .reading import read_document
+        from .readers import read_here
 
         try:
-            outcome: tuple[Any, ...] = ("ok", read_document(path, options))
+            outcome: tuple[Any, ...] = ("ok", read_here(path, options))
         except DocumentError as error:
             outcome = ("error", type(error), error.message)
         except MemoryError:

@@ -1,0 +1,64 @@
+"""Read PDF, DOCX and plain-text files into normalised text, treating every file as hostile.
+
+``read_document`` checks the name and the first bytes (:mod:`.sniff`), hands the file to the reader
+for its kind (:data:`READERS`), and passes what it extracts through the quality gates
+(:mod:`.quality`). With ``ReadOptions.isolate`` the same happens in a child process.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from ..types import Document
+from .options import ReadOptions
+from .readers import READERS, read_here
+from .sniff import SUPPORTED_SUFFIXES, check_file, read_head, sniff
+
+__all__ = [
+    "READERS",
+    "SUPPORTED_SUFFIXES",
+    "Document",
+    "ReadOptions",
+    "read_document",
+    "start_reading",
+]
+
+# pdfminer and pdfplumber log a warning for every oddity of a broken PDF; with no handler set up,
+# Python would print them on stderr. The library prints nothing: an application that wants them
+# configures logging, and they reach its handlers as before.
+for _noisy in ("pdfminer", "pdfplumber"):
+    logging.getLogger(_noisy).addHandler(logging.NullHandler())
+
+
+def start_reading(path: Path | str, options: ReadOptions | None = None) -> Callable[[], Document]:
+    """Begin reading a file; the returned function gives the :class:`Document` or raises.
+
+    With ``options.isolate`` the file is read in a child process that starts now, so the caller
+    can prepare other work while it runs; otherwise reading happens when the function is called.
+    A missing, unsupported or mislabelled file fails here, at once.
+    """
+    options = options or ReadOptions()
+    path = Path(path)
+    if options.isolate:
+        from .child import start_in_child
+
+        sniff(path, check_file(path, options), read_head(path))
+        return start_in_child(path, options)
+    return lambda: read_document(path, options)
+
+
+def read_document(path: Path | str, options: ReadOptions | None = None) -> Document:
+    """Read a file into a :class:`Document`.
+
+    Raises:
+        DocumentError: (or a subclass) with a message that says what is wrong and what to do.
+    """
+    options = options or ReadOptions()
+    path = Path(path)
+    if options.isolate:
+        from .child import read_in_child
+
+        return read_in_child(path, options)
+    return read_here(path, options)

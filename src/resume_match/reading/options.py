@@ -1,0 +1,30 @@
+"""The limits that keep one hostile file from costing more than a resume should."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """Limits that keep one hostile file from costing more than a resume should.
+
+    SECURITY.md explains each limit. ``isolate`` reads the file in a child process capped at
+    ``max_memory_mb`` of memory and ``time_limit`` seconds, for what no check of the input can
+    foresee; it costs a few milliseconds a file.
+    """
+
+    max_bytes: int = 20 * 1024 * 1024
+    max_pages: int = 30
+    max_chars: int = 500_000
+    max_unzipped_bytes: int = 150 * 1024 * 1024
+    max_xml_bytes: int = 32 * 1024 * 1024
+    max_zip_entries: int = 2_000
+    max_pdf_stream_bytes: int = 256 * 1024 * 1024
+    max_pdf_content_bytes: int = 8 * 1024 * 1024
+    max_page_chars: int = 100_000
+    min_words: int = 25
+    pdf_engine: str = "pdfium"
+    isolate: bool = False
+    time_limit: float = 30.0
+    max_memory_mb: int = 1024

@@ -1,0 +1,90 @@
+"""PDF: the pre-parse guard, opening, page limits and flags; the engines give the words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import DocumentError, EmptyDocumentError, FileTooLargeError, NoTextError
+from ..types import Flag
+from .extracted import Extracted, hidden_flag
+from .layout import drop_repeated_margins, page_lines
+from .options import ReadOptions
+from .pdfium_engine import pdfium_pages
+from .pdfplumber_engine import pdfplumber_pages
+
+_UNREADABLE_PDF = "is not a readable PDF (damaged or truncated); export it again"
+
+
+def read_pdf(path: Path, options: ReadOptions) -> Extracted:
+    import pypdfium2 as pdfium
+
+    from .pdfguard import PdfBudgetError, check_pdf
+
+    try:
+        check_pdf(path.read_bytes(), options.max_pdf_stream_bytes, options.max_pdf_content_bytes)
+    except PdfBudgetError as exc:
+        raise FileTooLargeError(str(exc), path) from None
+    try:
+        pdf = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        message = str(exc).lower()
+        if "password" in message:
+            raise DocumentError(
+                "is protected by a password; save an unprotected copy and try again", path
+            ) from None
+        if "security" in message:
+            raise DocumentError(
+                "is encrypted in a way that cannot be opened; save an unprotected copy and "
+                "try again",
+                path,
+            ) from None
+        raise DocumentError(_UNREADABLE_PDF, path) from None
+    try:
+        page_count = len(pdf)
+        if page_count == 0:
+            raise EmptyDocumentError("has no pages", path)
+        flags: list[Flag] = []
+        if page_count > options.max_pages:
+            flags.append(
+                Flag(
+                    "truncated",
+                    f"has {page_count} pages; only the first {options.max_pages} were read",
+                )
+            )
+        engine = pdfplumber_pages if options.pdf_engine == "pdfplumber" else pdfium_pages
+        read = list(engine(path, pdf, options))[: options.max_pages]
+        damaged = [index + 1 for index, page in enumerate(read) if page is None]
+        if len(damaged) == len(read):
+            raise DocumentError(_UNREADABLE_PDF, path)
+        if damaged:
+            shown = ", ".join(map(str, damaged[:10])) + (" ..." if len(damaged) > 10 else "")
+            flags.append(
+                Flag(
+                    "damaged",
+                    f"{len(damaged)} page(s) could not be read and were skipped ({shown}); "
+                    "the file may be damaged",
+                )
+            )
+        loaded = {index: page for index, page in enumerate(read) if page is not None}
+        pages: list[list[str]] = []
+        hidden: list[str] = []
+        has_images = False
+        for _width, words, images in loaded.values():
+            has_images = has_images or images
+            pages.append(page_lines([w.word for w in words if not w.hidden]))
+            hidden.extend(w.word.text for w in words if w.hidden)
+        pages = drop_repeated_margins(pages)
+        if not any(line.strip() for page in pages for line in page) and not hidden:
+            raise NoTextError(
+                "has no text layer; it looks scanned (images only), so run OCR on it "
+                "or export the original as PDF or DOCX"
+                if has_images
+                else "has no text layer (its pages hold no text and no images; text drawn as "
+                "shapes cannot be read): export it again from the original, or run OCR on it",
+                path,
+            )
+        if hidden:
+            flags.append(hidden_flag(hidden))
+        return Extracted(["\n".join(page) for page in pages], hidden, flags)
+    finally:
+        pdf.close()

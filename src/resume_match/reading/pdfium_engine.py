@@ -1,0 +1,131 @@
+"""Words with boxes and colours from pdfium's text page: the default PDF engine."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from .options import ReadOptions
+from .pdf_words import (
+    PageWords,
+    PdfWord,
+    check_page_chars,
+    is_white_size,
+    load_page,
+    pdf_word,
+    unhide_covered,
+)
+
+
+def pdfium_pages(path: Path, pdf: Any, options: ReadOptions) -> Iterator[PageWords | None]:
+    """Words with boxes from pdfium, about 30 times faster than pdfminer on a resume page."""
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    box = pdfium_c.FS_RECTF()
+    red, green, blue, alpha = (ctypes.c_uint() for _ in range(4))
+    for index in range(min(len(pdf), options.max_pages)):
+        page = load_page(pdf, index)
+        if page is None:
+            yield None
+            continue
+        try:
+            width, height = page.get_size()
+            textpage = page.get_textpage()
+            handle = textpage.raw
+            count = pdfium_c.FPDFText_CountChars(handle)
+            check_page_chars(path, index, count, options)
+            words: list[PdfWord] = []
+            chars: list[str] = []
+            x0 = x1 = top = bottom = 0.0
+            hidden_chars = 0
+            for char_index in range(count):
+                code = pdfium_c.FPDFText_GetUnicode(handle, char_index)
+                if code in (2, 0xFFFE) and chars:
+                    chars.append("-")
+                    words.append(pdf_word(chars, x0, x1, top, bottom, hidden_chars))
+                    chars = []
+                    continue
+                char = chr(code) if 0 < code < 0x110000 else " "
+                if char.isspace() or char == "\x00":
+                    if chars:
+                        words.append(pdf_word(chars, x0, x1, top, bottom, hidden_chars))
+                        chars = []
+                    continue
+                pdfium_c.FPDFText_GetLooseCharBox(handle, char_index, box)
+                left, right = box.left, box.right
+                char_top, char_bottom = height - box.top, height - box.bottom
+                if chars and (left - x1 > 0.12 * (char_bottom - char_top) or left < x0 - 1):
+                    words.append(pdf_word(chars, x0, x1, top, bottom, hidden_chars))
+                    chars = []
+                if not chars:
+                    x0, x1, top, bottom, hidden_chars = left, right, char_top, char_bottom, 0
+                chars.append(char)
+                x1 = max(x1, right)
+                top = min(top, char_top)
+                bottom = max(bottom, char_bottom)
+                pdfium_c.FPDFText_GetFillColor(handle, char_index, red, green, blue, alpha)
+                invisible = (
+                    (red.value > 245 and green.value > 245 and blue.value > 245)
+                    or alpha.value < 20
+                    or char_bottom - char_top < 2.5
+                    or right < 0
+                    or left > width
+                    or char_bottom < 0
+                    or char_top > height
+                )
+                hidden_chars += invisible
+            if chars:
+                words.append(pdf_word(chars, x0, x1, top, bottom, hidden_chars))
+            images = _page_has_images(page, pdfium_c)
+            textpage.close()
+            if any(w.hidden and is_white_size(w.word) for w in words):
+                words = unhide_covered(words, _dark_shapes(page, height, pdfium_c))
+            yield width, words, images
+        finally:
+            page.close()
+
+
+def _page_has_images(page: Any, pdfium_c: Any) -> bool:
+    count = pdfium_c.FPDFPage_CountObjects(page.raw)
+    for index in range(min(count, 5000)):
+        obj = pdfium_c.FPDFPage_GetObject(page.raw, index)
+        if pdfium_c.FPDFPageObj_GetType(obj) == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            return True
+    return False
+
+
+_MAX_SHAPES = 5_000
+
+
+def _dark_shapes(
+    page: Any, height: float, pdfium_c: Any
+) -> list[tuple[float, float, float, float]]:
+    """Boxes (x0, x1, top, bottom) of filled dark shapes and images drawn on the page.
+
+    White text on a dark sidebar is visible, so these tell white-on-dark from white-on-white.
+    """
+    import ctypes
+
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    red, green, blue, alpha = (ctypes.c_uint() for _ in range(4))
+    fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
+    shapes = []
+    for index in range(min(pdfium_c.FPDFPage_CountObjects(page.raw), _MAX_SHAPES)):
+        obj = pdfium_c.FPDFPage_GetObject(page.raw, index)
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+            if not pdfium_c.FPDFPath_GetDrawMode(obj, fill_mode, stroke) or not fill_mode.value:
+                continue
+            if not pdfium_c.FPDFPageObj_GetFillColor(obj, red, green, blue, alpha):
+                continue
+            light = red.value > 229 and green.value > 229 and blue.value > 229
+            if light or alpha.value < 20:
+                continue
+        elif kind != pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            continue
+        if pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+            shapes.append((left.value, right.value, height - top.value, height - bottom.value))
+    return shapes

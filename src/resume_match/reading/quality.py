@@ -1,0 +1,92 @@
+"""The gates a document passes after extraction: enough text, real words, English."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..errors import EmptyDocumentError, FileTooLargeError, NoTextError
+from ..types import Document, Flag
+from .extracted import Extracted
+from .normalize import mixed_script_flags, normalize_text, repeated_line_flags
+from .options import ReadOptions
+
+_WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
+_TOKEN = re.compile(r"\S+")
+_ENGLISH_GLUE = frozenset(
+    {"the", "and", "of", "to", "in", "with", "for", "a", "an", "on", "at", "as", "by", "from"}
+    | {"my", "i", "is", "was"}
+)
+
+
+def _too_much_text(path: Path, chars: int, options: ReadOptions) -> FileTooLargeError:
+    return FileTooLargeError(
+        f"holds {chars:,} characters of text, more than the {options.max_chars:,} a resume "
+        "could need; is it a resume?",
+        path,
+    )
+
+
+def finish(path: Path, kind: str, raw: Extracted, options: ReadOptions) -> Document:
+    # Checked before normalising too, so that the normaliser never works on more than the limit.
+    raw_chars = sum(len(page) for page in raw.pages)
+    if raw_chars > options.max_chars:
+        raise _too_much_text(path, raw_chars, options)
+    pages = [normalize_text(page) for page in raw.pages]
+    text = "\n\n".join(pages)
+    flags = list(raw.flags)
+    if len(text) > options.max_chars:
+        raise _too_much_text(path, len(text), options)
+    words = _WORD.findall(text)
+    if not words:
+        if kind == "pdf":
+            raise NoTextError(
+                "has no text layer; it looks scanned (images only), so run OCR on it "
+                "or export the original as PDF or DOCX",
+                path,
+            )
+        raise EmptyDocumentError("has no text", path)
+    if _looks_garbled(text):
+        raise NoTextError(
+            "text extracts as gibberish (its fonts have no usable character map); "
+            "export it again from the original, or run OCR on it",
+            path,
+        )
+    if len(words) < options.min_words:
+        raise EmptyDocumentError(
+            f"has only {len(words)} words, too few to score (a resume needs at least "
+            f"{options.min_words}); is this the whole document?",
+            path,
+        )
+    flags.extend(mixed_script_flags(text))
+    flags.extend(repeated_line_flags(text))
+    lowered = [w.lower() for w in words]
+    glue = sum(1 for w in lowered if w in _ENGLISH_GLUE)
+    if len(words) >= 80 and glue / len(words) < 0.02:
+        flags.append(
+            Flag("not-english", "the text does not look like English; the skills list is English")
+        )
+    hidden = normalize_text("\n".join(raw.hidden))
+    return Document(path, kind, tuple(pages), tuple(flags), hidden)
+
+
+def _looks_garbled(text: str) -> bool:
+    """True when most tokens are not words in any alphabet: a font without a Unicode map."""
+    tokens = _TOKEN.findall(text)
+    if len(tokens) < 30:
+        return False
+    clean = sum(1 for token in tokens if _plausible(token))
+    return clean / len(tokens) < 0.45
+
+
+def _plausible(token: str) -> bool:
+    core = token.strip(".,;:()[]\"'!?•-|/")
+    if not core:
+        return True
+    if core.replace(",", "").replace(".", "").replace("-", "").replace("/", "").isdigit():
+        return True
+    if not core.replace("'", "").replace("-", "").replace(".", "").isalpha():
+        return "@" in core or "://" in core or "." in core
+    lower_then_upper = re.search(r"[a-z][A-Z]", core) is not None
+    has_vowel = re.search(r"[aeiouyAEIOUYà-ÿ]", core) is not None or len(core) <= 3
+    return has_vowel and not (lower_then_upper and len(core) < 8)

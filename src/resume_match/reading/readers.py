@@ -1,0 +1,47 @@
+"""The registry of readers, one per kind of file, and reading a file in this process."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from ..errors import DocumentError, FileTooLargeError
+from ..types import Document
+from .docx import read_docx
+from .extracted import Extracted
+from .options import ReadOptions
+from .pdf import read_pdf
+from .quality import finish
+from .sniff import check_file, read_head, sniff
+from .text import read_text
+
+# The reader for each kind of file; applications and tests may add or replace entries.
+READERS: dict[str, Callable[[Path, ReadOptions], Extracted]] = {
+    "text": read_text,
+    "docx": read_docx,
+    "pdf": read_pdf,
+}
+
+
+def read_here(path: Path, options: ReadOptions) -> Document:
+    """Read ``path`` in the calling process: sniff, extract, then the quality gates."""
+    kind = check_file(path, options)
+    head = read_head(path)
+    reader = READERS[sniff(path, kind, head)]
+    try:
+        raw = reader(path, options)
+    except DocumentError:
+        raise
+    except MemoryError:
+        raise FileTooLargeError(
+            "needs more memory than a resume should; is it a resume?", path
+        ) from None
+    except RecursionError:
+        raise DocumentError("is nested too deeply to read; it may be corrupt", path) from None
+    except Exception as exc:
+        raise DocumentError(
+            f"could not be read ({type(exc).__name__}); the file may be corrupt: "
+            f"open it and save it again as PDF or DOCX",
+            path,
+        ) from exc
+    return finish(path, kind, raw, options)
