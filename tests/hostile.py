@@ -753,7 +753,7 @@ CASES: tuple[Case, ...] = (
         ".txt",
         lambda: b"a" * (50 * MB),
         "error",
-        "is 50.0 MB, over the 20 MB limit; raise it with --max-size",
+        "is 50.0 MB, over the 20 MB limit",
     ),
     Case(
         "text-single-line-50mb-raised-limit",

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from resume_match.cache import CacheError, ResultCache, default_cache_dir, default_cache_path
+from resume_match.cache import ResultCache, default_cache_dir, default_cache_path
+from resume_match.errors import CacheError
 
 
 def test_values_survive_a_reopen(tmp_path: Path) -> None:
@@ -72,7 +73,7 @@ def test_two_processes_share_one_cache(tmp_path: Path) -> None:
 def test_a_file_that_is_not_a_database(tmp_path: Path) -> None:
     path = tmp_path / "c.sqlite3"
     path.write_bytes(b"not a database" * 200)
-    with pytest.raises(CacheError, match="delete it or use --no-cache"):
+    with pytest.raises(CacheError, match="delete it or turn the cache off"):
         ResultCache(path)
 
 

@@ -20,9 +20,9 @@ __all__ = [
 ]
 
 _LAZY = {
-    "CheckResult": "api",
+    "CheckResult": "model",
     "Checker": "api",
-    "DocumentResult": "api",
+    "DocumentResult": "model",
     "check": "api",
     "ReadOptions": "reading",
     "read_document": "reading",
@@ -32,8 +32,9 @@ _LAZY = {
 }
 
 if TYPE_CHECKING:
-    from .api import Checker, CheckResult, DocumentResult, check
+    from .api import Checker, check
     from .errors import ResumeMatchError
+    from .model import CheckResult, DocumentResult
     from .reading import ReadOptions, read_document
     from .taxonomy import Taxonomy, load_taxonomy
 

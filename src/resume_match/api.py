@@ -2,56 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 
 from .errors import DocumentError
-from .matching import SkillMatch, SkillMatcher
+from .matching import SkillMatcher
+from .model import CheckResult, DocumentResult, Flag, SkillMatch
 from .reading import ReadOptions, start_reading
 from .scoring import coverage, found_ids
-from .taxonomy import Skill, Taxonomy, load_taxonomy
-from .types import Flag
+from .taxonomy import Taxonomy, load_taxonomy
 
-
-@dataclass(frozen=True)
-class DocumentResult:
-    """What one file showed: status, score and evidence, or why it could not be scored.
-
-    ``status`` is ``ok``, ``no-text`` (opens but has no usable text: scanned, garbled), ``empty``
-    (too few words) or ``error`` (cannot be read); ``reason`` says why when it is not ``ok``.
-    """
-
-    file: str
-    status: str
-    reason: str = ""
-    kind: str = ""
-    score: float | None = None
-    technical_score: float | None = None
-    soft_score: float | None = None
-    matched: tuple[SkillMatch, ...] = ()
-    missing: tuple[Skill, ...] = ()
-    extras: tuple[SkillMatch, ...] = ()
-    flags: tuple[Flag, ...] = ()
-    pages: int = 0
-
-    @property
-    def ok(self) -> bool:
-        return self.status == "ok"
-
-
-@dataclass(frozen=True)
-class CheckResult:
-    """A resume's result, with its cover letter's and the combined coverage when one is given."""
-
-    resume: DocumentResult
-    cover_letter: DocumentResult | None = None
-    combined: DocumentResult | None = None
-    taxonomy: str = field(default="", compare=False)
-
-    @property
-    def main(self) -> DocumentResult:
-        """The result that ranks and gates: the combined one when there is a cover letter."""
-        return self.combined or self.resume
+__all__ = ["CheckResult", "Checker", "DocumentResult", "check"]
 
 
 class Checker:

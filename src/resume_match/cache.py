@@ -18,7 +18,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from .errors import ResumeMatchError
+from .errors import CACHE_HINT, CacheError
 
 CACHE_ENV = "RESUME_MATCH_CACHE_DIR"
 CACHE_FILE = "screen-cache.sqlite3"
@@ -32,10 +32,6 @@ CREATE TABLE IF NOT EXISTS results (
 );
 CREATE INDEX IF NOT EXISTS results_last_used ON results (last_used);
 """
-
-
-class CacheError(ResumeMatchError):
-    """The cache file cannot be opened, read or written; screening goes on without it."""
 
 
 def default_cache_dir() -> Path:
@@ -72,7 +68,7 @@ class ResultCache:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(self.path, timeout=busy_timeout, isolation_level=None)
         except (OSError, sqlite3.Error) as exc:
-            raise CacheError(f"cannot be opened ({exc}); use --no-cache", self.path) from None
+            raise CacheError(f"cannot be opened ({exc}); {CACHE_HINT}", self.path) from None
         try:
             self._db.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
             self._db.execute("PRAGMA journal_mode = WAL")
@@ -81,16 +77,14 @@ class ResultCache:
             if version not in (0, _SCHEMA_VERSION):
                 raise CacheError(
                     f"was written by another version of resume-match (schema {version}); "
-                    "delete it or use --no-cache",
+                    f"delete it or {CACHE_HINT}",
                     self.path,
                 )
             self._db.executescript(_SCHEMA)
             self._db.execute(f"PRAGMA user_version = {_SCHEMA_VERSION}")
         except sqlite3.Error as exc:
             self._db.close()
-            raise CacheError(
-                f"is unusable ({exc}); delete it or use --no-cache", self.path
-            ) from None
+            raise CacheError(_unusable(exc), self.path) from None
         except CacheError:
             self._db.close()
             raise
@@ -139,7 +133,7 @@ class ResultCache:
         except sqlite3.Error as exc:
             if self._db.in_transaction:
                 self._db.execute("ROLLBACK")
-            raise CacheError(f"cannot be written ({exc}); use --no-cache", self.path) from None
+            raise CacheError(f"cannot be written ({exc}); {CACHE_HINT}", self.path) from None
 
     def prune(self) -> int:
         """Evict the least recently used rows above ``max_rows``; return how many went."""
@@ -185,6 +179,8 @@ class ResultCache:
         except sqlite3.ProgrammingError:
             raise CacheError("is closed", self.path) from None
         except sqlite3.Error as exc:
-            raise CacheError(
-                f"is unusable ({exc}); delete it or use --no-cache", self.path
-            ) from None
+            raise CacheError(_unusable(exc), self.path) from None
+
+
+def _unusable(exc: sqlite3.Error) -> str:
+    return f"is unusable ({exc}); delete it or {CACHE_HINT}"

@@ -15,12 +15,11 @@ import gzip
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from .reading import Document
+from .model import Document, Evidence, SkillMatch
 from .sections import find_sections
 from .taxonomy import Skill, Taxonomy
 
@@ -92,26 +91,6 @@ _SPAN_BREAK = re.compile(
 )
 _CONTEXT_PREPOSITIONS = frozenset({"in", "into", "on", "using", "with", "via", "through"})
 _LINE_BREAK = re.compile(r"(?<!\n)\n(?!\n)")
-
-
-@dataclass(frozen=True)
-class Evidence:
-    """The words that proved a skill, with where they stand in the document."""
-
-    text: str
-    term: str
-    page: int
-    section: str
-    start: int
-    end: int
-
-
-@dataclass(frozen=True)
-class SkillMatch:
-    """A skill found in a document and every place that shows it."""
-
-    skill: Skill
-    evidence: tuple[Evidence, ...]
 
 
 @lru_cache(maxsize=1)

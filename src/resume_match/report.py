@@ -6,8 +6,7 @@ import json
 import textwrap
 from typing import Any
 
-from .api import CheckResult, DocumentResult
-from .matching import SkillMatch
+from .model import CheckResult, DocumentResult, SkillMatch
 
 JSON_SCHEMA_VERSION = 1
 _COLORS = {"green": "32", "red": "31", "yellow": "33", "bold": "1", "dim": "2"}

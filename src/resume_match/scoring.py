@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .matching import SkillMatch
+from .model import SkillMatch
 from .taxonomy import Skill, Taxonomy
 
 

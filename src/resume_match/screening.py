@@ -34,14 +34,21 @@ from pathlib import Path
 from typing import IO, Any
 
 from . import __version__
-from .api import Checker, CheckResult, DocumentResult
-from .cache import CacheError, ResultCache
-from .errors import ScreeningError, UnsupportedFileError
-from .matching import Evidence, SkillMatch
+from .api import Checker
+from .cache import ResultCache
+from .errors import (
+    INSIDE_INPUT_HINT,
+    RECURSIVE_HINT,
+    VANISHED,
+    CacheError,
+    ScreeningError,
+    UnsupportedFileError,
+    cannot_open,
+)
+from .model import CheckResult, DocumentResult, Evidence, Flag, SkillMatch, Status
 from .reading import SUPPORTED_SUFFIXES, ReadOptions, read_document
 from .report import check_to_dict, result_to_dict
 from .taxonomy import Taxonomy, load_taxonomy
-from .types import Flag
 
 DEFAULT_TIMEOUT = 30.0
 MEMORY_LIMIT = 1536 * 1024 * 1024
@@ -55,7 +62,6 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _UNLISTED_SKIPS = frozenset({"hidden", "lock file", "sub-folder"})
 _STARTUP_LIMIT = 180.0
-_VANISHED = "disappeared during the run; it was there when the folder was searched"
 
 
 # --- data -------------------------------------------------------------------------------------
@@ -277,7 +283,7 @@ def discover(
                     SkippedFile(
                         display_path(folder),
                         "unreadable folder",
-                        f"cannot be opened ({exc.strerror or exc}); check its permissions",
+                        cannot_open(exc),
                     )
                 )
                 continue
@@ -375,9 +381,7 @@ def _unstatable(path: Path, entry: os.DirEntry[str], exc: OSError) -> SkippedFil
         )
     if exc.errno == errno.ENOENT:
         return SkippedFile(shown, "vanished", "disappeared while the folder was being searched")
-    return SkippedFile(
-        shown, "unreadable", f"cannot be opened ({exc.strerror or exc}); check its permissions"
-    )
+    return SkippedFile(shown, "unreadable", cannot_open(exc))
 
 
 # --- pairing ----------------------------------------------------------------------------------
@@ -577,7 +581,7 @@ class _Batch:
                 with path.open("rb") as handle:
                     digest = hashlib.file_digest(handle, "sha256").hexdigest()
             except FileNotFoundError:
-                self.finish(index, _error_payload(_VANISHED), cacheable=False, quiet=True)
+                self.finish(index, _error_payload(VANISHED), cacheable=False, quiet=True)
                 continue
             except OSError:
                 continue
@@ -689,7 +693,7 @@ def _nothing_found(discovery: Discovery) -> str:
     if discovery.skipped:
         message += f" (skipped {skipped_summary(discovery.skipped)})"
     if any(s.kind == "sub-folder" for s in discovery.skipped):
-        message += "; add --recursive to search sub-folders"
+        message += f"; {RECURSIVE_HINT}"
     return message
 
 
@@ -722,7 +726,7 @@ def _result_payload(result: DocumentResult) -> dict[str, Any]:
     return payload
 
 
-def _error_payload(reason: str, status: str = "error") -> dict[str, Any]:
+def _error_payload(reason: str, status: Status = "error") -> dict[str, Any]:
     return _result_payload(DocumentResult(file="", status=status, reason=reason))
 
 
@@ -963,7 +967,7 @@ def _check_in_worker(
     try:
         path.stat()
     except FileNotFoundError:
-        return _error_payload(_VANISHED), False
+        return _error_payload(VANISHED), False
     except OSError:
         pass
     try:
@@ -1133,7 +1137,7 @@ def check_output_path(path: Path, inputs: Sequence[Path], allow_inside: bool = F
             if folder == root or root in folder.parents:
                 raise ScreeningError(
                     f"is inside the input folder {top}; write the report elsewhere, "
-                    "or pass --out-in-input",
+                    f"{INSIDE_INPUT_HINT}",
                     path,
                 )
 

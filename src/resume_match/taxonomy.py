@@ -8,7 +8,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .errors import TaxonomyError
+from .errors import TAXONOMY_PATH_HINT, TaxonomyError
 
 CORE_CATEGORIES = ("technical", "soft")
 EXTRA_CATEGORIES = ("certification", "responsibility", "tool", "career-path")
@@ -112,7 +112,7 @@ def load_taxonomy(path: Path | str | None = None) -> Taxonomy:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise TaxonomyError("taxonomy file not found; check the --taxonomy path", path) from None
+        raise TaxonomyError(f"taxonomy file not found; {TAXONOMY_PATH_HINT}", path) from None
     except IsADirectoryError:
         raise TaxonomyError("is a folder; give a taxonomy .toml file", path) from None
     except (OSError, UnicodeDecodeError) as exc:

@@ -10,6 +10,7 @@ from typing import IO, Any
 import click
 
 from .. import __version__
+from .hints import with_flags
 
 
 class ExitCode(enum.IntEnum):
@@ -27,7 +28,7 @@ class CliError(click.ClickException):
     """A one-line ``error: FILE: what is wrong and what to do`` and a chosen exit status."""
 
     def __init__(self, message: str, exit_code: int = ExitCode.ERROR) -> None:
-        super().__init__(message)
+        super().__init__(with_flags(message))
         self.exit_code = exit_code
 
     def show(self, file: IO[Any] | None = None) -> None:

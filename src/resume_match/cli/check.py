@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from . import CliError, ExitCode, use_color
+from .hints import check_with_flags
 from .options import load_checker, reading_options
 
 
@@ -53,7 +54,7 @@ def check_command(
 
     # A file that beats the reader's checks must cost one child process, never this one.
     checker = load_checker(taxonomy, max_size, pdf_engine, isolate=True)
-    result = checker.check(resume, cover_letter)
+    result = check_with_flags(checker.check(resume, cover_letter))
     documents = [r for r in (result.resume, result.cover_letter) if r is not None]
     failed = [r for r in documents if not r.ok]
     if output_format == "json":

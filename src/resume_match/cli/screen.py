@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import click
 
 from . import CliError, ExitCode
+from .hints import report_with_flags, with_flags
 from .options import load_checker, reading_options
 
 if TYPE_CHECKING:
@@ -101,8 +102,8 @@ def screen_command(
     Exit status: 0 every file was scored, 1 error, 2 bad usage or taxonomy, 4 some files could
     not be scored (the report is still written), 130 interrupted (no report written).
     """
-    from ..cache import CacheError, ResultCache
-    from ..errors import ScreeningError, TaxonomyError
+    from ..cache import ResultCache
+    from ..errors import CacheError, ScreeningError, TaxonomyError
     from ..screening import (
         Shortlist,
         check_output_path,
@@ -129,7 +130,7 @@ def screen_command(
         try:
             cache = ResultCache()
         except CacheError as error:
-            click.echo(f"warning: the cache is off: {error}", err=True)
+            click.echo(with_flags(f"warning: the cache is off: {error}"), err=True)
     bar = _ProgressBar() if sys.stderr.isatty() else None
     try:
         report = screen(
@@ -144,6 +145,7 @@ def screen_command(
             shortlist=shortlist,
             progress=bar,
         )
+        report = report_with_flags(report)
         if bar is not None:
             bar.clear()
         width = max(80, shutil.get_terminal_size((120, 24)).columns)
@@ -162,7 +164,7 @@ def screen_command(
             try:
                 cache.close()
             except CacheError as error:
-                click.echo(f"warning: {error}", err=True)
+                click.echo(with_flags(f"warning: {error}"), err=True)
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
     click.echo(summary_line(report), err=True)

@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from ..types import Document
+from ..model import Document
 from .options import ReadOptions
 from .readers import READERS, read_here
 from .sniff import SUPPORTED_SUFFIXES, check_file, read_head, sniff

@@ -21,10 +21,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import DocumentError, FileTooLargeError
+from ..errors import DocumentError, FileTooLargeError, over_memory, too_slow, unreadable
 
 if TYPE_CHECKING:
-    from ..types import Document
+    from ..model import Document
     from .options import ReadOptions
 
 # SIGABRT is how pdfium stops when an allocation fails; SIGKILL, how the system does.
@@ -73,11 +73,7 @@ def _answer(path: Path, options: ReadOptions, pid: int, read_end: int) -> Docume
     """Wait for the child's outcome and turn it into a document or a DocumentError."""
     payload, status, timed_out = _collect(pid, read_end, options.time_limit)
     if timed_out:
-        raise DocumentError(
-            f"took longer than the {options.time_limit:g} s limit to read; it may be damaged "
-            "or built to hang readers",
-            path,
-        )
+        raise DocumentError(too_slow(options.time_limit), path)
     outcome: tuple[Any, ...] | None = None
     if payload:
         # The payload comes from this very process, forked; a truncated one means a crash.
@@ -86,11 +82,7 @@ def _answer(path: Path, options: ReadOptions, pid: int, read_end: int) -> Docume
     if outcome is not None:
         return _unpack(outcome, path)
     if os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGXCPU:
-        raise DocumentError(
-            f"took longer than the {options.time_limit:g} s limit to read; it may be damaged "
-            "or built to hang readers",
-            path,
-        )
+        raise DocumentError(too_slow(options.time_limit), path)
     if os.WIFSIGNALED(status) and os.WTERMSIG(status) in _CRASH_SIGNALS:
         raise FileTooLargeError(
             f"made the reader stop (signal {signal.Signals(os.WTERMSIG(status)).name}), most "
@@ -124,7 +116,7 @@ def _child(path: Path, options: ReadOptions, write_end: int) -> None:  # pragma:
         except DocumentError as error:
             outcome = ("error", type(error), error.message)
         except MemoryError:
-            outcome = ("error", FileTooLargeError, _memory_message(options))
+            outcome = ("error", FileTooLargeError, over_memory(options.max_memory_mb))
         except BaseException as exc:
             outcome = ("crash", f"{type(exc).__name__}: {exc}")
         data = pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
@@ -188,15 +180,4 @@ def _unpack(outcome: tuple[Any, ...], path: Path) -> Document:
         return document
     if outcome[0] == "error":
         raise outcome[1](outcome[2], path)
-    raise DocumentError(
-        f"could not be read ({outcome[1]}); the file may be corrupt: open it and save it again "
-        "as PDF or DOCX",
-        path,
-    )
-
-
-def _memory_message(options: ReadOptions) -> str:
-    return (
-        f"needs more than the {options.max_memory_mb:,} MB memory limit; it may be damaged or "
-        "built to exhaust readers"
-    )
+    raise DocumentError(unreadable(outcome[1]), path)

@@ -7,7 +7,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from ..errors import DocumentError, FileTooLargeError
+from ..errors import DAMAGED_ZIP, DocumentError, FileTooLargeError
 from .extracted import Extracted, hidden_flag
 from .options import ReadOptions
 
@@ -62,9 +62,7 @@ def _check_zip(path: Path, options: ReadOptions) -> None:
                     "has encrypted parts; save an unprotected copy and try again", path
                 )
     except zipfile.BadZipFile:
-        raise DocumentError(
-            "is not a valid DOCX file (damaged zip); it may be truncated", path
-        ) from None
+        raise DocumentError(DAMAGED_ZIP, path) from None
     except (zipfile.LargeZipFile, NotImplementedError) as exc:
         raise DocumentError(f"uses an unsupported zip feature ({exc})", path) from None
 
@@ -108,9 +106,7 @@ def read_docx(path: Path, options: ReadOptions) -> Extracted:
             path,
         ) from None
     except zipfile.BadZipFile:
-        raise DocumentError(
-            "is not a valid DOCX file (damaged zip); it may be truncated", path
-        ) from None
+        raise DocumentError(DAMAGED_ZIP, path) from None
     visible: list[str] = []
     hidden: list[str] = []
     seen_parts: set[str] = set()

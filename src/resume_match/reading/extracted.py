@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..types import Flag
+from ..model import Flag
 
 
 @dataclass

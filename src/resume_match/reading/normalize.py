@@ -6,7 +6,7 @@ import itertools
 import re
 import unicodedata
 
-from ..types import Flag
+from ..model import Flag
 
 # Format characters and fillers that draw nothing: soft hyphen, zero-width spaces and joiners, bidi
 # controls, variation selectors, Hangul fillers, tag characters. Inside a word they only hide it.

@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import DocumentError, EmptyDocumentError, FileTooLargeError, NoTextError
-from ..types import Flag
+from ..errors import (
+    PASSWORD_PROTECTED,
+    SCANNED,
+    DocumentError,
+    EmptyDocumentError,
+    FileTooLargeError,
+    NoTextError,
+    PdfBudgetError,
+)
+from ..model import Flag
 from .extracted import Extracted, hidden_flag
 from .layout import drop_repeated_margins, page_lines
 from .options import ReadOptions
@@ -18,20 +26,18 @@ _UNREADABLE_PDF = "is not a readable PDF (damaged or truncated); export it again
 def read_pdf(path: Path, options: ReadOptions) -> Extracted:
     import pypdfium2 as pdfium
 
-    from .pdfguard import PdfBudgetError, check_pdf
+    from .pdfguard import check_pdf
 
     try:
         check_pdf(path.read_bytes(), options.max_pdf_stream_bytes, options.max_pdf_content_bytes)
     except PdfBudgetError as exc:
-        raise FileTooLargeError(str(exc), path) from None
+        raise FileTooLargeError(exc.message, path) from None
     try:
         pdf = pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as exc:
         message = str(exc).lower()
         if "password" in message:
-            raise DocumentError(
-                "is protected by a password; save an unprotected copy and try again", path
-            ) from None
+            raise DocumentError(PASSWORD_PROTECTED, path) from None
         if "security" in message:
             raise DocumentError(
                 "is encrypted in a way that cannot be opened; save an unprotected copy and "
@@ -76,8 +82,7 @@ def read_pdf(path: Path, options: ReadOptions) -> Extracted:
         pages = drop_repeated_margins(pages)
         if not any(line.strip() for page in pages for line in page) and not hidden:
             raise NoTextError(
-                "has no text layer; it looks scanned (images only), so run OCR on it "
-                "or export the original as PDF or DOCX"
+                SCANNED
                 if has_images
                 else "has no text layer (its pages hold no text and no images; text drawn as "
                 "shapes cannot be read): export it again from the original, or run OCR on it",

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..errors import EmptyDocumentError, FileTooLargeError, NoTextError
-from ..types import Document, Flag
+from ..errors import SCANNED, EmptyDocumentError, FileTooLargeError, NoTextError
+from ..model import Document, Flag
 from .extracted import Extracted
 from .normalize import mixed_script_flags, normalize_text, repeated_line_flags
 from .options import ReadOptions
@@ -40,11 +40,7 @@ def finish(path: Path, kind: str, raw: Extracted, options: ReadOptions) -> Docum
     words = _WORD.findall(text)
     if not words:
         if kind == "pdf":
-            raise NoTextError(
-                "has no text layer; it looks scanned (images only), so run OCR on it "
-                "or export the original as PDF or DOCX",
-                path,
-            )
+            raise NoTextError(SCANNED, path)
         raise EmptyDocumentError("has no text", path)
     if _looks_garbled(text):
         raise NoTextError(

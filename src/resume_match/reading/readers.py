@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from ..errors import DocumentError, FileTooLargeError
-from ..types import Document
+from ..errors import DocumentError, FileTooLargeError, unreadable
+from ..model import Document
 from .docx import read_docx
 from .extracted import Extracted
 from .options import ReadOptions
@@ -39,9 +39,5 @@ def read_here(path: Path, options: ReadOptions) -> Document:
     except RecursionError:
         raise DocumentError("is nested too deeply to read; it may be corrupt", path) from None
     except Exception as exc:
-        raise DocumentError(
-            f"could not be read ({type(exc).__name__}); the file may be corrupt: "
-            f"open it and save it again as PDF or DOCX",
-            path,
-        ) from exc
+        raise DocumentError(unreadable(type(exc).__name__), path) from exc
     return finish(path, kind, raw, options)

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import DocumentError, EmptyDocumentError, FileTooLargeError, UnsupportedFileError
+from ..errors import (
+    PASSWORD_PROTECTED,
+    SIZE_HINT,
+    DocumentError,
+    EmptyDocumentError,
+    FileTooLargeError,
+    UnsupportedFileError,
+    cannot_open,
+)
 from .options import ReadOptions
 
 SUPPORTED_SUFFIXES = {
@@ -40,9 +48,7 @@ def check_file(path: Path, options: ReadOptions) -> str:
             )
         size = path.stat().st_size
     except OSError as exc:
-        raise DocumentError(
-            f"cannot be opened ({exc.strerror or exc}); check its permissions", path
-        ) from None
+        raise DocumentError(cannot_open(exc), path) from None
     suffix = path.suffix.lower()
     if suffix in _UNSUPPORTED_HINTS:
         raise UnsupportedFileError(_UNSUPPORTED_HINTS[suffix], path)
@@ -63,7 +69,7 @@ def check_file(path: Path, options: ReadOptions) -> str:
         raise FileTooLargeError(
             f"is {size / 1024 / 1024:.1f} MB, over the "
             f"{round(options.max_bytes / 1024 / 1024, 2):g} MB limit; "
-            "raise it with --max-size if this really is a resume",
+            f"{SIZE_HINT}",
             path,
         )
     return SUPPORTED_SUFFIXES[suffix]
@@ -74,9 +80,7 @@ def read_head(path: Path) -> bytes:
         with path.open("rb") as handle:
             return handle.read(1024)
     except OSError as exc:
-        raise DocumentError(
-            f"cannot be opened ({exc.strerror or exc}); check its permissions", path
-        ) from None
+        raise DocumentError(cannot_open(exc), path) from None
 
 
 def sniff(path: Path, kind: str, head: bytes) -> str:
@@ -85,9 +89,7 @@ def sniff(path: Path, kind: str, head: bytes) -> str:
     is_zip = head.startswith(b"PK\x03\x04")
     if head.startswith(_OLE_MAGIC):
         if _is_encrypted_office(path):
-            raise DocumentError(
-                "is protected by a password; save an unprotected copy and try again", path
-            )
+            raise DocumentError(PASSWORD_PROTECTED, path)
         raise UnsupportedFileError(
             f"is a legacy Word .doc file renamed to {path.suffix.lower()}; {_SAVE_AS}", path
         )

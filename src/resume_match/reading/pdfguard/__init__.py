@@ -13,7 +13,7 @@ limits in the reader and to the child process that ``ReadOptions.isolate`` runs 
 
 from __future__ import annotations
 
+from ...errors import PdfBudgetError
 from .scan import check_pdf
-from .syntax import PdfBudgetError
 
 __all__ = ["PdfBudgetError", "check_pdf"]

@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ...errors import PdfBudgetError
 from .filters import CHUNK, DecodeFailed, decoded
 from .syntax import (
     DO,
@@ -17,7 +18,6 @@ from .syntax import (
     OBJ,
     REF,
     STREAM,
-    PdfBudgetError,
     dict_value,
     find_positions,
     int_value,

@@ -5,6 +5,8 @@ from __future__ import annotations
 import bisect
 import re
 
+from ...errors import PdfBudgetError
+
 _MAX_OBJECTS = 200_000
 
 # Generation numbers as pdfium takes them: any integer, signed or not ("6 -1 obj").
@@ -19,10 +21,6 @@ DO = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s*Do(?![^\s/\[\]()<>{}%])")
 _DELIMITED = rb"(?![^\s/\[\]()<>{}%])"
 _FILTER_NAMES = re.compile(rb"/([A-Za-z0-9]+)")
 _INT = re.compile(rb"\s*(\d{1,10})")
-
-
-class PdfBudgetError(Exception):
-    """The PDF would cost more to parse than the limits allow; the message says why."""
 
 
 def find_positions(pattern: re.Pattern[bytes], data: bytes) -> list[int]:

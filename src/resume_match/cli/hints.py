@@ -1,0 +1,51 @@
+"""Name the flag for a fix: library messages say "raise the size limit", the CLI "--max-size"."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from ..errors import CACHE_HINT, INSIDE_INPUT_HINT, RECURSIVE_HINT, SIZE_HINT, TAXONOMY_PATH_HINT
+
+if TYPE_CHECKING:
+    from ..model import CheckResult, DocumentResult
+    from ..screening import ScreenReport
+
+FLAG_HINTS = {
+    SIZE_HINT: "raise it with --max-size if this really is a resume",
+    CACHE_HINT: "use --no-cache",
+    TAXONOMY_PATH_HINT: "check the --taxonomy path",
+    INSIDE_INPUT_HINT: "or pass --out-in-input",
+    RECURSIVE_HINT: "add --recursive to search sub-folders",
+}
+
+
+def with_flags(message: str) -> str:
+    """``message`` with each library hint replaced by the command-line flag that does it."""
+    for hint, flag in FLAG_HINTS.items():
+        if hint in message:
+            message = message.replace(hint, flag)
+    return message
+
+
+def _document(result: DocumentResult) -> DocumentResult:
+    return replace(result, reason=with_flags(result.reason)) if result.reason else result
+
+
+def check_with_flags(result: CheckResult) -> CheckResult:
+    """A check result whose reasons name the flags."""
+    return replace(
+        result,
+        resume=_document(result.resume),
+        cover_letter=_document(result.cover_letter) if result.cover_letter else None,
+        combined=_document(result.combined) if result.combined else None,
+    )
+
+
+def report_with_flags(report: ScreenReport) -> ScreenReport:
+    """A screen report whose reasons and warnings name the flags."""
+    return replace(
+        report,
+        candidates=tuple(replace(c, check=check_with_flags(c.check)) for c in report.candidates),
+        warnings=tuple(with_flags(w) for w in report.warnings),
+    )
