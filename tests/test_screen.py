@@ -605,8 +605,9 @@ def test_a_file_that_wants_too_much_memory_fails_alone(tmp_path: Path) -> None:
     status = {c.name: (c.main.status, c.main.reason) for c in report.candidates}
     assert status["a.txt"][0] == "ok"
     assert status["hog.txt"] == (
-        "error", "needs more than the 1.5 GB memory a worker may use; is it a resume?"
-    )  # fmt: skip
+        "error",
+        "needs more than the 1,024 MB memory limit; it may be damaged or built to exhaust readers",
+    )
 
 
 # --- the shared corpus ------------------------------------------------------------------------

@@ -58,6 +58,14 @@ def over_memory(limit_mb: int) -> str:
     )
 
 
+def crashed(signal_name: str, limit_mb: int) -> str:
+    """The reader's process was killed by a signal, most often at the memory cap."""
+    return (
+        f"made the reader stop (signal {signal_name}), most likely by needing more than the "
+        f"{limit_mb:,} MB memory limit; it may be damaged or built to exhaust readers"
+    )
+
+
 class ResumeMatchError(Exception):
     """Base of every error resume-match raises on purpose.
 

@@ -33,7 +33,7 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import IO, Any
 
-from . import __version__
+from . import __version__, isolation
 from .api import Checker
 from .cache import ResultCache
 from .errors import (
@@ -44,14 +44,15 @@ from .errors import (
     ScreeningError,
     UnsupportedFileError,
     cannot_open,
+    over_memory,
 )
+from .isolation import TIME_LIMIT
 from .model import CheckResult, DocumentResult, Evidence, Flag, SkillMatch, Status
 from .reading import SUPPORTED_SUFFIXES, ReadOptions, read_document
 from .report import check_to_dict, result_to_dict
 from .taxonomy import Taxonomy, load_taxonomy
 
-DEFAULT_TIMEOUT = 30.0
-MEMORY_LIMIT = 1536 * 1024 * 1024
+DEFAULT_TIMEOUT = TIME_LIMIT
 REPORT_SUFFIXES = (".csv", ".jsonl", ".json")
 CheckFunction = Callable[[Checker, Path], DocumentResult]
 
@@ -475,12 +476,11 @@ def screen(
     recursive: bool = False,
     follow_links: bool = True,
     jobs: int | None = None,
-    timeout: float = DEFAULT_TIMEOUT,
+    timeout: float | None = None,
     cache: ResultCache | None = None,
     shortlist: Shortlist | None = None,
     progress: Callable[[Progress], None] | None = None,
     check_function: CheckFunction = check_file,
-    memory_limit: int | None = MEMORY_LIMIT,
 ) -> ScreenReport:
     """Score every candidate found under ``paths`` and rank them.
 
@@ -491,12 +491,12 @@ def screen(
         recursive: search sub-folders at any depth.
         follow_links: read what symbolic links lead to, even out of the folder.
         jobs: worker processes; None uses one per available CPU.
-        timeout: seconds one file may take before its worker is killed.
+        timeout: seconds one file may take before its worker is killed; None takes
+            ``options.time_limit``.
         cache: earlier results to reuse and to add to; None reads every file.
         shortlist: filters for the shortlist; None keeps every scored candidate.
         progress: called after each file (and once at the start), from this process.
         check_function: what a worker runs on a file; a module-level function (it is pickled).
-        memory_limit: address-space limit of each worker in bytes, so a hostile file fails alone.
 
     Returns:
         A :class:`ScreenReport`; unreadable files are rows with a status, never exceptions.
@@ -510,6 +510,7 @@ def screen(
     options = options or ReadOptions()
     shortlist = shortlist or Shortlist()
     shortlist.validate(taxonomy)
+    timeout = options.time_limit if timeout is None else timeout
     if timeout <= 0:
         raise ScreeningError(f"the time limit must be above 0 s, not {timeout:g}")
     discovery = discover(paths, recursive, follow_links)
@@ -525,7 +526,7 @@ def screen(
     todo = batch.todo(discovery)
     try:
         if todo:
-            setup = _WorkerSetup(taxonomy, options, check_function, memory_limit)
+            setup = _WorkerSetup(taxonomy, options, check_function)
             size = max(1, min(jobs or available_cpus(), len(todo)))
             _Pool(setup, size, timeout).run(todo, batch.finish)
     finally:
@@ -770,7 +771,6 @@ class _WorkerSetup:
     taxonomy: Taxonomy
     options: ReadOptions
     check_function: CheckFunction
-    memory_limit: int | None
 
 
 @dataclass
@@ -944,7 +944,8 @@ def _worker_main(conn: Connection, setup: _WorkerSetup) -> None:
     try:
         checker = Checker(setup.taxonomy, setup.options)
         _ = checker.matcher
-        _limit_memory(setup.memory_limit)
+        # The same memory cap as check's child (resume_match.isolation), above the loaded model.
+        isolation.cap_memory(setup.options.max_memory_mb)
     except Exception as exc:
         conn.send(("failed", f"{type(exc).__name__}: {exc}"))
         return
@@ -973,36 +974,12 @@ def _check_in_worker(
     try:
         result = setup.check_function(checker, path)
     except MemoryError:
-        limit = f"{setup.memory_limit / 1024**3:.1f} GB" if setup.memory_limit else "available"
-        return _error_payload(
-            f"needs more than the {limit} memory a worker may use; is it a resume?"
-        ), False
+        return _error_payload(over_memory(setup.options.max_memory_mb)), False
     except Exception as exc:
         detail = " ".join(str(exc).split())[:200]
         reason = f"internal error ({type(exc).__name__}: {detail}); please report it"
         return _error_payload(reason), False
     return _result_payload(result), True
-
-
-def _limit_memory(limit: int | None) -> None:
-    """Cap the worker's address space; a worker already above the cap gets some headroom instead."""
-    if not limit:
-        return
-    try:
-        import resource
-    except ImportError:
-        return
-    try:
-        pages = int(Path("/proc/self/statm").read_text().split()[0])
-        current = pages * os.sysconf("SC_PAGE_SIZE")
-    except (OSError, ValueError, IndexError):
-        current = 0
-    target = max(limit, current + 256 * 1024 * 1024)
-    _, hard = resource.getrlimit(resource.RLIMIT_AS)
-    if hard != resource.RLIM_INFINITY:
-        target = min(target, hard)
-    with contextlib.suppress(ValueError, OSError):
-        resource.setrlimit(resource.RLIMIT_AS, (target, hard))
 
 
 def _exit_with_parent() -> None:

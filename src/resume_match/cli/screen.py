@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from ..isolation import TIME_LIMIT
 from . import CliError, ExitCode
 from .hints import report_with_flags, with_flags
 from .options import load_checker, reading_options
@@ -62,7 +63,7 @@ if TYPE_CHECKING:
 @click.option(
     "--timeout",
     type=click.FloatRange(min=0, min_open=True),
-    default=30.0,
+    default=TIME_LIMIT,
     show_default=True,
     metavar="SECONDS",
     help="Stop reading a file after this long and report it as an error.",

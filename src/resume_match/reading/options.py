@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..isolation import MEMORY_MB, TIME_LIMIT
+
 
 @dataclass(frozen=True)
 class ReadOptions:
@@ -11,7 +13,8 @@ class ReadOptions:
 
     SECURITY.md explains each limit. ``isolate`` reads the file in a child process capped at
     ``max_memory_mb`` of memory and ``time_limit`` seconds, for what no check of the input can
-    foresee; it costs a few milliseconds a file.
+    foresee; it costs a few milliseconds a file. Those two are the limits of
+    :mod:`resume_match.isolation`, which ``screen`` puts on its workers too.
     """
 
     max_bytes: int = 20 * 1024 * 1024
@@ -26,5 +29,5 @@ class ReadOptions:
     min_words: int = 25
     pdf_engine: str = "pdfium"
     isolate: bool = False
-    time_limit: float = 30.0
-    max_memory_mb: int = 1024
+    time_limit: float = TIME_LIMIT
+    max_memory_mb: int = MEMORY_MB
