@@ -15,16 +15,23 @@ import pytest
 from click.testing import CliRunner
 from reportlab.pdfgen.canvas import Canvas
 
+import resume_match.screen
+import resume_match.screen.output
 from builders import make_docx, make_pdf
 from conftest import STRONG_RESUME, write
-from resume_match import screening
-from resume_match.api import Checker, DocumentResult
+from resume_match.api import Checker
 from resume_match.cli import cli
-from resume_match.screening import (
+from resume_match.model import CheckResult, DocumentResult
+from resume_match.screen import (
+    Candidate,
+    CandidateResult,
     Discovery,
+    Progress,
     Shortlist,
+    defuse_formula,
     discover,
     pair_files,
+    rank_candidates,
     screen,
     write_report,
 )
@@ -321,7 +328,7 @@ def test_file_that_vanishes_during_the_run(tmp_path: Path) -> None:
     write(tmp_path, "stays.txt", STRONG)
     gone = write(tmp_path, "goes.txt", STRONG)
 
-    def delete_first(progress: screening.Progress) -> None:
+    def delete_first(progress: Progress) -> None:
         if progress.done == 0:
             gone.unlink(missing_ok=True)
 
@@ -345,9 +352,9 @@ def test_csv_cells_cannot_start_formulas(tmp_path: Path) -> None:
     assert sorted(row["candidate"] for row in rows(out)) == [
         "'+sum.txt", "'-dash.txt", "'=cmd.txt", "'@at.txt",
     ]  # fmt: skip
-    assert screening.defuse_formula("-1 reason") == "'-1 reason"
-    assert screening.defuse_formula("\tx") == "'\tx"
-    assert screening.defuse_formula("plain -") == "plain -"
+    assert defuse_formula("-1 reason") == "'-1 reason"
+    assert defuse_formula("\tx") == "'\tx"
+    assert defuse_formula("plain -") == "plain -"
 
 
 def test_jsonl_objects_match_check_json(runner: CliRunner, tmp_path: Path) -> None:
@@ -402,7 +409,7 @@ def test_interrupt_while_scoring_leaves_no_workers(tmp_path: Path) -> None:
     for index in range(4):
         write(tmp_path, f"r{index}.txt", STRONG)
 
-    def interrupt(progress: screening.Progress) -> None:
+    def interrupt(progress: Progress) -> None:
         if progress.done >= 1:
             raise KeyboardInterrupt
 
@@ -421,7 +428,7 @@ def test_ctrl_c_exits_130_without_a_report(
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(screening, "screen", interrupted)
+    monkeypatch.setattr(resume_match.screen, "screen", interrupted)
     out = tmp_path / "r.csv"
     result = runner.invoke(cli, ["screen", str(folder), "--out", str(out)])
     assert result.exit_code == 130
@@ -443,7 +450,7 @@ def test_interrupt_while_writing_keeps_the_old_report(
         handle.write("rank,candidate\n1,half")
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(screening, "_write_csv", half_then_interrupt)
+    monkeypatch.setattr(resume_match.screen.output, "write_csv", half_then_interrupt)
     with pytest.raises(KeyboardInterrupt):
         write_report(report, out)
     assert out.read_text(encoding="utf-8") == "old report"
@@ -508,13 +515,13 @@ def test_shortlist_filters_keep_everyone_in_the_report(runner: CliRunner, tmp_pa
 
 def test_top_counts_only_candidates_that_pass() -> None:
     results = [
-        screening.CandidateResult(
-            screening.Candidate(name, Path(name)),
-            screening.CheckResult(DocumentResult(name, "ok", score=score)),
+        CandidateResult(
+            Candidate(name, Path(name)),
+            CheckResult(DocumentResult(name, "ok", score=score)),
         )
         for name, score in [("b", 50.0), ("a", 50.0), ("c", 90.0), ("d", 10.0)]
     ]
-    ranked = screening.rank_candidates(results, Shortlist(min_score=20, top=2))
+    ranked = rank_candidates(results, Shortlist(min_score=20, top=2))
     assert [(r.name, r.rank, r.filtered_out) for r in ranked] == [
         ("c", 1, ""),
         ("a", 2, ""),

@@ -1,4 +1,8 @@
-"""Render results for people (text) and for programs (JSON); nothing here prints."""
+"""Results for people (text) and for programs (JSON), and JSON back into results; nothing prints.
+
+:func:`result_to_dict` and :func:`result_from_dict` are the one codec: the JSON report, the screen
+workers' answers and the cache all use it.
+"""
 
 from __future__ import annotations
 
@@ -6,22 +10,31 @@ import json
 import textwrap
 from typing import Any
 
-from .model import CheckResult, DocumentResult, SkillMatch
+from .model import CheckResult, DocumentResult, Evidence, Flag, SkillMatch
+from .taxonomy import Taxonomy
 
 JSON_SCHEMA_VERSION = 1
 _COLORS = {"green": "32", "red": "31", "yellow": "33", "bold": "1", "dim": "2"}
 
 
-def result_to_dict(result: DocumentResult, max_evidence: int = 5) -> dict[str, Any]:
-    """The stable JSON object of one document (or combined) result; documented in the README."""
-    return {
+def result_to_dict(
+    result: DocumentResult, max_evidence: int = 5, complete: bool = False
+) -> dict[str, Any]:
+    """The stable JSON object of one document (or combined) result; documented in the README.
+
+    ``complete`` keeps everything :func:`result_from_dict` needs for an exact copy: every piece of
+    evidence with its term and offsets, and the document's kind and page count. That is the form
+    screen workers send and the cache stores; the README's schema is the default form.
+    """
+    limit = None if complete else max_evidence
+    data = {
         "file": result.file,
         "status": result.status,
         "reason": result.reason or None,
         "score": result.score,
         "technical_score": result.technical_score,
         "soft_score": result.soft_score,
-        "matched": [_match_to_dict(m, max_evidence) for m in result.matched],
+        "matched": [_match_to_dict(m, limit, complete) for m in result.matched],
         "missing": [
             {
                 "id": s.id,
@@ -32,9 +45,44 @@ def result_to_dict(result: DocumentResult, max_evidence: int = 5) -> dict[str, A
             }
             for s in result.missing
         ],
-        "extras": [_match_to_dict(m, max_evidence) for m in result.extras],
+        "extras": [_match_to_dict(m, limit, complete) for m in result.extras],
         "flags": [{"kind": f.kind, "message": f.message} for f in result.flags],
     }
+    if complete:
+        data.update(kind=result.kind, pages=result.pages)
+    return data
+
+
+def result_from_dict(
+    data: dict[str, Any], taxonomy: Taxonomy, file: str | None = None
+) -> DocumentResult:
+    """The result that :func:`result_to_dict` turned into ``data``; exact for the complete form.
+
+    Skills the taxonomy no longer has are dropped; ``file`` replaces the recorded file name.
+    """
+    skills = {skill.id: skill for skill in taxonomy.skills}
+
+    def matches(items: list[dict[str, Any]]) -> tuple[SkillMatch, ...]:
+        return tuple(
+            SkillMatch(skills[item["id"]], tuple(_evidence(e) for e in item["evidence"]))
+            for item in items
+            if item["id"] in skills
+        )
+
+    return DocumentResult(
+        file=data["file"] if file is None else file,
+        status=data["status"],
+        reason=data["reason"] or "",
+        kind=data.get("kind", ""),
+        score=data["score"],
+        technical_score=data["technical_score"],
+        soft_score=data["soft_score"],
+        matched=matches(data["matched"]),
+        missing=tuple(skills[s["id"]] for s in data["missing"] if s["id"] in skills),
+        extras=matches(data["extras"]),
+        flags=tuple(Flag(f["kind"], f["message"]) for f in data["flags"]),
+        pages=data.get("pages", 0),
+    )
 
 
 def check_to_dict(result: CheckResult) -> dict[str, Any]:
@@ -53,16 +101,32 @@ def render_json(result: CheckResult) -> str:
     return json.dumps(check_to_dict(result), indent=2, ensure_ascii=False) + "\n"
 
 
-def _match_to_dict(match: SkillMatch, max_evidence: int) -> dict[str, Any]:
+def _match_to_dict(match: SkillMatch, max_evidence: int | None, complete: bool) -> dict[str, Any]:
     return {
         "id": match.skill.id,
         "name": match.skill.name,
         "category": match.skill.category,
-        "evidence": [
-            {"text": e.text, "page": e.page, "section": e.section}
-            for e in match.evidence[:max_evidence]
-        ],
+        "evidence": [_evidence_to_dict(e, complete) for e in match.evidence[:max_evidence]],
     }
+
+
+def _evidence_to_dict(evidence: Evidence, complete: bool) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "text": evidence.text,
+        "page": evidence.page,
+        "section": evidence.section,
+    }
+    if complete:
+        data.update(term=evidence.term, start=evidence.start, end=evidence.end)
+    return data
+
+
+def _evidence(data: dict[str, Any]) -> Evidence:
+    # Results cached before the complete form kept only text, page and section.
+    return Evidence(
+        data["text"], data.get("term", ""), data["page"], data["section"],
+        data.get("start", 0), data.get("end", 0),
+    )  # fmt: skip
 
 
 def render_text(result: CheckResult, color: bool = False, width: int = 100) -> str:

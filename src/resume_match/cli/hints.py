@@ -9,7 +9,7 @@ from ..errors import CACHE_HINT, INSIDE_INPUT_HINT, RECURSIVE_HINT, SIZE_HINT, T
 
 if TYPE_CHECKING:
     from ..model import CheckResult, DocumentResult
-    from ..screening import ScreenReport
+    from ..screen import ScreenReport
 
 FLAG_HINTS = {
     SIZE_HINT: "raise it with --max-size if this really is a resume",

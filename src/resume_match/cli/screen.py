@@ -17,7 +17,7 @@ from .options import load_checker, reading_options
 
 if TYPE_CHECKING:
     from ..cache import ResultCache
-    from ..screening import Progress
+    from ..screen import Progress
 
 
 @click.command("screen")
@@ -105,7 +105,7 @@ def screen_command(
     """
     from ..cache import ResultCache
     from ..errors import CacheError, ScreeningError, TaxonomyError
-    from ..screening import (
+    from ..screen import (
         Shortlist,
         check_output_path,
         render_table,

@@ -1,0 +1,222 @@
+"""Reports for other programs: CSV, JSON Lines or JSON, written atomically, formulas defused."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import stat
+import tempfile
+from collections import Counter
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import IO, Any
+
+from ..errors import INSIDE_INPUT_HINT, ScreeningError
+from ..report import check_to_dict
+from ..taxonomy import Taxonomy
+from .discover import SkippedFile
+from .shortlist import CandidateResult, ScreenReport
+
+REPORT_SUFFIXES = (".csv", ".jsonl", ".json")
+_WRONG_SUFFIX = "must end in .csv, .jsonl or .json"
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_columns(taxonomy: Taxonomy) -> list[str]:
+    """The CSV header: fixed columns, then a ``skill:ID`` column (1 found, 0 not) per core skill."""
+    return [
+        "rank",
+        "candidate",
+        "status",
+        "score",
+        "technical_score",
+        "soft_score",
+        "shortlisted",
+        "filtered_out",
+        "resume",
+        "cover_letter",
+        "missing_keywords",
+        "flags",
+        "reason",
+        *(f"skill:{skill.id}" for skill in taxonomy.core),
+    ]
+
+
+def candidate_to_dict(result: CandidateResult) -> dict[str, Any]:
+    """A candidate as JSON: ``check --format json``'s object after rank and shortlist fields."""
+    return {
+        "candidate": result.name,
+        "rank": result.rank,
+        "shortlisted": result.shortlisted,
+        "filtered_out": result.filtered_out or None,
+        **check_to_dict(result.check),
+    }
+
+
+def skipped_to_dict(skipped: SkippedFile) -> dict[str, Any]:
+    """A skipped path as a JSON row shaped like a candidate's."""
+    return {
+        "candidate": skipped.path,
+        "rank": None,
+        "shortlisted": False,
+        "filtered_out": "skipped",
+        "file": skipped.path,
+        "status": "skipped",
+        "reason": skipped.reason,
+    }
+
+
+def report_summary(report: ScreenReport) -> dict[str, Any]:
+    """Counts and filters, for the JSON report."""
+    return {
+        "taxonomy": report.taxonomy.id,
+        "files": report.files,
+        "read": report.read,
+        "cached": report.cached,
+        "failed": report.failed,
+        "candidates": len(report.candidates),
+        "shortlisted": len(report.shortlisted),
+        "skipped": dict(sorted(Counter(s.kind for s in report.skipped).items())),
+        "filters": {
+            "min_score": report.shortlist.min_score,
+            "require": list(report.shortlist.require),
+            "top": report.shortlist.top,
+        },
+    }
+
+
+def write_report(report: ScreenReport, path: Path) -> None:
+    """Write the report as CSV, JSON Lines or JSON (by suffix), atomically.
+
+    Raises:
+        ScreeningError: the suffix is not one of :data:`REPORT_SUFFIXES`, or the file cannot be
+            written; an existing file is then left as it was.
+    """
+    suffix = path.suffix.lower()
+    if suffix not in REPORT_SUFFIXES:
+        raise ScreeningError(_WRONG_SUFFIX, path)
+    listed = [s for s in report.skipped if s.listed]
+    if suffix == ".csv":
+        _atomic_write(path, lambda handle: write_csv(handle, report, listed), encoding="utf-8-sig")
+    elif suffix == ".jsonl":
+        rows = [*map(candidate_to_dict, report.candidates), *map(skipped_to_dict, listed)]
+        _atomic_write(path, lambda handle: handle.writelines(_json_line(row) for row in rows))
+    else:
+        document = {
+            "schema": 1,
+            "summary": report_summary(report),
+            "candidates": [candidate_to_dict(c) for c in report.candidates],
+            "skipped": [
+                {"file": s.path, "kind": s.kind, "reason": s.reason} for s in report.skipped
+            ],
+        }
+        _atomic_write(
+            path,
+            lambda handle: handle.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n"),
+        )
+
+
+def check_output_path(path: Path, inputs: Sequence[Path], allow_inside: bool = False) -> None:
+    """Refuse a report path before the work starts rather than after it.
+
+    Raises:
+        ScreeningError: wrong suffix, missing folder, or inside an input folder (unless allowed:
+            a report among the applications gets mixed up with them).
+    """
+    if path.suffix.lower() not in REPORT_SUFFIXES:
+        raise ScreeningError(_WRONG_SUFFIX, path)
+    folder = path.resolve().parent
+    if not folder.is_dir():
+        raise ScreeningError(f"cannot be written: the folder {folder} does not exist", path)
+    if path.is_dir():
+        raise ScreeningError("is a folder; give a file name ending in .csv, .jsonl or .json", path)
+    if allow_inside:
+        return
+    for top in inputs:
+        if top.is_dir():
+            root = top.resolve()
+            if folder == root or root in folder.parents:
+                raise ScreeningError(
+                    f"is inside the input folder {top}; write the report elsewhere, "
+                    f"{INSIDE_INPUT_HINT}",
+                    path,
+                )
+
+
+def write_csv(handle: IO[str], report: ScreenReport, skipped: list[SkippedFile]) -> None:
+    """The CSV report: one row per candidate, then one per listed skipped path."""
+    writer = csv.DictWriter(handle, csv_columns(report.taxonomy), restval="")
+    writer.writeheader()
+    for result in report.candidates:
+        main = result.main
+        letter = result.check.cover_letter
+        documents = result.documents
+        reasons = [
+            d.reason if len(documents) == 1 else f"{Path(d.file).name}: {d.reason}"
+            for d in documents
+            if d.reason
+        ]
+        row: dict[str, object] = {
+            "rank": result.rank or "",
+            "candidate": result.name,
+            "status": main.status,
+            "score": _number(main.score),
+            "technical_score": _number(main.technical_score),
+            "soft_score": _number(main.soft_score),
+            "shortlisted": int(result.shortlisted),
+            "filtered_out": result.filtered_out,
+            "resume": result.check.resume.file,
+            "cover_letter": letter.file if letter else "",
+            "missing_keywords": "; ".join(s.keyword for s in main.missing) if main.ok else "",
+            "flags": "; ".join(dict.fromkeys(f.kind for f in main.flags)),
+            "reason": " | ".join(reasons),
+        }
+        if main.ok:
+            found = {m.skill.id for m in main.matched}
+            row.update((f"skill:{s.id}", int(s.id in found)) for s in report.taxonomy.core)
+        writer.writerow({k: defuse_formula(v) if isinstance(v, str) else v for k, v in row.items()})
+    for item in skipped:
+        row = {"candidate": item.path, "status": "skipped", "shortlisted": 0,
+               "filtered_out": "skipped", "resume": item.path, "reason": item.reason}  # fmt: skip
+        writer.writerow({k: defuse_formula(v) if isinstance(v, str) else v for k, v in row.items()})
+
+
+def defuse_formula(text: str) -> str:
+    """Defuse spreadsheet formulas: a cell starting with = + - @ (tab, CR) gets a leading '."""
+    return f"'{text}" if text.startswith(_FORMULA_START) else text
+
+
+def _number(value: float | None) -> str:
+    return "" if value is None else f"{value:g}"
+
+
+def _json_line(row: dict[str, Any]) -> str:
+    return json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def _atomic_write(path: Path, write: Callable[[IO[str]], object], encoding: str = "utf-8") -> None:
+    """Write a temporary file beside ``path``, then rename it over: no half file is ever seen."""
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        mode = 0o666 & ~mask
+    try:
+        descriptor, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise ScreeningError(f"cannot be written ({exc.strerror or exc})", path) from None
+    temporary = Path(name)
+    try:
+        with os.fdopen(descriptor, "w", encoding=encoding, errors="replace", newline="") as handle:
+            write(handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        temporary.chmod(mode)
+        temporary.replace(path)
+    except BaseException as exc:
+        temporary.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise ScreeningError(f"cannot be written ({exc.strerror or exc})", path) from None
+        raise

@@ -1,0 +1,280 @@
+"""Worker processes that score one file at a time, with a deadline, replaced when they die.
+
+Each worker builds one :class:`Checker` and caps its memory as :mod:`resume_match.isolation` does;
+a file that takes longer than the time limit has its worker killed and replaced, and a worker that
+dies takes only its current file with it. Results travel back in :mod:`resume_match.report`'s
+complete form, the one the cache stores.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import signal
+import threading
+import time
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from multiprocessing.context import BaseContext
+from multiprocessing.process import BaseProcess
+from pathlib import Path
+from typing import Any
+
+from .. import isolation
+from ..api import Checker
+from ..errors import VANISHED, ScreeningError, over_memory
+from ..model import DocumentResult, Status
+from ..reading import ReadOptions
+from ..report import result_to_dict
+from ..taxonomy import Taxonomy
+
+CheckFunction = Callable[[Checker, Path], DocumentResult]
+_STARTUP_LIMIT = 180.0
+
+
+def available_cpus() -> int:
+    """CPUs this process may run on (the default for ``--jobs``)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
+
+
+def result_payload(result: DocumentResult) -> dict[str, Any]:
+    """A result as a worker sends it and the cache keeps it: the codec's complete form."""
+    return result_to_dict(result, complete=True)
+
+
+def error_payload(reason: str, status: Status = "error") -> dict[str, Any]:
+    return result_payload(DocumentResult(file="", status=status, reason=reason))
+
+
+@dataclass(frozen=True)
+class WorkerSetup:
+    taxonomy: Taxonomy
+    options: ReadOptions
+    check_function: CheckFunction
+
+
+@dataclass
+class _Worker:
+    process: BaseProcess
+    conn: Connection
+    started: float
+    ready: bool = False
+    task: tuple[int, Path] | None = None
+    deadline: float = 0.0
+
+
+def _mp_context() -> BaseContext:
+    """A fork server where there is one: workers fork from a small clean process, not this one.
+
+    Nothing heavy is preloaded into it: each worker imports spaCy itself, in parallel, and the
+    server stays small enough to exit at once when the screen ends.
+    """
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("forkserver")
+    return multiprocessing.get_context("spawn")
+
+
+class Pool:
+    """Worker processes that each take one file at a time over their own pipe.
+
+    One pipe per worker (not a shared queue) means a worker killed mid-message can only break its
+    own pipe, and the parent always knows which file a dead or stuck worker was holding.
+    """
+
+    def __init__(self, setup: WorkerSetup, size: int, timeout: float) -> None:
+        self.setup = setup
+        self.size = size
+        self.timeout = timeout
+        self.context = _mp_context()
+
+    def run(
+        self,
+        tasks: list[tuple[int, Path]],
+        on_result: Callable[[int, dict[str, Any], bool], None],
+    ) -> None:
+        """Run every task; ``on_result(index, payload, cacheable)`` is called as each finishes."""
+        queue = deque(tasks)
+        workers: list[_Worker] = []
+        try:
+            workers.extend(self._start() for _ in range(self.size))
+            while queue or any(w.task is not None for w in workers):
+                for worker in workers:
+                    if worker.ready and worker.task is None and queue:
+                        self._assign(worker, queue)
+                ready = set(wait(self._waitables(workers), timeout=self._wait_time(workers)))
+                now = time.monotonic()
+                for slot, worker in enumerate(workers):
+                    if self._service(worker, ready, now, on_result):
+                        workers[slot] = self._start()
+                        with contextlib.suppress(ValueError):
+                            worker.process.close()
+            self._stop(workers, graceful=True)
+        except BaseException:
+            self._stop(workers, graceful=False)
+            raise
+
+    def _start(self) -> _Worker:
+        parent_end, child_end = self.context.Pipe()
+        process = self.context.Process(  # type: ignore[attr-defined]
+            target=_worker_main,
+            args=(child_end, self.setup),
+            name="resume-match-worker",
+            daemon=True,
+        )
+        process.start()
+        child_end.close()
+        return _Worker(process, parent_end, time.monotonic())
+
+    def _assign(self, worker: _Worker, queue: deque[tuple[int, Path]]) -> None:
+        task = queue.popleft()
+        try:
+            worker.conn.send(task)
+        except OSError:
+            queue.appendleft(task)
+            return
+        worker.task = task
+        worker.deadline = time.monotonic() + self.timeout
+
+    @staticmethod
+    def _waitables(workers: list[_Worker]) -> list[Any]:
+        return [w.conn for w in workers] + [w.process.sentinel for w in workers]
+
+    def _wait_time(self, workers: list[_Worker]) -> float:
+        now = time.monotonic()
+        deadlines = [
+            w.deadline if w.ready else w.started + _STARTUP_LIMIT
+            for w in workers
+            if w.task is not None or not w.ready
+        ]
+        return max(0.0, min([now + 1.0, *deadlines]) - now)
+
+    def _service(
+        self,
+        worker: _Worker,
+        ready: set[Any],
+        now: float,
+        on_result: Callable[[int, dict[str, Any], bool], None],
+    ) -> bool:
+        """Handle what a worker said or did; True when it is gone and needs a replacement."""
+        broken = False
+        if worker.conn in ready:
+            try:
+                message = worker.conn.recv()
+            except (EOFError, OSError):
+                broken = True
+            else:
+                if message[0] == "ready":
+                    worker.ready = True
+                elif message[0] == "failed":
+                    raise ScreeningError(f"a worker process could not start: {message[1]}")
+                elif worker.task is not None:
+                    _, index, payload, cacheable = message
+                    worker.task = None
+                    on_result(index, payload, cacheable)
+        died = broken or (worker.process.sentinel in ready and not worker.process.is_alive())
+        if died:
+            self._kill(worker)
+            if not worker.ready:
+                raise ScreeningError(
+                    f"a worker process stopped while starting (exit code {worker.process.exitcode})"
+                )
+            if worker.task is not None:
+                on_result(worker.task[0], error_payload("the reader crashed on this file"), False)
+            return True
+        if worker.task is not None and now >= worker.deadline:
+            self._kill(worker)
+            on_result(
+                worker.task[0],
+                error_payload(
+                    f"timed out after {self.timeout:g} s; the file may be damaged or hostile"
+                ),
+                False,
+            )
+            return True
+        if not worker.ready and now >= worker.started + _STARTUP_LIMIT:
+            self._kill(worker)
+            raise ScreeningError(f"a worker process did not start within {_STARTUP_LIMIT:g} s")
+        return False
+
+    @staticmethod
+    def _kill(worker: _Worker) -> None:
+        if worker.process.is_alive():
+            worker.process.kill()
+        worker.process.join(5)
+        worker.conn.close()
+
+    def _stop(self, workers: list[_Worker], graceful: bool) -> None:
+        for worker in workers:
+            if graceful and not worker.conn.closed:
+                with contextlib.suppress(OSError):
+                    worker.conn.send(None)
+        deadline = time.monotonic() + (2.0 if graceful else 0.0)
+        for worker in workers:
+            if worker.process.is_alive():
+                worker.process.join(max(0.0, deadline - time.monotonic()))
+            self._kill(worker)
+            with contextlib.suppress(ValueError):
+                worker.process.close()
+
+
+def _worker_main(conn: Connection, setup: WorkerSetup) -> None:
+    """A worker: build one Checker, then score the files the parent sends until it sends None."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _exit_with_parent()
+    try:
+        checker = Checker(setup.taxonomy, setup.options)
+        _ = checker.matcher
+        # The same memory cap as check's child (resume_match.isolation), above the loaded model.
+        isolation.cap_memory(setup.options.max_memory_mb)
+    except Exception as exc:
+        conn.send(("failed", f"{type(exc).__name__}: {exc}"))
+        return
+    conn.send(("ready",))
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):
+            return
+        if task is None:
+            return
+        index, path = task
+        payload, cacheable = _check_in_worker(checker, setup, path)
+        conn.send(("done", index, payload, cacheable))
+
+
+def _check_in_worker(
+    checker: Checker, setup: WorkerSetup, path: Path
+) -> tuple[dict[str, Any], bool]:
+    try:
+        path.stat()
+    except FileNotFoundError:
+        return error_payload(VANISHED), False
+    except OSError:
+        pass
+    try:
+        result = setup.check_function(checker, path)
+    except MemoryError:
+        return error_payload(over_memory(setup.options.max_memory_mb)), False
+    except Exception as exc:
+        detail = " ".join(str(exc).split())[:200]
+        reason = f"internal error ({type(exc).__name__}: {detail}); please report it"
+        return error_payload(reason), False
+    return result_payload(result), True
+
+
+def _exit_with_parent() -> None:
+    """Exit when the screening process is gone, even if a file has this worker stuck."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while True:
+            time.sleep(1.0)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()

@@ -1,0 +1,258 @@
+"""screen(): find, pair, reuse cached results, score the rest in the pool, rank."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .. import __version__
+from ..api import Checker
+from ..cache import ResultCache
+from ..errors import RECURSIVE_HINT, VANISHED, CacheError, ScreeningError
+from ..isolation import TIME_LIMIT
+from ..model import CheckResult, DocumentResult
+from ..reading import ReadOptions
+from ..report import result_from_dict
+from ..taxonomy import Taxonomy, load_taxonomy
+from .discover import Discovery, discover, display_path
+from .pairing import Candidate, pair_files
+from .pool import CheckFunction, Pool, WorkerSetup, available_cpus, error_payload
+from .shortlist import CandidateResult, ScreenReport, Shortlist, rank_candidates
+from .table import skipped_summary
+
+DEFAULT_TIMEOUT = TIME_LIMIT
+
+
+@dataclass(frozen=True)
+class Progress:
+    """How far a screen has got: ``done`` counts files from the cache as well as files read."""
+
+    done: int
+    total: int
+    cached: int
+    failed: int
+    elapsed: float
+
+
+def check_file(checker: Checker, path: Path) -> DocumentResult:
+    """The default check a worker runs on each file."""
+    return checker.check_document(path)
+
+
+def screen(
+    paths: Sequence[Path],
+    taxonomy: Taxonomy | None = None,
+    options: ReadOptions | None = None,
+    *,
+    recursive: bool = False,
+    follow_links: bool = True,
+    jobs: int | None = None,
+    timeout: float | None = None,
+    cache: ResultCache | None = None,
+    shortlist: Shortlist | None = None,
+    progress: Callable[[Progress], None] | None = None,
+    check_function: CheckFunction = check_file,
+) -> ScreenReport:
+    """Score every candidate found under ``paths`` and rank them.
+
+    Args:
+        paths: folders (or single files) to screen.
+        taxonomy: the role's skills; None loads the bundled one.
+        options: reading limits, as for ``check``.
+        recursive: search sub-folders at any depth.
+        follow_links: read what symbolic links lead to, even out of the folder.
+        jobs: worker processes; None uses one per available CPU.
+        timeout: seconds one file may take before its worker is killed; None takes
+            ``options.time_limit``.
+        cache: earlier results to reuse and to add to; None reads every file.
+        shortlist: filters for the shortlist; None keeps every scored candidate.
+        progress: called after each file (and once at the start), from this process.
+        check_function: what a worker runs on a file; a module-level function (it is pickled).
+
+    Returns:
+        A :class:`ScreenReport`; unreadable files are rows with a status, never exceptions.
+
+    Raises:
+        ScreeningError: no supported file was found, or the workers could not start.
+        TaxonomyError: a required skill id is not in the taxonomy.
+    """
+    started = time.monotonic()
+    taxonomy = taxonomy or load_taxonomy()
+    options = options or ReadOptions()
+    shortlist = shortlist or Shortlist()
+    shortlist.validate(taxonomy)
+    timeout = options.time_limit if timeout is None else timeout
+    if timeout <= 0:
+        raise ScreeningError(f"the time limit must be above 0 s, not {timeout:g}")
+    discovery = discover(paths, recursive, follow_links)
+    candidates = pair_files(discovery)
+    if not candidates:
+        raise ScreeningError(_nothing_found(discovery))
+    batch = _Batch(
+        [path for candidate in candidates for path in candidate.files], started, progress, cache
+    )
+    if cache is not None:
+        batch.reuse(_context_hash(taxonomy, options, check_function), discovery, options.max_bytes)
+    batch.report_progress()
+    todo = batch.todo(discovery)
+    try:
+        if todo:
+            setup = WorkerSetup(taxonomy, options, check_function)
+            size = max(1, min(jobs or available_cpus(), len(todo)))
+            Pool(setup, size, timeout).run(todo, batch.finish)
+    finally:
+        batch.flush()
+    bad_names = sum(1 for f in batch.files if display_path(f) != str(f))
+    if bad_names:
+        batch.warnings.append(
+            f"{bad_names} file name(s) are not valid UTF-8; they are shown with \ufffd"
+        )
+    results = _assemble(candidates, batch, taxonomy, options)
+    return ScreenReport(
+        candidates=rank_candidates(results, shortlist),
+        skipped=discovery.skipped,
+        taxonomy=taxonomy,
+        shortlist=shortlist,
+        read=len(batch.files) - batch.cached,
+        cached=batch.cached,
+        failed=batch.failed,
+        seconds=time.monotonic() - started,
+        warnings=tuple(batch.warnings),
+    )
+
+
+class _Batch:
+    """The files of one screen and their results so far, with the cache and progress reports."""
+
+    def __init__(
+        self,
+        files: list[Path],
+        started: float,
+        progress: Callable[[Progress], None] | None,
+        cache: ResultCache | None,
+    ) -> None:
+        self.files = files
+        self.started = started
+        self.progress = progress
+        self.cache = cache
+        self.payloads: list[dict[str, Any] | None] = [None] * len(files)
+        self.keys: list[str | None] = [None] * len(files)
+        self.warnings: list[str] = []
+        self.done = self.cached = self.failed = 0
+
+    def reuse(self, context: str, discovery: Discovery, max_bytes: int) -> None:
+        """Key each file on its content and ``context``, and take the cached results."""
+        cache = self.cache
+        if cache is None:
+            return
+        sizes = {f.path: f.size for f in discovery.files}
+        for index, path in enumerate(self.files):
+            if sizes.get(path, 0) > max_bytes:
+                continue
+            try:
+                with path.open("rb") as handle:
+                    digest = hashlib.file_digest(handle, "sha256").hexdigest()
+            except FileNotFoundError:
+                self.finish(index, error_payload(VANISHED), cacheable=False, quiet=True)
+                continue
+            except OSError:
+                continue
+            self.keys[index] = hashlib.sha256(f"{context}:{digest}".encode()).hexdigest()
+        try:
+            hits = cache.get_many(key for key in self.keys if key is not None)
+        except CacheError as error:
+            self._drop_cache(error)
+            return
+        for index, key in enumerate(self.keys):
+            if key is not None and key in hits:
+                self.cached += 1
+                self.finish(index, hits[key], cacheable=False, quiet=True)
+
+    def todo(self, discovery: Discovery) -> list[tuple[int, Path]]:
+        """Files still to read, largest first, so that no big file is left for the end alone."""
+        sizes = {f.path: f.size for f in discovery.files}
+        waiting = [i for i, payload in enumerate(self.payloads) if payload is None]
+        waiting.sort(key=lambda i: -sizes.get(self.files[i], 0))
+        return [(i, self.files[i]) for i in waiting]
+
+    def finish(
+        self, index: int, payload: dict[str, Any], cacheable: bool, quiet: bool = False
+    ) -> None:
+        """Record a file's result, remember it in the cache when it may be reused."""
+        self.payloads[index] = payload
+        self.done += 1
+        self.failed += payload["status"] != "ok"
+        key = self.keys[index]
+        if self.cache is not None and cacheable and key is not None:
+            try:
+                self.cache.put(key, payload)
+            except CacheError as error:
+                self._drop_cache(error)
+        if not quiet:
+            self.report_progress()
+
+    def report_progress(self) -> None:
+        if self.progress is not None:
+            elapsed = time.monotonic() - self.started
+            self.progress(Progress(self.done, len(self.files), self.cached, self.failed, elapsed))
+
+    def flush(self) -> None:
+        if self.cache is not None:
+            try:
+                self.cache.flush()
+            except CacheError as error:
+                self._drop_cache(error)
+
+    def _drop_cache(self, error: CacheError) -> None:
+        self.warnings.append(f"the cache was turned off: {error}")
+        self.cache = None
+
+
+def _context_hash(taxonomy: Taxonomy, options: ReadOptions, check_function: CheckFunction) -> str:
+    """Everything besides the file's bytes that decides its result."""
+    skills = json.dumps([dataclasses.asdict(s) for s in taxonomy.skills], sort_keys=True)
+    context = {
+        "taxonomy": [taxonomy.id, taxonomy.name, hashlib.sha256(skills.encode()).hexdigest()],
+        "version": __version__,
+        "options": dataclasses.asdict(options),
+        "check": f"{check_function.__module__}.{check_function.__qualname__}",
+    }
+    return hashlib.sha256(json.dumps(context, sort_keys=True).encode()).hexdigest()
+
+
+def _nothing_found(discovery: Discovery) -> str:
+    message = "found no PDF, DOCX, TXT or MD files to screen"
+    if discovery.skipped:
+        message += f" (skipped {skipped_summary(discovery.skipped)})"
+    if any(s.kind == "sub-folder" for s in discovery.skipped):
+        message += f"; {RECURSIVE_HINT}"
+    return message
+
+
+def _assemble(
+    candidates: list[Candidate], batch: _Batch, taxonomy: Taxonomy, options: ReadOptions
+) -> list[CandidateResult]:
+    combiner = Checker(taxonomy, options)
+    by_path = {path: index for index, path in enumerate(batch.files)}
+
+    def document(path: Path) -> DocumentResult:
+        payload = batch.payloads[by_path[path]] or error_payload("was not scored")
+        return result_from_dict(payload, taxonomy, file=display_path(path))
+
+    results = []
+    for candidate in candidates:
+        resume = document(candidate.resume)
+        if candidate.cover_letter is None:
+            check = CheckResult(resume, taxonomy=taxonomy.id)
+        else:
+            letter = document(candidate.cover_letter)
+            combined = combiner.combine([resume, letter])
+            check = CheckResult(resume, letter, combined, taxonomy=taxonomy.id)
+        results.append(CandidateResult(candidate, check))
+    return results

@@ -1,0 +1,129 @@
+"""Rank the scored candidates and apply the shortlist filters; the finished report."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from ..model import CheckResult, DocumentResult
+from ..taxonomy import Taxonomy
+from .discover import SkippedFile
+from .pairing import Candidate
+
+
+@dataclass(frozen=True)
+class CandidateResult:
+    """A candidate's check result, rank among the scored candidates, and why it was filtered out."""
+
+    candidate: Candidate
+    check: CheckResult
+    rank: int | None = None
+    filtered_out: str = ""
+
+    @property
+    def name(self) -> str:
+        return self.candidate.name
+
+    @property
+    def main(self) -> DocumentResult:
+        return self.check.main
+
+    @property
+    def shortlisted(self) -> bool:
+        return self.main.ok and not self.filtered_out
+
+    @property
+    def documents(self) -> tuple[DocumentResult, ...]:
+        letter = self.check.cover_letter
+        return (self.check.resume,) if letter is None else (self.check.resume, letter)
+
+
+@dataclass(frozen=True)
+class Shortlist:
+    """Filters that pick the shortlist; candidates they drop stay in the report with the reason."""
+
+    min_score: float | None = None
+    require: tuple[str, ...] = ()
+    top: int | None = None
+
+    def validate(self, taxonomy: Taxonomy) -> None:
+        """Raise :class:`TaxonomyError` naming the known ids when a required id is unknown."""
+        for skill_id in self.require:
+            taxonomy.skill(skill_id)
+
+    def reason(self, result: DocumentResult) -> str:
+        """Why a scored result misses the shortlist (before --top), or "" when it passes."""
+        reasons = []
+        score = result.score or 0.0
+        if self.min_score is not None and score < self.min_score:
+            reasons.append(f"score {score:g} is below --min-score {self.min_score:g}")
+        found = {m.skill.id for m in (*result.matched, *result.extras)}
+        missing = [skill_id for skill_id in self.require if skill_id not in found]
+        if missing:
+            reasons.append(f"missing required {', '.join(missing)}")
+        return "; ".join(reasons)
+
+    @property
+    def active(self) -> bool:
+        return self.min_score is not None or bool(self.require) or self.top is not None
+
+
+@dataclass(frozen=True)
+class ScreenReport:
+    """A finished screen: candidates in rank order (unscored ones last) and the skipped paths.
+
+    ``failed`` counts files whose status is not ``ok``; ``read`` counts files scored in this run,
+    ``cached`` those whose earlier result was reused.
+    """
+
+    candidates: tuple[CandidateResult, ...]
+    skipped: tuple[SkippedFile, ...]
+    taxonomy: Taxonomy
+    shortlist: Shortlist = field(default_factory=Shortlist)
+    read: int = 0
+    cached: int = 0
+    failed: int = 0
+    seconds: float = 0.0
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def files(self) -> int:
+        return self.read + self.cached
+
+    @property
+    def shortlisted(self) -> tuple[CandidateResult, ...]:
+        return tuple(c for c in self.candidates if c.shortlisted)
+
+
+def rank_candidates(
+    results: Iterable[CandidateResult], shortlist: Shortlist | None = None
+) -> tuple[CandidateResult, ...]:
+    """Order by score (highest first), then name; number the scored ones and apply the filters."""
+    shortlist = shortlist or Shortlist()
+    ordered = sorted(
+        results,
+        key=lambda r: (
+            not r.main.ok,
+            -(r.main.score or 0.0),
+            r.name,
+            [str(p) for p in r.candidate.files],
+        ),
+    )
+    ranked: list[CandidateResult] = []
+    rank = kept = 0
+    for result in ordered:
+        if not result.main.ok:
+            ranked.append(
+                dataclasses.replace(
+                    result, rank=None, filtered_out=f"not scored ({result.main.status})"
+                )
+            )
+            continue
+        rank += 1
+        reason = shortlist.reason(result.main)
+        if not reason and shortlist.top is not None and kept >= shortlist.top:
+            reason = f"not in the top {shortlist.top}"
+        kept += not reason
+        ranked.append(dataclasses.replace(result, rank=rank, filtered_out=reason))
+    return tuple(ranked)
