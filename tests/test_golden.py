@@ -16,7 +16,7 @@ from resume_match.api import Checker
 from resume_match.report import result_to_dict
 from resume_match.samples import sample_paths, samples_dir
 
-GOLDEN = Path(__file__).parent / "golden"
+GOLDEN = Path(__file__).parent / "data" / "golden"
 SAMPLES = sample_paths()
 
 

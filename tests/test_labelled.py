@@ -1,4 +1,4 @@
-"""Accuracy on the hand-labelled sets (rules in tests/labelled/GUIDELINES.md).
+"""Accuracy on the hand-labelled sets (rules in tests/data/labelled/GUIDELINES.md).
 
 - ``labelled/``: written with the taxonomy in view and used to tune it.
 - ``heldout/``, ``blind/``, ``final/`` and ``fresh/``: written by people who never saw the taxonomy
@@ -16,7 +16,7 @@ import pytest
 
 from resume_match.api import Checker
 
-TESTS = Path(__file__).parent
+TESTS = Path(__file__).parent / "data"
 FLOORS = {
     "labelled": (0.97, 0.97),
     "heldout": (0.96, 0.93),

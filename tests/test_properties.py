@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from builders import make_docx, make_pdf
-from conftest import assert_document_or_refusal
+from helpers import assert_document_or_refusal
 from resume_match.api import Checker
 from resume_match.reading import Document, read_document
 from resume_match.reading.normalize import normalize_text

@@ -3,7 +3,7 @@
     python tests/fuzz/fuzz_readers.py --minutes 10            # the long run
     python tests/fuzz/fuzz_readers.py --executions 300 --seed 0 --no-save
 
-Seeds are built on the fly (reportlab, python-docx and the raw writers in tests/hostile.py). Each
+Seeds are built on the fly (reportlab, python-docx and the raw writers in tests/builders/). Each
 mutant is read by ``resume_match.reading.read_document`` in a worker process that has a memory cap
 (1 GB above what it maps at start) and a per-input deadline. A ``DocumentError`` is the expected
 answer to a broken file; anything else is a finding: another exception, a worker that dies (a
@@ -45,10 +45,10 @@ MEMORY_MB = 1024
 
 def build_seeds(folder: Path) -> list[tuple[str, bytes]]:
     """Small, valid files of every kind the readers take, each exercising different code."""
-    import hostile
+    import builders
     from builders import make_docx, make_pdf
 
-    lines = list(hostile.RESUME_LINES)
+    lines = list(builders.RESUME_LINES)
     seeds: list[tuple[str, bytes]] = []
 
     def made(name: str, build: Callable[[Path], object]) -> None:
@@ -69,18 +69,18 @@ def build_seeds(folder: Path) -> list[tuple[str, bytes]]:
         ),
     )
     made("hidden.docx", lambda p: make_docx(p, lines, hidden_runs=["x"], vanish_runs=["y"]))
-    text = hostile.resume_text()
+    text = builders.resume_text()
     seeds += [
-        (".pdf", hostile.simple_pdf()),
-        (".pdf", hostile.simple_pdf(filters=["FlateDecode"])),
-        (".pdf", hostile.simple_pdf(filters=["LZWDecode"])),
-        (".pdf", hostile.simple_pdf(filters=["ASCIIHexDecode", "RunLengthDecode"])),
-        (".pdf", hostile._pdf_form_bomb(levels=3, fanout=2)),
-        (".pdf", hostile._pdf_image_only()),
-        (".pdf", hostile._pdf_no_unicode_map()),
-        (".pdf", hostile.encrypted_pdf("")),
-        (".docx", hostile.docx_bytes()),
-        (".docx", hostile._docx_external_links()),
+        (".pdf", builders.simple_pdf()),
+        (".pdf", builders.simple_pdf(filters=["FlateDecode"])),
+        (".pdf", builders.simple_pdf(filters=["LZWDecode"])),
+        (".pdf", builders.simple_pdf(filters=["ASCIIHexDecode", "RunLengthDecode"])),
+        (".pdf", builders.pdf_form_bomb(levels=3, fanout=2)),
+        (".pdf", builders.pdf_image_only()),
+        (".pdf", builders.pdf_no_unicode_map()),
+        (".pdf", builders.encrypted_pdf("")),
+        (".docx", builders.docx_bytes()),
+        (".docx", builders.docx_external_links()),
         (".txt", text.encode("utf-8")),
         (".txt", text.encode("utf-16")),
         (".txt", text.replace("Epic", "Épic").encode("cp1252")),

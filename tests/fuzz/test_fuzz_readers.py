@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from fuzz_readers import REGRESSIONS, run
 
-from conftest import assert_document_or_refusal
+from helpers import assert_document_or_refusal
 
 REGRESSION_FILES = sorted(path for path in REGRESSIONS.iterdir() if not path.name.startswith("."))
 

@@ -1,4 +1,4 @@
-"""The CLI through click's CliRunner: output, JSON shape, exit codes and one-line errors."""
+"""``resume-match check`` through click's CliRunner: output, JSON shape, exit codes, errors."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import STRONG_RESUME, write
+from helpers import STRONG_RESUME, write
 from resume_match.cli import cli
 
 RESUME = STRONG_RESUME
@@ -179,15 +179,3 @@ def test_custom_taxonomy(runner: CliRunner, tmp_path: Path) -> None:
     assert (data["score"], data["technical_score"], data["soft_score"]) == (50.0, 50.0, None)
     assert [m["id"] for m in data["matched"]] == ["espresso"]
     assert [m["keyword"] for m in data["missing"]] == ["Latte art"]
-
-
-@pytest.mark.parametrize("command", [[], ["check"], ["screen"], ["samples"]])
-def test_every_command_has_help(runner: CliRunner, command: list[str]) -> None:
-    result = runner.invoke(cli, [*command, "--help"])
-    assert result.exit_code == 0
-    assert "Usage: " in result.output and len(result.output.splitlines()) > 3
-
-
-def test_version(runner: CliRunner) -> None:
-    result = runner.invoke(cli, ["--version"])
-    assert result.exit_code == 0 and result.output.startswith("resume-match, version ")

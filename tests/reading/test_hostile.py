@@ -1,9 +1,9 @@
 """Hostile and broken files: every one gives a status and a reason, never a crash or a hang.
 
-The files come from tests/hostile.py, built on the fly. Each test reads them through the public
-entry points (``read_document``, ``Checker``, the ``check`` and ``screen`` commands) and asserts the
-exact status and the reason a user would see. Hang guards are pytest timeouts, not assertions
-about speed.
+The files are built on the fly by tests/builders/, as tests/reading/hostile_cases.py lists them.
+Each test reads them through the public entry points (``read_document``, ``Checker``, the ``check``
+and ``screen`` commands) and asserts the exact status and the reason a user would see. Hang
+guards are pytest timeouts, not assertions about speed.
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from builders import make_docx, make_pdf
-from hostile import CASES, MB, RESUME_LINES, Case, resume_text, simple_pdf
+from builders import MB, RESUME_LINES, make_docx, make_pdf, resume_text, simple_pdf
+from hostile_cases import CASES, Case
 from resume_match.api import Checker, DocumentResult
 from resume_match.cli import cli
 from resume_match.errors import DocumentError, FileTooLargeError
