@@ -50,7 +50,7 @@ def default_cache_path() -> Path:
 
 
 class ResultCache:
-    """Cached results by key; values are JSON objects, stored zlib-compressed (about 2 KB a file).
+    """Cached results by key; values are JSON objects, stored zlib-compressed (about 2.5 KB a file).
 
     Writes are buffered and committed in batches, so a cache shared by two runs holds its write
     lock only briefly.

@@ -19,6 +19,8 @@ CACHE_HINT = "turn the cache off"
 TAXONOMY_PATH_HINT = "check the taxonomy path"
 INSIDE_INPUT_HINT = "or allow a report inside the input folder"
 RECURSIVE_HINT = "search sub-folders recursively to include them"
+SUBFOLDER_HINT = "search sub-folders recursively to include it"
+MIN_SCORE_HINT = "the minimum score"
 
 PASSWORD_PROTECTED = "is protected by a password; save an unprotected copy and try again"
 SCANNED = (

@@ -2,42 +2,14 @@
 
 from __future__ import annotations
 
-import enum
-import os
 import sys
-from typing import IO, Any
 
 import click
 
 from .. import __version__
-from .hints import with_flags
+from .common import CliError, ExitCode, use_color
 
-
-class ExitCode(enum.IntEnum):
-    """Exit statuses, documented in the README so scripts can rely on them."""
-
-    OK = 0
-    ERROR = 1
-    USAGE = 2
-    BELOW_MIN_SCORE = 3
-    SOME_FILES_FAILED = 4
-    INTERRUPTED = 130
-
-
-class CliError(click.ClickException):
-    """A one-line ``error: FILE: what is wrong and what to do`` and a chosen exit status."""
-
-    def __init__(self, message: str, exit_code: int = ExitCode.ERROR) -> None:
-        super().__init__(with_flags(message))
-        self.exit_code = exit_code
-
-    def show(self, file: IO[Any] | None = None) -> None:
-        click.echo(f"error: {self.format_message()}", err=True, file=file)
-
-
-def use_color() -> bool | None:
-    """None lets click decide (colour on a terminal only); NO_COLOR turns it off everywhere."""
-    return False if os.environ.get("NO_COLOR") else None
+__all__ = ["CliError", "ExitCode", "cli", "main", "use_color"]
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from . import CliError, ExitCode, use_color
+from .common import CliError, ExitCode, use_color
 from .hints import check_with_flags
 from .options import load_checker, reading_options
 

@@ -5,7 +5,15 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ..errors import CACHE_HINT, INSIDE_INPUT_HINT, RECURSIVE_HINT, SIZE_HINT, TAXONOMY_PATH_HINT
+from ..errors import (
+    CACHE_HINT,
+    INSIDE_INPUT_HINT,
+    MIN_SCORE_HINT,
+    RECURSIVE_HINT,
+    SIZE_HINT,
+    SUBFOLDER_HINT,
+    TAXONOMY_PATH_HINT,
+)
 
 if TYPE_CHECKING:
     from ..model import CheckResult, DocumentResult
@@ -17,6 +25,8 @@ FLAG_HINTS = {
     TAXONOMY_PATH_HINT: "check the --taxonomy path",
     INSIDE_INPUT_HINT: "or pass --out-in-input",
     RECURSIVE_HINT: "add --recursive to search sub-folders",
+    SUBFOLDER_HINT: "add --recursive to search it",
+    MIN_SCORE_HINT: "--min-score",
 }
 
 
@@ -43,9 +53,13 @@ def check_with_flags(result: CheckResult) -> CheckResult:
 
 
 def report_with_flags(report: ScreenReport) -> ScreenReport:
-    """A screen report whose reasons and warnings name the flags."""
+    """A screen report whose reasons, filters and warnings name the flags."""
     return replace(
         report,
-        candidates=tuple(replace(c, check=check_with_flags(c.check)) for c in report.candidates),
+        candidates=tuple(
+            replace(c, check=check_with_flags(c.check), filtered_out=with_flags(c.filtered_out))
+            for c in report.candidates
+        ),
+        skipped=tuple(replace(s, reason=with_flags(s.reason)) for s in report.skipped),
         warnings=tuple(with_flags(w) for w in report.warnings),
     )

@@ -48,7 +48,7 @@ def load_checker(
     from ..errors import TaxonomyError
     from ..reading import ReadOptions
     from ..taxonomy import load_taxonomy
-    from . import CliError, ExitCode
+    from .common import CliError, ExitCode
 
     try:
         loaded = load_taxonomy(taxonomy)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import click
 
 from ..isolation import TIME_LIMIT
-from . import CliError, ExitCode
+from .common import CliError, ExitCode
 from .hints import report_with_flags, with_flags
 from .options import load_checker, reading_options
 

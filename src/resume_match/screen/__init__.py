@@ -3,8 +3,8 @@
 The stages, each a module: :mod:`.discover` finds the files (and says why others are skipped),
 :mod:`.pairing` groups them into candidates, :mod:`.run` scores them (reusing the cache) in the
 worker processes of :mod:`.pool`, :mod:`.shortlist` ranks and filters, and :mod:`.output` and
-:mod:`.table` write the report for programs and for people. The pairing rule, the report's
-columns and the limits are described in docs/screen.md.
+:mod:`.table` write the report for programs and for people. docs/screen.md follows one run
+through them.
 """
 
 from __future__ import annotations

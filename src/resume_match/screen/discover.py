@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import ScreeningError, UnsupportedFileError, cannot_open
+from ..errors import SUBFOLDER_HINT, ScreeningError, UnsupportedFileError, cannot_open
 from ..reading import SUPPORTED_SUFFIXES, read_document
 
 _UNLISTED_SKIPS = frozenset({"hidden", "lock file", "sub-folder"})
@@ -155,7 +155,7 @@ def discover(
                             SkippedFile(
                                 display_path(path),
                                 "sub-folder",
-                                "is a sub-folder; add --recursive to search it",
+                                f"is a sub-folder; {SUBFOLDER_HINT}",
                             )
                         )
                     elif identity in ancestors:

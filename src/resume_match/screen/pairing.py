@@ -33,7 +33,7 @@ def is_cover_letter(path: Path) -> bool:
 
 
 def pair_files(discovery: Discovery) -> list[Candidate]:
-    """Group found files into candidates, sorted by name (the rule is in docs/screen.md).
+    """Group found files into candidates, sorted by name (docs/screen.md, step 2).
 
     A sub-folder whose files are one document plus at most one cover letter is one candidate,
     named after the sub-folder. Elsewhere a resume and a cover letter pair up when their names

@@ -6,6 +6,7 @@ import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from ..errors import MIN_SCORE_HINT
 from ..model import CheckResult, DocumentResult
 from ..taxonomy import Taxonomy
 from .discover import SkippedFile
@@ -53,11 +54,11 @@ class Shortlist:
             taxonomy.skill(skill_id)
 
     def reason(self, result: DocumentResult) -> str:
-        """Why a scored result misses the shortlist (before --top), or "" when it passes."""
+        """Why a scored result misses the shortlist (before ``top``), or "" when it passes."""
         reasons = []
         score = result.score or 0.0
         if self.min_score is not None and score < self.min_score:
-            reasons.append(f"score {score:g} is below --min-score {self.min_score:g}")
+            reasons.append(f"score {score:g} is below {MIN_SCORE_HINT} {self.min_score:g}")
         found = {m.skill.id for m in (*result.matched, *result.extras)}
         missing = [skill_id for skill_id in self.require if skill_id not in found]
         if missing:
