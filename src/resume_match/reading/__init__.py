@@ -14,7 +14,7 @@ from pathlib import Path
 from ..model import Document
 from .options import ReadOptions
 from .readers import READERS, read_here
-from .sniff import SUPPORTED_SUFFIXES, check_file, read_head, sniff
+from .sniff import SUPPORTED_SUFFIXES, check_file, read_head, sniff, unsupported_reason
 
 __all__ = [
     "READERS",
@@ -23,6 +23,7 @@ __all__ = [
     "ReadOptions",
     "read_document",
     "start_reading",
+    "unsupported_reason",
 ]
 
 # pdfminer and pdfplumber log a warning for every oddity of a broken PDF; with no handler set up,

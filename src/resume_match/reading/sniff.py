@@ -33,12 +33,28 @@ _UNSUPPORTED_HINTS = {
     ".html": f"is a web page; {_SAVE_AS}",
     ".htm": f"is a web page; {_SAVE_AS}",
 }
-# pdfminer and pdfplumber log a warning for every oddity of a broken PDF; with no handler set up,
 _IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".tif", ".tiff", ".bmp", ".webp", ".heic"}
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
+def unsupported_reason(path: Path) -> str | None:
+    """Why a file of this name's type is not read, and what to ask for instead; None if it is."""
+    suffix = path.suffix.lower()
+    if suffix in _UNSUPPORTED_HINTS:
+        return _UNSUPPORTED_HINTS[suffix]
+    if suffix in _IMAGE_SUFFIXES:
+        return (
+            "is an image; resume-match reads text, so export the resume as PDF or DOCX "
+            "(or run OCR on it first)"
+        )
+    if suffix not in SUPPORTED_SUFFIXES:
+        shown = suffix or "a file with no extension"
+        return f"{shown} is not a supported type (supported: {_SUPPORTED_LIST})"
+    return None
+
+
 def check_file(path: Path, options: ReadOptions) -> str:
+    """The kind of file at ``path``, once it exists, is supported and is under the size limit."""
     try:
         if not path.exists():
             raise DocumentError("no such file; check the path", path)
@@ -49,20 +65,10 @@ def check_file(path: Path, options: ReadOptions) -> str:
         size = path.stat().st_size
     except OSError as exc:
         raise DocumentError(cannot_open(exc), path) from None
+    reason = unsupported_reason(path)
+    if reason is not None:
+        raise UnsupportedFileError(reason, path)
     suffix = path.suffix.lower()
-    if suffix in _UNSUPPORTED_HINTS:
-        raise UnsupportedFileError(_UNSUPPORTED_HINTS[suffix], path)
-    if suffix in _IMAGE_SUFFIXES:
-        raise UnsupportedFileError(
-            "is an image; resume-match reads text, so export the resume as PDF or DOCX "
-            "(or run OCR on it first)",
-            path,
-        )
-    if suffix not in SUPPORTED_SUFFIXES:
-        shown = suffix or "a file with no extension"
-        raise UnsupportedFileError(
-            f"{shown} is not a supported type (supported: {_SUPPORTED_LIST})", path
-        )
     if size == 0:
         raise EmptyDocumentError("is empty (0 bytes)", path)
     if size > options.max_bytes:

@@ -9,8 +9,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import SUBFOLDER_HINT, ScreeningError, UnsupportedFileError, cannot_open
-from ..reading import SUPPORTED_SUFFIXES, read_document
+from ..errors import SUBFOLDER_HINT, ScreeningError, cannot_open
+from ..reading import unsupported_reason
 
 _UNLISTED_SKIPS = frozenset({"hidden", "lock file", "sub-folder"})
 
@@ -195,14 +195,9 @@ def _file_verdict(path: Path, info: os.stat_result) -> tuple[str, str]:
         return "lock file", "is an Office lock file (the document is open in Word)"
     if not stat.S_ISREG(info.st_mode):
         return "not a file", "is not a regular file (a pipe, socket or device)"
-    if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-        try:
-            read_document(path)
-        except UnsupportedFileError as error:
-            return "unsupported type", error.message
-        except Exception:
-            pass
-        return "unsupported type", "is not a supported type (supported: PDF, DOCX, TXT or MD)"
+    reason = unsupported_reason(path)
+    if reason is not None:
+        return "unsupported type", reason
     return "", ""
 
 
