@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 from .errors import DocumentError
 from .matching import SkillMatcher
 from .model import CheckResult, DocumentResult, Flag, SkillMatch
+from .posting import Posting, read_posting
+from .posting.fit import JobFit, fit
 from .reading import ReadOptions, start_reading
 from .scoring import coverage, found_ids
 from .taxonomy import Taxonomy, load_taxonomy
@@ -33,17 +36,57 @@ class Checker:
 
     def check_document(self, path: Path | str) -> DocumentResult:
         """Score one file; a file that cannot be read gives a result with its status and reason."""
+        return self._check_with_text(path)[0]
+
+    def _check_with_text(self, path: Path | str) -> tuple[DocumentResult, str]:
         try:
             finish_reading = start_reading(path, self.options)
         except DocumentError as error:
-            return DocumentResult(file=str(path), status=error.status, reason=error.message)
+            return DocumentResult(file=str(path), status=error.status, reason=error.message), ""
         matcher = self.matcher
         try:
             document = finish_reading()
         except DocumentError as error:
-            return DocumentResult(file=str(path), status=error.status, reason=error.message)
+            return DocumentResult(file=str(path), status=error.status, reason=error.message), ""
         matches = matcher.match(document)
-        return self._result(str(path), document.kind, matches, document.flags, len(document.pages))
+        result = self._result(
+            str(path), document.kind, matches, document.flags, len(document.pages)
+        )
+        return result, document.text
+
+    def read_posting(self, path: Path | str, name: str = "") -> Posting:
+        """Read a job posting with this checker's readers and matcher.
+
+        Raises:
+            PostingError: the posting cannot be read or is too short.
+        """
+        return read_posting(path, self.matcher, self.options, name)
+
+    def check_job(
+        self,
+        resume: Path | str,
+        posting: Posting,
+        cover_letter: Path | str | None = None,
+        today: date | None = None,
+    ) -> tuple[CheckResult, JobFit | None]:
+        """Check a resume as :meth:`check` does, and against ``posting``: score, terms, years.
+
+        The fit is None when the resume could not be read.
+        """
+        resume_result, resume_text = self._check_with_text(resume)
+        letter_text = ""
+        if cover_letter is None:
+            result = CheckResult(resume_result, taxonomy=self.taxonomy.id)
+        else:
+            letter_result, letter_text = self._check_with_text(cover_letter)
+            combined = self.combine([resume_result, letter_result])
+            result = CheckResult(resume_result, letter_result, combined, taxonomy=self.taxonomy.id)
+        if not result.main.ok:
+            return result, None
+        job = fit(
+            posting, result.main, resume_text, self.taxonomy, letter_text, today, resume_result
+        )
+        return result, job
 
     def check(self, resume: Path | str, cover_letter: Path | str | None = None) -> CheckResult:
         """Check a resume, and a cover letter with it; a skill shown in either counts for both."""

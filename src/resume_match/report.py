@@ -11,6 +11,8 @@ import textwrap
 from typing import Any
 
 from .model import CheckResult, DocumentResult, Evidence, Flag, SkillMatch
+from .posting import Posting
+from .posting.fit import JobFit
 from .taxonomy import Taxonomy
 
 JSON_SCHEMA_VERSION = 1
@@ -96,9 +98,87 @@ def check_to_dict(result: CheckResult) -> dict[str, Any]:
     }
 
 
-def render_json(result: CheckResult) -> str:
-    """Pretty JSON with a trailing newline."""
-    return json.dumps(check_to_dict(result), indent=2, ensure_ascii=False) + "\n"
+def render_json(result: CheckResult, job: JobFit | None = None) -> str:
+    """Pretty JSON with a trailing newline; with a posting's fit, a ``job`` object is added."""
+    data = check_to_dict(result)
+    if job is not None:
+        data["job"] = job_to_dict(job)
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def posting_to_dict(posting: Posting) -> dict[str, Any]:
+    """How a posting was read, as ``resume-match job --format json`` prints it (README)."""
+    education = posting.education
+    return {
+        "file": posting.file,
+        "title": posting.title,
+        "required": [r.skill.id for r in posting.required],
+        "preferred": [r.skill.id for r in posting.preferred],
+        "terms": [
+            {"text": t.text, "kind": t.kind, "required": t.required, "evidence": t.ask.sentence}
+            for t in posting.terms
+        ],
+        "experience_years": posting.experience_years,
+        "education": None
+        if education is None
+        else {"level": education.level, "text": education.text, "required": education.required},
+    }
+
+
+def job_to_dict(job: JobFit) -> dict[str, Any]:
+    """The ``job`` object of ``check --job``: score, each ask met or not, years, title."""
+    experience = job.experience
+    return {
+        "file": job.posting.file,
+        "title": job.posting.title,
+        "score": job.score,
+        "skills": [
+            {
+                "id": s.requirement.skill.id,
+                "name": s.requirement.skill.name,
+                "required": s.requirement.required,
+                "weight": s.weight,
+                "met": s.met,
+                "asked": s.requirement.ask.sentence,
+                "evidence": [
+                    {"text": e.text, "page": e.page, "section": e.section} for e in s.evidence[:3]
+                ],
+                "hint": s.requirement.skill.hint,
+            }
+            for s in job.skills
+        ],
+        "terms": [
+            {
+                "text": t.term.text,
+                "kind": t.term.kind,
+                "required": t.term.required,
+                "met": t.met,
+                "asked": t.term.ask.sentence,
+                "found": t.found or None,
+                "how": t.how,
+            }
+            for t in job.terms
+        ],
+        "experience": {
+            "required_years": job.posting.experience_years,
+            "years": experience.years if experience.dated else None,
+            "met": job.years_met,
+            "overlap_months": experience.overlap_months,
+            "roles": [
+                {
+                    "title": r.title,
+                    "dates": r.dates,
+                    "months": r.months,
+                    "relevant": r.relevant,
+                }
+                for r in experience.roles
+            ],
+            "notes": list(experience.notes),
+        },
+        "title_match": None
+        if job.title is None
+        else {"resume_title": job.title.resume_title, "how": job.title.how},
+    }
 
 
 def _match_to_dict(match: SkillMatch, max_evidence: int | None, complete: bool) -> dict[str, Any]:
@@ -140,6 +220,11 @@ def render_text(result: CheckResult, color: bool = False, width: int = 100) -> s
     else:
         parts.append(_document_text(result.resume, paint, width))
     return "\n".join(parts)
+
+
+def painter(color: bool) -> Any:
+    """A function that colours text with named styles when ``color`` is true (other reports)."""
+    return _painter(color)
 
 
 def _painter(color: bool) -> Any:

@@ -33,9 +33,10 @@ def main() -> None:
 
 def _register() -> None:
     from .check import check_command, samples_command
+    from .job import job_command
     from .screen import screen_command
 
-    for command in (check_command, screen_command, samples_command):
+    for command in (check_command, screen_command, job_command, samples_command):
         cli.add_command(command)
 
 

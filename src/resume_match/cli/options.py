@@ -58,3 +58,39 @@ def load_checker(
         max_bytes=int(max_size * 1024 * 1024), pdf_engine=pdf_engine, isolate=isolate
     )
     return Checker(loaded, options)
+
+
+def load_posting(checker: Any, path: Path, output_format: str = "text") -> Any:
+    """Read a posting (``-`` is standard input) or stop with a one-line error and status 1.
+
+    With ``--format json`` the failure is also printed as ``{"file", "status", "reason"}``.
+    """
+    import json
+
+    from ..errors import PostingError
+    from ..posting import read_posting_bytes
+    from . import CliError
+    from .hints import with_flags
+
+    try:
+        if str(path) == "-":
+            data = click.get_binary_stream("stdin").read()
+            return read_posting_bytes(data, checker.matcher, checker.options, "-")
+        return checker.read_posting(path)
+    except PostingError as error:
+        if output_format == "json":
+            failure = {"file": str(error.path), "status": error.problem, "reason": error.message}
+            click.echo(json.dumps(failure, indent=2, ensure_ascii=False))
+        raise CliError(with_flags(str(error))) from None
+
+
+def require_skills(posting: Any, taxonomy: Any) -> None:
+    """Stop when a posting asks for none of the role's core skills: there is nothing to score."""
+    from . import CliError
+
+    if not any(r.skill.core for r in posting.requirements):
+        raise CliError(
+            f"{posting.file}: asks for none of the {len(taxonomy.core)} core skills of "
+            f"{taxonomy.name} (status no-skills); is it a posting for this role? "
+            "Use --taxonomy for another role"
+        )

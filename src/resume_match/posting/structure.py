@@ -104,6 +104,10 @@ _CLAUSE = re.compile(
 _FILLER = re.compile(
     r"\bas (?:necessary|needed|directed|assigned|required|appropriate|requested)\b", re.IGNORECASE
 )
+_OPEN_END = re.compile(
+    r"\b(?:and|or|of|the|a|an|to|in|with|for|on|at|by|from|as|our|your|their|including)$",
+    re.IGNORECASE,
+)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])")
 
 
@@ -166,10 +170,14 @@ def analyse(text: str, names: Iterable[str] = ()) -> Layout:
     units: list[Unit] = []
     title = ""
     heading, heading_cue, section_boilerplate = "", None, False
-    offset = 0
     lines = text.split("\n")
-    for number, line in enumerate(lines):
-        start, offset = offset, offset + len(line) + 1
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    number = 0
+    while number < len(lines):
+        line, start = lines[number], starts[number]
+        number += 1
         stripped = line.strip()
         if not stripped:
             continue
@@ -180,7 +188,7 @@ def analyse(text: str, names: Iterable[str] = ()) -> Layout:
         if _METADATA.match(_heading_text(stripped)) or _BENEFIT_TAG.match(stripped.strip(" .")):
             _blank(usable, start, start + len(line))
             continue
-        if _is_heading(line, lines[number + 1] if number + 1 < len(lines) else ""):
+        if _is_heading(line, lines[number] if number < len(lines) else ""):
             heading = _heading_text(stripped)
             section_boilerplate = bool(_BOILERPLATE_HEADING.search(heading))
             heading_cue = None if section_boilerplate else _cue_of(heading)
@@ -189,7 +197,11 @@ def analyse(text: str, names: Iterable[str] = ()) -> Layout:
             else:
                 units.append(Unit(start, start + len(line), heading, heading_cue))
             continue
-        for sentence_start, sentence_end in _sentences(line, start):
+        end = start + len(line)
+        while number < len(lines) and _continues(text[start:end], lines[number]):
+            end = starts[number] + len(lines[number])
+            number += 1
+        for sentence_start, sentence_end in _sentences(text[start:end], start):
             sentence = text[sentence_start:sentence_end]
             if section_boilerplate or _is_boilerplate(sentence):
                 _blank(usable, sentence_start, sentence_end)
@@ -198,6 +210,17 @@ def analyse(text: str, names: Iterable[str] = ()) -> Layout:
     for filler in _FILLER.finditer(text):
         _blank(usable, filler.start(), filler.end())
     return Layout(text, "".join(usable), title, tuple(units))
+
+
+def _continues(paragraph: str, line: str) -> bool:
+    """Whether ``line`` is the same sentence wrapped onto a new line (hard-wrapped text)."""
+    last = paragraph.rsplit("\n", 1)[-1].rstrip()
+    stripped = line.strip()
+    if not stripped or len(last) < 50 or last.endswith((".", "!", "?", ":", ";")):
+        return False
+    if _BULLET.match(line) or _MARKDOWN_HEADING.match(stripped):
+        return False
+    return stripped[0].islower() or last.endswith(",") or bool(_OPEN_END.search(last))
 
 
 def _is_boilerplate(sentence: str) -> bool:
