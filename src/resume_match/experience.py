@@ -157,12 +157,11 @@ def _titles_pattern(titles: Iterable[str]) -> re.Pattern[str] | None:
 def _experience_spans(text: str) -> list[tuple[int, int]]:
     sections = find_sections(text)
     bounds = [*sections.starts[1:], len(text)]
-    spans = [
+    return [
         (start, end)
         for name, start, end in zip(sections.names, sections.starts, bounds, strict=True)
         if name in ("Experience", "Volunteer", "Body")
     ]
-    return spans
 
 
 def _span_end(spans: list[tuple[int, int]], offset: int) -> int:
@@ -181,6 +180,8 @@ def _block_start(text: str, offset: int, spans: list[tuple[int, int]]) -> int:
         line = text[above : start - 1]
         if (
             not line.strip()
+            or line.strip()[0].islower()
+            or line.rstrip().endswith((".", ";", ","))
             or _BULLET.match(line)
             or len(line) > 80
             or _RANGE.search(line)

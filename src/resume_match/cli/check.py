@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
 from .common import CliError, ExitCode, use_color
 from .hints import check_with_flags
-from .options import load_checker, reading_options
+from .options import load_checker, load_posting, reading_options, require_skills
 
 
 @click.command("check")
@@ -35,12 +36,22 @@ from .options import load_checker, reading_options
     metavar="N",
     help="Exit with status 3 when the coverage score is below N (for scripts).",
 )
+@click.option(
+    "--job",
+    "job",
+    type=click.Path(path_type=Path, allow_dash=True),
+    default=None,
+    metavar="POSTING",
+    help="Also score against this job posting (PDF, DOCX, TXT, MD or -): required skills weigh "
+    "double, skills it does not ask for are left out; --min-score then gates on the job score.",
+)
 @reading_options
 def check_command(
     resume: Path,
     cover_letter: Path | None,
     output_format: str,
     min_score: float | None,
+    job: Path | None,
     taxonomy: Path | None,
     max_size: float,
     pdf_engine: str,
@@ -54,6 +65,9 @@ def check_command(
 
     # A file that beats the reader's checks must cost one child process, never this one.
     checker = load_checker(taxonomy, max_size, pdf_engine, isolate=True)
+    if job is not None:
+        _check_job(checker, resume, cover_letter, job, output_format, min_score)
+        return
     result = check_with_flags(checker.check(resume, cover_letter))
     documents = [r for r in (result.resume, result.cover_letter) if r is not None]
     failed = [r for r in documents if not r.ok]
@@ -67,6 +81,39 @@ def check_command(
         raise CliError(
             f"{result.main.file}: coverage {result.main.score:.1f} "
             f"is below --min-score {min_score:g}",
+            ExitCode.BELOW_MIN_SCORE,
+        )
+
+
+def _check_job(
+    checker: Any,
+    resume: Path,
+    cover_letter: Path | None,
+    job: Path,
+    output_format: str,
+    min_score: float | None,
+) -> None:
+    from ..report import painter, render_json, render_text
+    from ..report_job import render_job_text
+
+    posting = load_posting(checker, job)
+    require_skills(posting, checker.taxonomy)
+    result, fit = checker.check_job(resume, posting, cover_letter)
+    result = check_with_flags(result)
+    documents = [r for r in (result.resume, result.cover_letter) if r is not None]
+    failed = [r for r in documents if not r.ok]
+    if output_format == "json":
+        click.echo(render_json(result, fit), nl=False)
+    elif len(failed) < len(documents):
+        text = render_text(result, color=True)
+        if fit is not None:
+            text += "\n" + render_job_text(fit, painter(True))
+        click.echo(text, nl=False, color=use_color())
+    if failed:
+        raise CliError(f"{failed[0].file}: {failed[0].reason}")
+    if min_score is not None and fit is not None and fit.score < min_score:
+        raise CliError(
+            f"{result.main.file}: job score {fit.score:.1f} is below --min-score {min_score:g}",
             ExitCode.BELOW_MIN_SCORE,
         )
 

@@ -11,7 +11,7 @@ posting's own terms, years and title are reported beside the score and never mov
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from ..experience import Experience, TitleMatch, match_title, read_experience
@@ -36,8 +36,8 @@ _HOW = {
     "certification": 'List it under Certifications with the year, e.g. "{text}, 2024".',
     "regulation": 'Say how you followed it, e.g. "Followed {text} standards at registration."',
     "typing": 'State your speed, e.g. "Typing: 45 WPM".',
-    "education": 'List it under Education, e.g. "{text}, Lakeside High School, 2018".',
-    "experience": "Give each role a start and end date (e.g. 03/2019 - Present) so time can be added up.",
+    "education": 'List it under Education with the school and year, e.g. "{text}, 2020".',
+    "experience": "Give each role a start and end date (03/2019 - Present) so time adds up.",
 }
 
 
@@ -122,7 +122,9 @@ def fit(
         else experience.years >= posting.experience_years
     )
     text = f"{resume_text}\n\n{other_text}"
-    terms = tuple(_term_fit(term, text, experience, shown) for term in posting.terms)
+    terms = _alternatives(
+        [_term_fit(term, text, experience, shown) for term in posting.terms]
+    )
     return JobFit(
         posting,
         score,
@@ -132,6 +134,35 @@ def fit(
         years_met,
         match_title(resume_text, posting.title, taxonomy),
     )
+
+
+_ANY_OF = re.compile(r"\bor\b|\betc\b|e\.g\.|such as|\beither\b", re.IGNORECASE)
+
+
+def _alternatives(fits: list[TermFit]) -> tuple[TermFit, ...]:
+    """Terms of one kind listed as choices in one sentence ("AAHAM, NAHAM, HMFA, etc."): one
+    of them is enough, so they are met together, or reported once as "AAHAM or NAHAM or HMFA"."""
+    groups: dict[tuple[str, int], list[TermFit]] = {}
+    for item in fits:
+        choice = item.term.kind not in ("experience", "education") and _ANY_OF.search(
+            item.term.ask.sentence
+        )
+        key = (item.term.kind, item.term.ask.start if choice else -1 - len(groups))
+        groups.setdefault(key, []).append(item)
+    merged = []
+    for group in groups.values():
+        if len(group) == 1:
+            merged.append(group[0])
+            continue
+        met = [g for g in group if g.met]
+        if met:
+            merged.extend(met)
+            continue
+        text = " or ".join(g.term.text for g in group)
+        first = group[0]
+        how = f"Any one is enough. {first.how}"
+        merged.append(TermFit(replace(first.term, text=text), first.met, "", how))
+    return tuple(merged)
 
 
 def _required(item: SkillFit | TermFit) -> bool:
