@@ -15,7 +15,7 @@ from .structure import analyse
 from .terms import education_of, experience_years_of, find_terms, strongest_ask
 
 # A posting can be short ("Front desk, must know Epic and scheduling"); a resume cannot.
-MIN_POSTING_WORDS = 8
+MIN_POSTING_WORDS = 5
 
 
 def read_posting(
