@@ -37,8 +37,8 @@ def measure(checker: Checker, labels_file: Path, folder: Path) -> tuple[float, f
             continue
         posting = checker.read_posting(folder / name)
         got = asked(posting)
-        expected = {k: "required" for k in label["required"]}
-        expected |= {k: "preferred" for k in label["preferred"]}
+        expected = dict.fromkeys(label["required"], "required")
+        expected |= dict.fromkeys(label["preferred"], "preferred")
         for skill_id, strength in expected.items():
             wanted += 1
             if skill_id not in got:
@@ -136,7 +136,11 @@ def test_each_clause_keeps_its_own_cue(checker: Checker, tmp_path: Path) -> None
 
 
 def test_a_duty_without_a_cue_counts_as_required(checker: Checker, tmp_path: Path) -> None:
-    posting = read(checker, tmp_path, "Receptionist\n\nResponsibilities\n- Schedule appointments for three providers.\n")
+    posting = read(
+        checker,
+        tmp_path,
+        "Receptionist\n\nResponsibilities\n- Schedule appointments for three providers.\n",
+    )
     requirement = posting.asks_for("appointment-scheduling")
     assert requirement is not None and requirement.required and not requirement.ask.explicit
 
@@ -151,7 +155,9 @@ BOILERPLATE = (
 
 
 def test_boilerplate_is_never_a_source(checker: Checker, tmp_path: Path) -> None:
-    posting = read(checker, tmp_path, "Front Desk\n\n" + BOILERPLATE + "\nBenefits\n- Paid time off\n")
+    posting = read(
+        checker, tmp_path, "Front Desk\n\n" + BOILERPLATE + "\nBenefits\n- Paid time off\n"
+    )
     assert posting.requirements == ()
     assert posting.terms == ()
     assert posting.boilerplate_words > 0.9 * posting.words
@@ -169,7 +175,7 @@ def test_a_benefits_section_is_left_out_but_duties_about_insurance_are_not(
     requirement = posting.asks_for("insurance-verification")
     assert requirement is not None
     assert "Submit dental insurance claims" in requirement.ask.sentence
-    assert all("What We Offer" != r.ask.heading for r in posting.requirements)
+    assert all(r.ask.heading != "What We Offer" for r in posting.requirements)
 
 
 def test_terms_from_the_postings_own_words(checker: Checker, tmp_path: Path) -> None:

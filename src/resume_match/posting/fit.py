@@ -122,9 +122,7 @@ def fit(
         else experience.years >= posting.experience_years
     )
     text = f"{resume_text}\n\n{other_text}"
-    terms = _alternatives(
-        [_term_fit(term, text, experience, shown) for term in posting.terms]
-    )
+    terms = _alternatives([_term_fit(term, text, experience, shown) for term in posting.terms])
     return JobFit(
         posting,
         score,
