@@ -33,7 +33,7 @@ _RANGE = re.compile(
     re.IGNORECASE,
 )
 _BULLET = re.compile(r"^\s*[•\-*–]")
-_SEPARATORS = " |,•-–—:()"
+_SEPARATORS = " |,•-–—:"
 TitleHow = Literal["same", "synonym"]
 
 
