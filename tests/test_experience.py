@@ -100,5 +100,8 @@ def test_title_matches_same_and_synonym(taxonomy: Taxonomy) -> None:
     assert same is not None and same.how == "same"
     synonym = match_title(RESUME, "Medical Receptionist", taxonomy)
     assert synonym is not None and synonym.how == "synonym"
-    assert synonym.resume_title in {"Patient Service Representative", "Front Desk Receptionist, Smile Dental, Jan 2017 to Dec 2018"}
+    assert synonym.resume_title in {
+        "Patient Service Representative",
+        "Front Desk Receptionist, Smile Dental, Jan 2017 to Dec 2018",
+    }
     assert match_title(RESUME, "Patient Access Supervisor", taxonomy) is None

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
 from .errors import DocumentError
+from .experience import read_experience
+from .levels import CareerFit, career_fit, with_level_skills
 from .matching import SkillMatcher
-from .model import CheckResult, DocumentResult, Flag, SkillMatch
+from .model import CheckResult, Document, DocumentResult, Flag, SkillMatch
 from .posting import Posting, read_posting
 from .posting.fit import JobFit, fit
 from .reading import ReadOptions, start_reading
@@ -16,6 +18,24 @@ from .scoring import coverage, found_ids
 from .taxonomy import Taxonomy, load_taxonomy
 
 __all__ = ["CheckResult", "Checker", "DocumentResult", "check"]
+
+
+@dataclass(frozen=True)
+class DetailedCheck:
+    """A check result with, when asked for, its fit to a posting and to the career path."""
+
+    check: CheckResult
+    job: JobFit | None = None
+    career: CareerFit | None = None
+
+
+def _merge(matches: list[SkillMatch]) -> list[SkillMatch]:
+    merged: dict[str, SkillMatch] = {}
+    for match in matches:
+        if match.skill.id in merged:
+            match = SkillMatch(match.skill, merged[match.skill.id].evidence + match.evidence)
+        merged[match.skill.id] = match
+    return list(merged.values())
 
 
 class Checker:
@@ -27,6 +47,7 @@ class Checker:
         self.taxonomy = taxonomy or load_taxonomy()
         self.options = options or ReadOptions()
         self._matcher: SkillMatcher | None = None
+        self._level_matcher: SkillMatcher | None = None
 
     @property
     def matcher(self) -> SkillMatcher:
@@ -38,21 +59,21 @@ class Checker:
         """Score one file; a file that cannot be read gives a result with its status and reason."""
         return self._check_with_text(path)[0]
 
-    def _check_with_text(self, path: Path | str) -> tuple[DocumentResult, str]:
+    def _check_with_text(self, path: Path | str) -> tuple[DocumentResult, Document | None]:
         try:
             finish_reading = start_reading(path, self.options)
         except DocumentError as error:
-            return DocumentResult(file=str(path), status=error.status, reason=error.message), ""
+            return DocumentResult(file=str(path), status=error.status, reason=error.message), None
         matcher = self.matcher
         try:
             document = finish_reading()
         except DocumentError as error:
-            return DocumentResult(file=str(path), status=error.status, reason=error.message), ""
+            return DocumentResult(file=str(path), status=error.status, reason=error.message), None
         matches = matcher.match(document)
         result = self._result(
             str(path), document.kind, matches, document.flags, len(document.pages)
         )
-        return result, document.text
+        return result, document
 
     def read_posting(self, path: Path | str, name: str = "") -> Posting:
         """Read a job posting with this checker's readers and matcher.
@@ -62,31 +83,44 @@ class Checker:
         """
         return read_posting(path, self.matcher, self.options, name)
 
-    def check_job(
+    def check_detailed(
         self,
         resume: Path | str,
-        posting: Posting,
         cover_letter: Path | str | None = None,
+        posting: Posting | None = None,
+        career: bool = False,
         today: date | None = None,
-    ) -> tuple[CheckResult, JobFit | None]:
-        """Check a resume as :meth:`check` does, and against ``posting``: score, terms, years.
+    ) -> DetailedCheck:
+        """Check as :meth:`check` does, then against a posting and/or the career path.
 
-        The fit is None when the resume could not be read.
+        The job and career parts are None when not asked for or when the resume is unreadable.
         """
-        resume_result, resume_text = self._check_with_text(resume)
-        letter_text = ""
+        resume_result, resume_doc = self._check_with_text(resume)
+        letter_doc = None
         if cover_letter is None:
             result = CheckResult(resume_result, taxonomy=self.taxonomy.id)
         else:
-            letter_result, letter_text = self._check_with_text(cover_letter)
+            letter_result, letter_doc = self._check_with_text(cover_letter)
             combined = self.combine([resume_result, letter_result])
             result = CheckResult(resume_result, letter_result, combined, taxonomy=self.taxonomy.id)
-        if not result.main.ok:
-            return result, None
-        job = fit(
-            posting, result.main, resume_text, self.taxonomy, letter_text, today, resume_result
-        )
-        return result, job
+        if resume_doc is None:
+            return DetailedCheck(result)
+        resume_text = resume_doc.text
+        letter_text = letter_doc.text if letter_doc is not None else ""
+        job = None
+        if posting is not None:
+            job = fit(
+                posting, result.main, resume_text, self.taxonomy, letter_text, today, resume_result
+            )
+        level = None
+        if career:
+            documents = [d for d in (resume_doc, letter_doc) if d is not None]
+            matches = [m for d in documents for m in self.level_matcher.match(d)]
+            offsets = [e.start for m in self.level_matcher.match(resume_doc) for e in m.evidence]
+            titles = [t for lvl in self.taxonomy.levels for t in lvl.titles]
+            experience = read_experience(resume_text, offsets, titles, today)
+            level = career_fit(self.taxonomy, _merge(matches), experience)
+        return DetailedCheck(result, job, level)
 
     def check(self, resume: Path | str, cover_letter: Path | str | None = None) -> CheckResult:
         """Check a resume, and a cover letter with it; a skill shown in either counts for both."""
@@ -100,6 +134,13 @@ class Checker:
             self.combine([resume_result, letter_result]),
             taxonomy=self.taxonomy.id,
         )
+
+    @property
+    def level_matcher(self) -> SkillMatcher:
+        """A matcher for the skills and the level skills together (career level, screen --level)."""
+        if self._level_matcher is None:
+            self._level_matcher = SkillMatcher(with_level_skills(self.taxonomy))
+        return self._level_matcher
 
     def combine(self, results: list[DocumentResult]) -> DocumentResult:
         """One result for several documents of one person: every skill any of them shows."""

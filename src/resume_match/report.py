@@ -10,6 +10,7 @@ import json
 import textwrap
 from typing import Any
 
+from .levels import CareerFit
 from .model import CheckResult, DocumentResult, Evidence, Flag, SkillMatch
 from .posting import Posting
 from .posting.fit import JobFit
@@ -98,12 +99,59 @@ def check_to_dict(result: CheckResult) -> dict[str, Any]:
     }
 
 
-def render_json(result: CheckResult, job: JobFit | None = None) -> str:
-    """Pretty JSON with a trailing newline; with a posting's fit, a ``job`` object is added."""
+def render_json(
+    result: CheckResult, job: JobFit | None = None, career: CareerFit | None = None
+) -> str:
+    """Pretty JSON with a trailing newline; ``job`` and ``career`` objects only when given."""
     data = check_to_dict(result)
     if job is not None:
         data["job"] = job_to_dict(job)
+    if career is not None:
+        data["career"] = career_to_dict(career)
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def career_to_dict(career: CareerFit) -> dict[str, Any]:
+    """The ``career`` object: the level the evidence supports, every level's fit, what is next."""
+    upper = career.next
+    return {
+        "level": career.best.level.id,
+        "name": career.best.level.name,
+        "years": career.years,
+        "levels": [
+            {
+                "id": f.level.id,
+                "name": f.level.name,
+                "years": list(f.level.years),
+                "fit": f.fit,
+                "shown": f.shown,
+                "enough": f.level.enough,
+                "supported": f.supported,
+                "years_ok": f.years_ok,
+                "needs": [
+                    {
+                        "id": n.skill.id,
+                        "name": n.skill.name,
+                        "shown": n.shown,
+                        "evidence": [_evidence_to_dict(e, False) for e in n.evidence[:2]],
+                    }
+                    for n in f.needs
+                ],
+            }
+            for f in career.levels
+        ],
+        "next": None
+        if upper is None
+        else {
+            "id": upper.level.id,
+            "name": upper.level.name,
+            "missing": [
+                {"id": n.skill.id, "keyword": n.skill.keyword, "hint": n.skill.hint}
+                for n in upper.needs
+                if not n.shown
+            ],
+        },
+    }
 
 
 def posting_to_dict(posting: Posting) -> dict[str, Any]:

@@ -6,8 +6,10 @@ import textwrap
 from collections.abc import Callable
 
 from .experience import describe, month_name
+from .levels import CareerFit
 from .posting import Posting, Requirement
 from .posting.fit import JobFit, SkillFit, TermFit
+from .taxonomy import Level
 
 Paint = Callable[..., str]
 
@@ -154,3 +156,48 @@ def _shorten(text: str, width: int) -> str:
 
 def _wrap(text: str, width: int, indent: str = "  ") -> str:
     return textwrap.fill(text, width=width, initial_indent=indent, subsequent_indent=indent + "  ")
+
+
+def render_career_text(career: CareerFit, paint: Paint = plain, width: int = 100) -> str:
+    """Which career level the evidence supports, its evidence, and what the next level needs."""
+    best = career.best
+    lines = [paint(f"Career level: {best.level.name} ({_years(best.level)})", "bold")]
+    years = (
+        f"{career.years:g} years from the dates"
+        if career.years is not None
+        else "no dates to count years from"
+    )
+    lines.append(f"  {best.shown} of {len(best.needs)} of its needs shown; {years}")
+    for need in best.needs:
+        if need.shown:
+            quote = _shorten(need.evidence[0].text, width - 10)
+            lines.append(f"  {paint('+', 'green')} {need.skill.name}")
+            lines.append(paint(f'      "{quote}"', "dim"))
+    upper = career.next
+    if upper is not None:
+        wanted = max(upper.level.enough - upper.shown, 0)
+        lines += [
+            "",
+            paint(f"  Next level up: {upper.level.name} ({_years(upper.level)})", "bold"),
+            f"  {upper.shown} of {len(upper.needs)} shown, {upper.level.enough} needed"
+            + (f" ({wanted} more)" if wanted else ""),
+        ]
+        if upper.years_ok is False and career.years is not None:
+            lines.append(
+                f"  years: {career.years:g} from the dates, {upper.level.years[0]:g} needed"
+            )
+        for need in upper.needs:
+            if need.shown:
+                lines.append(f"  {paint('+', 'green')} {need.skill.name}")
+            else:
+                lines.append(f"  {paint('-', 'red')} {need.skill.keyword}")
+                if need.skill.hint:
+                    lines.append(paint(_wrap(need.skill.hint, width, indent="      "), "dim"))
+    fits = ", ".join(f"{f.level.id} {f.fit:g}" for f in career.levels)
+    lines += ["", _wrap(f"Level fit (0-100): {fits}", width)]
+    return "\n".join(lines) + "\n"
+
+
+def _years(level: Level) -> str:
+    low, high = level.years
+    return f"{low:g}+ years" if high is None else f"{low:g}-{high:g} years"

@@ -45,6 +45,12 @@ from .options import load_checker, load_posting, reading_options, require_skills
     help="Also score against this job posting (PDF, DOCX, TXT, MD or -): required skills weigh "
     "double, skills it does not ask for are left out; --min-score then gates on the job score.",
 )
+@click.option(
+    "--career",
+    is_flag=True,
+    help="Also say which career level the evidence supports and what the next level needs "
+    "(always shown with --job).",
+)
 @reading_options
 def check_command(
     resume: Path,
@@ -52,6 +58,7 @@ def check_command(
     output_format: str,
     min_score: float | None,
     job: Path | None,
+    career: bool,
     taxonomy: Path | None,
     max_size: float,
     pdf_engine: str,
@@ -65,8 +72,8 @@ def check_command(
 
     # A file that beats the reader's checks must cost one child process, never this one.
     checker = load_checker(taxonomy, max_size, pdf_engine, isolate=True)
-    if job is not None:
-        _check_job(checker, resume, cover_letter, job, output_format, min_score)
+    if job is not None or career:
+        _check_detailed(checker, resume, cover_letter, job, output_format, min_score)
         return
     result = check_with_flags(checker.check(resume, cover_letter))
     documents = [r for r in (result.resume, result.cover_letter) if r is not None]
@@ -85,32 +92,43 @@ def check_command(
         )
 
 
-def _check_job(
+def _check_detailed(
     checker: Any,
     resume: Path,
     cover_letter: Path | None,
-    job: Path,
+    job: Path | None,
     output_format: str,
     min_score: float | None,
 ) -> None:
+    """check with --job and/or --career: the usual report, then the posting and the level."""
     from ..report import painter, render_json, render_text
-    from ..report_job import render_job_text
+    from ..report_job import render_career_text, render_job_text
 
-    posting = load_posting(checker, job)
-    require_skills(posting, checker.taxonomy)
-    result, fit = checker.check_job(resume, posting, cover_letter)
-    result = check_with_flags(result)
+    posting = None
+    if job is not None:
+        posting = load_posting(checker, job)
+        require_skills(posting, checker.taxonomy)
+    detailed = checker.check_detailed(resume, cover_letter, posting, career=True)
+    result, fit, career = check_with_flags(detailed.check), detailed.job, detailed.career
     documents = [r for r in (result.resume, result.cover_letter) if r is not None]
     failed = [r for r in documents if not r.ok]
     if output_format == "json":
-        click.echo(render_json(result, fit), nl=False)
+        click.echo(render_json(result, fit, career), nl=False)
     elif len(failed) < len(documents):
         text = render_text(result, color=True)
         if fit is not None:
             text += "\n" + render_job_text(fit, painter(True))
+        if career is not None:
+            text += "\n" + render_career_text(career, painter(True))
         click.echo(text, nl=False, color=use_color())
     if failed:
         raise CliError(f"{failed[0].file}: {failed[0].reason}")
+    if min_score is not None and fit is None and (result.main.score or 0.0) < min_score:
+        raise CliError(
+            f"{result.main.file}: coverage {result.main.score:.1f} "
+            f"is below --min-score {min_score:g}",
+            ExitCode.BELOW_MIN_SCORE,
+        )
     if min_score is not None and fit is not None and fit.score < min_score:
         raise CliError(
             f"{result.main.file}: job score {fit.score:.1f} is below --min-score {min_score:g}",
