@@ -1,4 +1,4 @@
-"""Text reports for a job posting: how it was read (``job``), and a resume against it (``--job``)."""
+"""Text reports for a job posting (how it was read, a resume against it) and the career level."""
 
 from __future__ import annotations
 
