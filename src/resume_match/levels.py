@@ -95,3 +95,9 @@ def career_fit(
 def level_ids(taxonomy: Taxonomy) -> tuple[str, ...]:
     """The taxonomy's level ids, lowest first."""
     return tuple(level.id for level in taxonomy.levels)
+
+
+def level_score(taxonomy: Taxonomy, level_id: str, matches: Iterable[SkillMatch]) -> float:
+    """A level's fit from evidence alone (a batch keeps matches, not dates): its needs shown."""
+    career = career_fit(taxonomy, matches)
+    return career.fit_for(level_id).fit if career is not None else 0.0

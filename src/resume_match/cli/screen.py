@@ -6,14 +6,14 @@ import shutil
 import sys
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from ..isolation import TIME_LIMIT
 from .common import CliError, ExitCode
 from .hints import report_with_flags, with_flags
-from .options import load_checker, reading_options
+from .options import load_checker, load_posting, reading_options, require_skills
 
 if TYPE_CHECKING:
     from ..cache import ResultCache
@@ -61,6 +61,19 @@ if TYPE_CHECKING:
     "--top", type=click.IntRange(min=1), default=None, metavar="K", help="Shortlist the best K."
 )
 @click.option(
+    "--job",
+    type=click.Path(path_type=Path, allow_dash=True),
+    default=None,
+    metavar="POSTING",
+    help="Rank by fit to this job posting; --require may then name the posting's terms too.",
+)
+@click.option(
+    "--level",
+    default=None,
+    metavar="LEVEL",
+    help="Rank by fit for this career level (junior, psr, senior, lead, supervisor).",
+)
+@click.option(
     "--timeout",
     type=click.FloatRange(min=0, min_open=True),
     default=TIME_LIMIT,
@@ -86,6 +99,8 @@ def screen_command(
     min_score: float | None,
     require: tuple[str, ...],
     top: int | None,
+    job: Path | None,
+    level: str | None,
     timeout: float,
     no_cache: bool,
     no_follow_links: bool,
@@ -121,9 +136,14 @@ def screen_command(
             raise CliError(str(error), ExitCode.USAGE) from None
     checker = load_checker(taxonomy, max_size, pdf_engine)
     required = tuple(i.strip() for item in require for i in item.split(",") if i.strip())
-    shortlist = Shortlist(min_score, required, top)
+    run_taxonomy, rank_by = _target(checker, job, level)
+    if job is not None:
+        from ..posting.targets import resolve_required
+
+        required = resolve_required(required, run_taxonomy, checker.posting)
+    shortlist = Shortlist(min_score, required, top, rank_by)
     try:
-        shortlist.validate(checker.taxonomy)
+        shortlist.validate(run_taxonomy)
     except TaxonomyError as error:
         raise CliError(f"--require: {error}", ExitCode.USAGE) from None
     cache: ResultCache | None = None
@@ -136,7 +156,7 @@ def screen_command(
     try:
         report = screen(
             folders,
-            checker.taxonomy,
+            run_taxonomy,
             checker.options,
             recursive=recursive,
             follow_links=not no_follow_links,
@@ -177,6 +197,29 @@ def screen_command(
             err=True,
         )
         raise click.exceptions.Exit(ExitCode.SOME_FILES_FAILED)
+
+
+def _target(checker: Any, job: Path | None, level: str | None) -> tuple[Any, Any]:
+    """The taxonomy a run uses (with level skills, posting terms) and the fit that ranks."""
+    from ..levels import level_ids, level_score, with_level_skills
+    from ..posting.targets import job_score, with_terms
+
+    taxonomy = checker.taxonomy
+    if job is not None and level is not None:
+        raise CliError("--job and --level rank in different ways; give one", ExitCode.USAGE)
+    checker.posting = None
+    if level is not None:
+        if level not in level_ids(taxonomy):
+            known = ", ".join(level_ids(taxonomy)) or "none (the taxonomy has no [[level]])"
+            raise CliError(f"--level: unknown level {level!r}; levels are: {known}", ExitCode.USAGE)
+        run = with_level_skills(taxonomy)
+        return run, lambda result: level_score(run, level, (*result.matched, *result.extras))
+    if job is not None:
+        posting = load_posting(checker, job)
+        require_skills(posting, taxonomy)
+        checker.posting = posting
+        return with_terms(taxonomy, posting), lambda result: job_score(posting, result)
+    return taxonomy, None
 
 
 class _ProgressBar:

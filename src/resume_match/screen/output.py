@@ -45,9 +45,11 @@ def csv_columns(taxonomy: Taxonomy) -> list[str]:
 
 def candidate_to_dict(result: CandidateResult) -> dict[str, Any]:
     """A candidate as JSON: ``check --format json``'s object after rank and shortlist fields."""
+    fit = {"fit": result.fit} if result.fit is not None else {}
     return {
         "candidate": result.name,
         "rank": result.rank,
+        **fit,
         "shortlisted": result.shortlisted,
         "filtered_out": result.filtered_out or None,
         **check_to_dict(result.check),
@@ -146,7 +148,10 @@ def check_output_path(path: Path, inputs: Sequence[Path], allow_inside: bool = F
 
 def write_csv(handle: IO[str], report: ScreenReport, skipped: list[SkippedFile]) -> None:
     """The CSV report: one row per candidate, then one per listed skipped path."""
-    writer = csv.DictWriter(handle, csv_columns(report.taxonomy), restval="")
+    columns = csv_columns(report.taxonomy)
+    if report.shortlist.rank_by is not None:
+        columns.insert(columns.index("score"), "fit")
+    writer = csv.DictWriter(handle, columns, restval="")
     writer.writeheader()
     for result in report.candidates:
         main = result.main
@@ -172,6 +177,8 @@ def write_csv(handle: IO[str], report: ScreenReport, skipped: list[SkippedFile])
             "flags": "; ".join(dict.fromkeys(f.kind for f in main.flags)),
             "reason": " | ".join(reasons),
         }
+        if result.fit is not None:
+            row["fit"] = _number(result.fit)
         if main.ok:
             found = {m.skill.id for m in main.matched}
             row.update((f"skill:{s.id}", int(s.id in found)) for s in report.taxonomy.core)

@@ -40,11 +40,13 @@ def render_table(report: ScreenReport, width: int = 100) -> str:
     if not rows:
         return "No candidate passed the shortlist filters.\n"
     names = [_printable(c.name) for c in rows]
-    fixed = len(f"{'#':>4}  {''}  score   tech   soft  {''}  status")
+    fit = report.shortlist.rank_by is not None
+    fit_head = "  fit  " if fit else ""
+    fixed = len(f"{'#':>4}  {''}  {fit_head}score   tech   soft  {''}  status")
     name_width = min(max(9, *map(len, names)), max(16, (width - fixed) * 3 // 5))
     rest = max(20, width - fixed - name_width)
     lines = [
-        f"{'#':>4}  {'candidate':<{name_width}}  score   tech   soft  "
+        f"{'#':>4}  {'candidate':<{name_width}}  {fit_head}score   tech   soft  "
         f"{'top missing skills':<{rest}}  status"
     ]
     for result, name in zip(rows, names, strict=True):
@@ -60,7 +62,9 @@ def render_table(report: ScreenReport, width: int = 100) -> str:
             status = main.status
         detail = textwrap.shorten(_printable(detail), width=rest, placeholder="...")
         lines.append(
-            f"{result.rank or '-':>4}  {name:<{name_width}}  {_column(main.score)}  "
+            f"{result.rank or '-':>4}  {name:<{name_width}}  "
+            + (f"{_column(result.fit)}  " if fit else "")
+            + f"{_column(main.score)}  "
             f"{_column(main.technical_score)}  {_column(main.soft_score)}  "
             f"{detail:<{rest}}  {status}"
         )
