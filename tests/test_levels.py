@@ -62,7 +62,9 @@ def resume(tmp_path: Path, start: str, *bullets: str) -> Path:
 def test_each_level_is_placed(
     checker: Checker, tmp_path: Path, start: str, parts: tuple[str, ...], level: str
 ) -> None:
-    career = checker.check_detailed(resume(tmp_path, start, *parts), career=True, today=TODAY).career
+    career = checker.check_detailed(
+        resume(tmp_path, start, *parts), career=True, today=TODAY
+    ).career
     assert career is not None
     assert career.best.level.id == level
     if career.next is not None:

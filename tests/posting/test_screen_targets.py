@@ -45,7 +45,8 @@ def folder(tmp_path: Path) -> Path:
 def run(tmp_path: Path, *args: str) -> list[dict[str, str]]:
     out = tmp_path / "report.csv"
     result = CliRunner().invoke(
-        cli, ["screen", str(folder(tmp_path)), "--no-cache", "--jobs", "1", "--out", str(out), *args]
+        cli,
+        ["screen", str(folder(tmp_path)), "--no-cache", "--jobs", "1", "--out", str(out), *args],
     )
     assert result.exit_code == 0, result.output
     with out.open(encoding="utf-8-sig") as handle:
@@ -89,7 +90,17 @@ def test_screen_json_carries_the_fit(tmp_path: Path) -> None:
     out = tmp_path / "r.jsonl"
     result = CliRunner().invoke(
         cli,
-        ["screen", str(folder(tmp_path)), "--no-cache", "-j", "1", "--job", str(POSTING), "--out", str(out)],
+        [
+            "screen",
+            str(folder(tmp_path)),
+            "--no-cache",
+            "-j",
+            "1",
+            "--job",
+            str(POSTING),
+            "--out",
+            str(out),
+        ],
     )
     assert result.exit_code == 0
     first = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
