@@ -1,4 +1,4 @@
-"""A second role (dental front office) through the same code: skills, postings and levels are data."""
+"""A second role (dental front office) through the same code: postings and levels are data."""
 
 from __future__ import annotations
 
@@ -68,7 +68,8 @@ def test_a_taxonomy_without_levels_or_posting_data_still_works(tmp_path: Path) -
     path = tmp_path / "barista.toml"
     path.write_text(
         'schema = 1\n[role]\nid = "barista"\nname = "Barista"\n'
-        '[[skill]]\nid = "espresso"\nname = "Espresso"\ncategory = "technical"\nphrases = ["espresso"]\n',
+        '[[skill]]\nid = "espresso"\nname = "Espresso"\ncategory = "technical"\n'
+        'phrases = ["espresso"]\n',
         encoding="utf-8",
     )
     checker = Checker(load_taxonomy(path))

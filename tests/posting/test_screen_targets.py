@@ -71,7 +71,7 @@ def test_screen_require_takes_posting_terms(tmp_path: Path) -> None:
 
 def test_screen_level_ranks_by_fit_for_the_level(tmp_path: Path) -> None:
     rows = run(tmp_path, "--level", "senior")
-    assert [r["candidate"] for r in rows][0] == "senior.txt"
+    assert rows[0]["candidate"] == "senior.txt"
     assert float(rows[0]["fit"]) > float(rows[1]["fit"])
 
 
