@@ -105,3 +105,15 @@ def test_title_matches_same_and_synonym(taxonomy: Taxonomy) -> None:
         "Front Desk Receptionist, Smile Dental, Jan 2017 to Dec 2018",
     }
     assert match_title(RESUME, "Patient Access Supervisor", taxonomy) is None
+
+
+def test_more_formats() -> None:
+    text = (
+        "Experience\nClerk, Sept. 2016 - May 2018\nAide, Summer 2018 - Fall 2019\nTech 2019-2019\n"
+    )
+    experience = read_experience(text, today=TODAY)
+    assert [(r.dates, r.months) for r in experience.roles] == [
+        ("Sept. 2016 - May 2018", 21),
+        ("Summer 2018 - Fall 2019", 16),
+        ("2019-2019", 12),
+    ]

@@ -30,9 +30,9 @@ _SCHOOLING = (
 _WPM = re.compile(r"(\d{2,3})\s*\+?\s*(?:wpm|words\s+(?:per|a)\s+minute)", re.IGNORECASE)
 _LANGUAGE_WORDS = re.compile(r"\b(?:bilingual|trilingual|multilingual|fluent)\b", re.IGNORECASE)
 _HOW = {
-    "system": 'Name {text} where you used it, e.g. "Registered patients in {text}."',
+    "system": 'Name {text} and what you did in it, e.g. "Worked daily in {text}."',
     "payer": 'Name the payer if you worked with it, e.g. "Verified {text} eligibility."',
-    "language": 'State the language and your level, e.g. "Fluent in {text}."',
+    "language": 'State the language and your level, e.g. "{text}: fluent".',
     "certification": 'List it under Certifications with the year, e.g. "{text}, 2024".',
     "regulation": 'Say how you followed it, e.g. "Followed {text} standards at registration."',
     "typing": 'State your speed, e.g. "Typing: 45 WPM".',
@@ -131,6 +131,14 @@ def fit(
         experience,
         years_met,
         match_title(resume_text, posting.title, taxonomy),
+    )
+
+
+def _said_by_a_skill(term: Term, posting: Posting) -> bool:
+    """A term that only repeats an asked skill's name in the same sentence ("Bilingual.")."""
+    return any(
+        r.ask.start == term.ask.start and term.text.lower() in r.skill.name.lower()
+        for r in posting.requirements
     )
 
 
