@@ -65,7 +65,7 @@ def test_bad_postings_get_one_line_and_a_status(runner: CliRunner, tmp_path: Pat
 
 
 def test_check_without_job_is_unchanged(runner: CliRunner) -> None:
-    golden = Path(__file__).resolve().parents[1] / "golden" / "psr-strong-resume.pdf.json"
+    golden = Path(__file__).resolve().parents[1] / "data" / "golden" / "psr-strong-resume.pdf.json"
     result = runner.invoke(
         cli, ["check", str(SAMPLES / "psr-strong-resume.pdf"), "--format", "json"]
     )
