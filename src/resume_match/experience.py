@@ -131,11 +131,15 @@ def match_title(text: str, posting_title: str, taxonomy: Taxonomy) -> TitleMatch
     )
     spans = _experience_spans(text) or [(0, len(text))]
     lines = [line for low, high in spans for line in text[low:high].split("\n") if line.strip()]
-    for how, candidates in (("same", [key]), ("synonym", sorted(synonyms, key=len, reverse=True))):
+    ways: tuple[tuple[TitleHow, list[str]], ...] = (
+        ("same", [key]),
+        ("synonym", sorted(synonyms, key=len, reverse=True)),
+    )
+    for how, candidates in ways:
         for line in lines:
             for title in candidates:
                 if title and _contains(_words(line), title):
-                    return TitleMatch(key, " ".join(line.split())[:80], how)  # type: ignore[arg-type]
+                    return TitleMatch(key, " ".join(line.split())[:80], how)
     return None
 
 

@@ -136,11 +136,11 @@ def screen_command(
             raise CliError(str(error), ExitCode.USAGE) from None
     checker = load_checker(taxonomy, max_size, pdf_engine)
     required = tuple(i.strip() for item in require for i in item.split(",") if i.strip())
-    run_taxonomy, rank_by = _target(checker, job, level)
-    if job is not None:
+    run_taxonomy, rank_by, posting = _target(checker, job, level)
+    if posting is not None:
         from ..posting.targets import resolve_required
 
-        required = resolve_required(required, run_taxonomy, checker.posting)
+        required = resolve_required(required, run_taxonomy, posting)
     shortlist = Shortlist(min_score, required, top, rank_by)
     try:
         shortlist.validate(run_taxonomy)
@@ -199,27 +199,26 @@ def screen_command(
         raise click.exceptions.Exit(ExitCode.SOME_FILES_FAILED)
 
 
-def _target(checker: Any, job: Path | None, level: str | None) -> tuple[Any, Any]:
-    """The taxonomy a run uses (with level skills, posting terms) and the fit that ranks."""
+def _target(checker: Any, job: Path | None, level: str | None) -> tuple[Any, Any, Any]:
+    """The taxonomy a run uses (with level skills or posting terms), the fit that ranks, and
+    the posting read for --job."""
     from ..levels import level_ids, level_score, with_level_skills
     from ..posting.targets import job_score, with_terms
 
     taxonomy = checker.taxonomy
     if job is not None and level is not None:
         raise CliError("--job and --level rank in different ways; give one", ExitCode.USAGE)
-    checker.posting = None
     if level is not None:
         if level not in level_ids(taxonomy):
             known = ", ".join(level_ids(taxonomy)) or "none (the taxonomy has no [[level]])"
             raise CliError(f"--level: unknown level {level!r}; levels are: {known}", ExitCode.USAGE)
         run = with_level_skills(taxonomy)
-        return run, lambda result: level_score(run, level, (*result.matched, *result.extras))
+        return run, lambda r: level_score(run, level, (*r.matched, *r.extras)), None
     if job is not None:
         posting = load_posting(checker, job)
         require_skills(posting, taxonomy)
-        checker.posting = posting
-        return with_terms(taxonomy, posting), lambda result: job_score(posting, result)
-    return taxonomy, None
+        return with_terms(taxonomy, posting), lambda r: job_score(posting, r), posting
+    return taxonomy, None, None
 
 
 class _ProgressBar:
