@@ -235,3 +235,19 @@ def test_a_scanned_posting_is_a_clear_error(checker: Checker, tmp_path: Path) ->
     with pytest.raises(PostingError) as caught:
         checker.read_posting(path)
     assert caught.value.problem == "no-text"
+
+
+@pytest.mark.parametrize("kind", ["pdf", "docx"])
+def test_pdf_and_docx_postings_read_as_their_text(
+    checker: Checker, tmp_path: Path, kind: str
+) -> None:
+    from builders import make_docx, make_pdf
+
+    source = DATA / "p04-scheduler-call-center-must-desired.txt"
+    lines = [line for line in source.read_text(encoding="utf-8").splitlines() if line.strip()]
+    path = tmp_path / f"posting.{kind}"
+    (make_pdf if kind == "pdf" else make_docx)(path, lines)
+    expected = checker.read_posting(source)
+    got = checker.read_posting(path)
+    assert asked(got) == asked(expected)
+    assert got.experience_years == expected.experience_years
