@@ -42,10 +42,15 @@ class Checker:
     """Reads, matches and scores documents; build once, then check many files with it."""
 
     def __init__(
-        self, taxonomy: Taxonomy | None = None, options: ReadOptions | None = None
+        self,
+        taxonomy: Taxonomy | None = None,
+        options: ReadOptions | None = None,
+        keep_text: bool = False,
     ) -> None:
         self.taxonomy = taxonomy or load_taxonomy()
         self.options = options or ReadOptions()
+        # The HTML report shows evidence in the document's own words; a batch need not keep them.
+        self.keep_text = keep_text
         self._matcher: SkillMatcher | None = None
         self._level_matcher: SkillMatcher | None = None
 
@@ -73,6 +78,8 @@ class Checker:
         result = self._result(
             str(path), document.kind, matches, document.flags, len(document.pages)
         )
+        if self.keep_text:
+            result = replace(result, text=document.text)
         return result, document
 
     def read_posting(self, path: Path | str, name: str = "") -> Posting:

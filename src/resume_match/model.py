@@ -83,6 +83,8 @@ class DocumentResult:
     """What one file showed: status, score and evidence, or why it could not be scored.
 
     ``status`` is one of :data:`Status`; ``reason`` says why when it is not ``ok``.
+    ``text`` is the document's visible text (what evidence offsets point into), kept only when the
+    :class:`~resume_match.api.Checker` was built with ``keep_text=True``.
     """
 
     file: str
@@ -97,6 +99,7 @@ class DocumentResult:
     extras: tuple[SkillMatch, ...] = ()
     flags: tuple[Flag, ...] = ()
     pages: int = 0
+    text: str = field(default="", repr=False, compare=False)
 
     @property
     def ok(self) -> bool:

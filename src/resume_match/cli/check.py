@@ -10,6 +10,7 @@ import click
 from .common import CliError, ExitCode, use_color
 from .hints import check_with_flags
 from .options import load_checker, load_posting, reading_options, require_skills
+from .output import HTML_SUFFIXES, check_writable, render_check_html, write_output
 
 
 @click.command("check")
@@ -24,10 +25,17 @@ from .options import load_checker, load_posting, reading_options, require_skills
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="text for people, json for programs (schema in the README).",
+    type=click.Choice(["text", "json", "html"]),
+    default=None,
+    show_default="text, or html for --out FILE.html",
+    help="text for people, json for programs (schema in the README), html for a page to share.",
+)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    metavar="FILE",
+    help="Write the report to FILE instead of stdout (replaced whole, never half-written).",
 )
 @click.option(
     "--min-score",
@@ -55,7 +63,8 @@ from .options import load_checker, load_posting, reading_options, require_skills
 def check_command(
     resume: Path,
     cover_letter: Path | None,
-    output_format: str,
+    output_format: str | None,
+    out: Path | None,
     min_score: float | None,
     job: Path | None,
     career: bool,
@@ -70,18 +79,30 @@ def check_command(
     """
     from ..report import render_json, render_text
 
+    if output_format is None:
+        is_html = out is not None and out.suffix.lower() in HTML_SUFFIXES
+        output_format = "html" if is_html else "text"
+    if out is not None:
+        check_writable(out)
     # A file that beats the reader's checks must cost one child process, never this one.
-    checker = load_checker(taxonomy, max_size, pdf_engine, isolate=True)
+    checker = load_checker(
+        taxonomy, max_size, pdf_engine, isolate=True, keep_text=output_format == "html"
+    )
     if job is not None or career:
-        _check_detailed(checker, resume, cover_letter, job, output_format, min_score)
+        _check_detailed(checker, resume, cover_letter, job, output_format, out, min_score)
         return
     result = check_with_flags(checker.check(resume, cover_letter))
     documents = [r for r in (result.resume, result.cover_letter) if r is not None]
     failed = [r for r in documents if not r.ok]
-    if output_format == "json":
-        click.echo(render_json(result), nl=False)
+    if output_format == "html":
+        write_output(render_check_html(result), out)
+    elif output_format == "json":
+        write_output(render_json(result), out)
     elif len(failed) < len(documents):
-        click.echo(render_text(result, color=True), nl=False, color=use_color())
+        if out is not None:
+            write_output(render_text(result), out)
+        else:
+            click.echo(render_text(result, color=True), nl=False, color=use_color())
     if failed:
         raise CliError(f"{failed[0].file}: {failed[0].reason}")
     if min_score is not None and (result.main.score or 0.0) < min_score:
@@ -98,10 +119,11 @@ def _check_detailed(
     cover_letter: Path | None,
     job: Path | None,
     output_format: str,
+    out: Path | None,
     min_score: float | None,
 ) -> None:
     """check with --job and/or --career: the usual report, then the posting and the level."""
-    from ..report import painter, render_json, render_text
+    from ..report import career_to_dict, job_to_dict, painter, render_json, render_text
     from ..report_job import render_career_text, render_job_text
 
     posting = None
@@ -112,15 +134,23 @@ def _check_detailed(
     result, fit, career = check_with_flags(detailed.check), detailed.job, detailed.career
     documents = [r for r in (result.resume, result.cover_letter) if r is not None]
     failed = [r for r in documents if not r.ok]
-    if output_format == "json":
-        click.echo(render_json(result, fit, career), nl=False)
+    if output_format == "html":
+        extra = {"job": job_to_dict(fit) if fit is not None else None,
+                 "career": career_to_dict(career) if career is not None else None}  # fmt: skip
+        write_output(render_check_html(result, extra), out)
+    elif output_format == "json":
+        write_output(render_json(result, fit, career), out)
     elif len(failed) < len(documents):
-        text = render_text(result, color=True)
+        color = out is None
+        text = render_text(result, color=color)
         if fit is not None:
-            text += "\n" + render_job_text(fit, painter(True))
+            text += "\n" + render_job_text(fit, painter(color))
         if career is not None:
-            text += "\n" + render_career_text(career, painter(True))
-        click.echo(text, nl=False, color=use_color())
+            text += "\n" + render_career_text(career, painter(color))
+        if out is not None:
+            write_output(text, out)
+        else:
+            click.echo(text, nl=False, color=use_color())
     if failed:
         raise CliError(f"{failed[0].file}: {failed[0].reason}")
     if min_score is not None and fit is None and (result.main.score or 0.0) < min_score:

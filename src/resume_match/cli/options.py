@@ -37,12 +37,17 @@ def reading_options(func: F) -> F:
 
 
 def load_checker(
-    taxonomy: Path | None, max_size: float, pdf_engine: str, isolate: bool = False
+    taxonomy: Path | None,
+    max_size: float,
+    pdf_engine: str,
+    isolate: bool = False,
+    keep_text: bool = False,
 ) -> Any:
     """Build a Checker from CLI options, turning library errors into CLI errors.
 
     ``isolate`` reads each file in a child process with a memory cap and a time limit
     (``ReadOptions.isolate``); ``screen`` does not need it, as its workers have their own.
+    ``keep_text`` keeps each document's text for the HTML report.
     """
     from ..api import Checker
     from ..errors import TaxonomyError
@@ -57,7 +62,7 @@ def load_checker(
     options = ReadOptions(
         max_bytes=int(max_size * 1024 * 1024), pdf_engine=pdf_engine, isolate=isolate
     )
-    return Checker(loaded, options)
+    return Checker(loaded, options, keep_text=keep_text)
 
 
 def load_posting(checker: Any, path: Path, output_format: str = "text") -> Any:

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     type=click.Path(path_type=Path, dir_okay=False),
     default=None,
     metavar="FILE",
-    help="Write every candidate to FILE.csv, FILE.jsonl or FILE.json (columns in the README).",
+    help="Write every candidate to FILE.csv, .jsonl, .json or .html (a page to share).",
 )
 @click.option(
     "--out-in-input",

@@ -1,4 +1,4 @@
-"""Reports for other programs: CSV, JSON Lines or JSON, written atomically, formulas defused."""
+"""Report files: CSV, JSON Lines, JSON or an HTML page, written atomically, formulas defused."""
 
 from __future__ import annotations
 
@@ -18,8 +18,8 @@ from ..taxonomy import Taxonomy
 from .discover import SkippedFile
 from .shortlist import CandidateResult, ScreenReport
 
-REPORT_SUFFIXES = (".csv", ".jsonl", ".json")
-_WRONG_SUFFIX = "must end in .csv, .jsonl or .json"
+REPORT_SUFFIXES = (".csv", ".jsonl", ".json", ".html")
+_WRONG_SUFFIX = "must end in .csv, .jsonl, .json or .html"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -89,7 +89,7 @@ def report_summary(report: ScreenReport) -> dict[str, Any]:
 
 
 def write_report(report: ScreenReport, path: Path) -> None:
-    """Write the report as CSV, JSON Lines or JSON (by suffix), atomically.
+    """Write the report as CSV, JSON Lines, JSON or an HTML page (by suffix), atomically.
 
     Raises:
         ScreeningError: the suffix is not one of :data:`REPORT_SUFFIXES`, or the file cannot be
@@ -100,10 +100,13 @@ def write_report(report: ScreenReport, path: Path) -> None:
         raise ScreeningError(_WRONG_SUFFIX, path)
     listed = [s for s in report.skipped if s.listed]
     if suffix == ".csv":
-        _atomic_write(path, lambda handle: write_csv(handle, report, listed), encoding="utf-8-sig")
+        atomic_write(path, lambda handle: write_csv(handle, report, listed), encoding="utf-8-sig")
+    elif suffix == ".html":
+        page = render_shortlist_html(report)
+        atomic_write(path, lambda handle: handle.write(page))
     elif suffix == ".jsonl":
         rows = [*map(candidate_to_dict, report.candidates), *map(skipped_to_dict, listed)]
-        _atomic_write(path, lambda handle: handle.writelines(_json_line(row) for row in rows))
+        atomic_write(path, lambda handle: handle.writelines(_json_line(row) for row in rows))
     else:
         document = {
             "schema": 1,
@@ -113,10 +116,27 @@ def write_report(report: ScreenReport, path: Path) -> None:
                 {"file": s.path, "kind": s.kind, "reason": s.reason} for s in report.skipped
             ],
         }
-        _atomic_write(
+        atomic_write(
             path,
             lambda handle: handle.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n"),
         )
+
+
+def render_shortlist_html(report: ScreenReport) -> str:
+    """The shortlist as one self-contained HTML page, from the same rows as the JSON report."""
+    from ..html import render_shortlist_page, shortlist_view
+
+    skills = [
+        {"id": s.id, "name": s.name, "category": s.category, "keyword": s.keyword, "hint": s.hint}
+        for s in report.taxonomy.core
+    ]
+    skipped = [
+        {"file": s.path, "kind": s.kind, "reason": s.reason} for s in report.skipped if s.listed
+    ]
+    view = shortlist_view(
+        [candidate_to_dict(c) for c in report.candidates], skills, report_summary(report), skipped
+    )
+    return render_shortlist_page(view, title=f"resume-match shortlist: {report.taxonomy.name}")
 
 
 def check_output_path(path: Path, inputs: Sequence[Path], allow_inside: bool = False) -> None:
@@ -132,7 +152,9 @@ def check_output_path(path: Path, inputs: Sequence[Path], allow_inside: bool = F
     if not folder.is_dir():
         raise ScreeningError(f"cannot be written: the folder {folder} does not exist", path)
     if path.is_dir():
-        raise ScreeningError("is a folder; give a file name ending in .csv, .jsonl or .json", path)
+        raise ScreeningError(
+            "is a folder; give a file name ending in .csv, .jsonl, .json or .html", path
+        )
     if allow_inside:
         return
     for top in inputs:
@@ -202,7 +224,7 @@ def _json_line(row: dict[str, Any]) -> str:
     return json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-def _atomic_write(path: Path, write: Callable[[IO[str]], object], encoding: str = "utf-8") -> None:
+def atomic_write(path: Path, write: Callable[[IO[str]], object], encoding: str = "utf-8") -> None:
     """Write a temporary file beside ``path``, then rename it over: no half file is ever seen."""
     try:
         mode = stat.S_IMODE(path.stat().st_mode)
