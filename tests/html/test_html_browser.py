@@ -162,12 +162,13 @@ def test_sorting_by_any_column(open_page: Any, screened: tuple[Path, Path]) -> N
 
 def test_grid_matches_the_csv(open_page: Any, screened: tuple[Path, Path]) -> None:
     page, console = open_page(screened[0])
+    skills = page.eval_on_selector_all("#grid thead th", "hs => hs.map(h => h.dataset.skill)")
     grid = page.eval_on_selector_all(
         "#grid tbody tr",
         """rows => rows.map(r => [r.dataset.candidate,
-             Object.fromEntries(Array.from(r.querySelectorAll('td')).map(
-               c => [c.dataset.skill, c.dataset.sort]))])""",
+             Array.from(r.cells).map(c => c.dataset.sort)])""",
     )
+    grid = [(name, dict(zip(skills[1:], cells[1:], strict=True))) for name, cells in grid]
     with screened[1].open(encoding="utf-8-sig", newline="") as handle:
         table = [r for r in csv.DictReader(handle) if r["status"] != "skipped"]
     expected = {

@@ -99,7 +99,9 @@ def test_check_page_marks_evidence_in_the_documents_words(
 ) -> None:
     resume = write(tmp_path, "resume.txt", STRONG_RESUME + "\n" + HOSTILE + "\n")
     result = text_checker.check(resume)
-    page_text = render_check_page(check_to_dict(result), [marked_text(result.resume)])  # type: ignore[list-item]
+    marked = marked_text(result.resume)
+    assert marked is not None
+    page_text = render_check_page(check_to_dict(result), [marked])
     page = parse(page_text)
     assert_self_contained(page)
     assert page.inline["script"] == []
@@ -124,7 +126,8 @@ def test_check_page_with_cover_letter_says_what_each_adds(
     resume = write(tmp_path, "r.txt", "Jordan Lee\n" + "Scheduled patient appointments. " * 10)
     letter = write(tmp_path, "l.txt", "Dear team, " + "I verified insurance eligibility. " * 10)
     result = text_checker.check(resume, letter)
-    texts = [t for t in (marked_text(result.resume), marked_text(result.cover_letter)) if t]  # type: ignore[arg-type]
+    assert result.cover_letter is not None
+    texts = [t for t in map(marked_text, (result.resume, result.cover_letter)) if t]
     page_text = render_check_page(check_to_dict(result), texts)
     assert "What each document adds" in page_text
     adds = page_text.split("What each document adds")[1].split("</table>")[0]

@@ -11,7 +11,7 @@ import textwrap
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-QUOTE_WIDTH = 160
+QUOTE_WIDTH = 100
 BINS = 10
 
 
