@@ -119,7 +119,13 @@ class EmptyDocumentError(DocumentError):
 
 
 class TaxonomyError(ResumeMatchError):
-    """A taxonomy file is missing, is not valid TOML, or breaks the schema."""
+    """A taxonomy file is missing, is not valid TOML, or breaks the schema.
+
+    ``field`` names the part that breaks it (``skill 'espresso'.category``) when there is one, so a
+    validator can point at the line.
+    """
+
+    field: str = ""
 
 
 class ScreeningError(ResumeMatchError):

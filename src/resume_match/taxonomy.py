@@ -140,6 +140,12 @@ def bundled_taxonomy_path(name: str = DEFAULT_TAXONOMY) -> Path:
     raise TaxonomyError(f"the bundled taxonomy {name!r} is missing; reinstall resume-match")
 
 
+def bundled_taxonomies() -> list[Path]:
+    """The taxonomy files that ship with the package, sorted by name."""
+    folder = bundled_taxonomy_path().parent
+    return sorted(p for p in folder.glob("*.toml") if not p.name.startswith("."))
+
+
 def load_taxonomy(path: Path | str | None = None) -> Taxonomy:
     """Load and validate a taxonomy file; ``None`` loads the bundled Patient Service Representative.
 
@@ -164,7 +170,9 @@ def parse_taxonomy(data: dict[str, Any], source: str = "<taxonomy>") -> Taxonomy
     """Validate parsed TOML data and build a :class:`Taxonomy`."""
 
     def fail(where: str, problem: str) -> TaxonomyError:
-        return TaxonomyError(f"{where}: {problem}", source)
+        error = TaxonomyError(f"{where}: {problem}", source)
+        error.field = where
+        return error
 
     if data.get("schema", 1) != 1:
         raise fail("schema", f"version {data.get('schema')!r} is not supported (expected 1)")

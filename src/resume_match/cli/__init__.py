@@ -35,8 +35,9 @@ def _register() -> None:
     from .check import check_command, samples_command
     from .job import job_command
     from .screen import screen_command
+    from .taxonomy import taxonomy_group
 
-    for command in (check_command, screen_command, job_command, samples_command):
+    for command in (check_command, screen_command, job_command, samples_command, taxonomy_group):
         cli.add_command(command)
 
 
