@@ -14,6 +14,7 @@ from .model import CheckResult, Document, DocumentResult, Flag, SkillMatch
 from .posting import Posting, read_posting
 from .posting.fit import JobFit, fit
 from .reading import ReadOptions, start_reading
+from .reading.sniff import check_file, read_head, sniff
 from .scoring import coverage, found_ids
 from .taxonomy import Taxonomy, load_taxonomy
 
@@ -59,6 +60,15 @@ class Checker:
         if self._matcher is None:
             self._matcher = SkillMatcher(self.taxonomy)
         return self._matcher
+
+    def check_inputs(self, *paths: Path | str) -> None:
+        """Refuse a missing, unsupported or mislabelled file before any is read (cheap checks).
+
+        Raises:
+            DocumentError: for the first path that fails, naming it.
+        """
+        for path in map(Path, paths):
+            sniff(path, check_file(path, self.options), read_head(path))
 
     def check_document(self, path: Path | str) -> DocumentResult:
         """Score one file; a file that cannot be read gives a result with its status and reason."""

@@ -83,7 +83,7 @@ def test_min_score_gates_with_exit_3(runner: CliRunner, tmp_path: Path) -> None:
     assert runner.invoke(cli, ["check", resume, "--min-score", "70"]).exit_code == 0
     result = runner.invoke(cli, ["check", resume, "--min-score", "90"])
     assert result.exit_code == 3
-    assert "error: " in result.output and "coverage 81.8 is below --min-score 90" in result.output
+    assert result.stderr == f"{resume}: coverage 81.8 is below --min-score 90 (exit status 3)\n"
 
 
 @pytest.mark.parametrize(

@@ -7,8 +7,9 @@ from typing import Any
 
 import click
 
+from ..errors import DocumentError
 from .common import CliError, ExitCode, use_color
-from .hints import check_with_flags
+from .hints import check_with_flags, with_flags
 from .options import load_checker, load_posting, reading_options, require_skills
 from .output import HTML_SUFFIXES, check_writable, render_check_html, write_output
 
@@ -88,6 +89,11 @@ def check_command(
     checker = load_checker(
         taxonomy, max_size, pdf_engine, isolate=True, keep_text=output_format == "html"
     )
+    inputs = [resume] if cover_letter is None else [resume, cover_letter]
+    try:
+        checker.check_inputs(*inputs)
+    except DocumentError as error:
+        raise CliError(with_flags(str(error))) from None
     if job is not None or career:
         _check_detailed(checker, resume, cover_letter, job, output_format, out, min_score)
         return
@@ -106,11 +112,7 @@ def check_command(
     if failed:
         raise CliError(f"{failed[0].file}: {failed[0].reason}")
     if min_score is not None and (result.main.score or 0.0) < min_score:
-        raise CliError(
-            f"{result.main.file}: coverage {result.main.score:.1f} "
-            f"is below --min-score {min_score:g}",
-            ExitCode.BELOW_MIN_SCORE,
-        )
+        _below_min_score(result.main.file, "coverage", result.main.score or 0.0, min_score)
 
 
 def _check_detailed(
@@ -154,16 +156,19 @@ def _check_detailed(
     if failed:
         raise CliError(f"{failed[0].file}: {failed[0].reason}")
     if min_score is not None and fit is None and (result.main.score or 0.0) < min_score:
-        raise CliError(
-            f"{result.main.file}: coverage {result.main.score:.1f} "
-            f"is below --min-score {min_score:g}",
-            ExitCode.BELOW_MIN_SCORE,
-        )
+        _below_min_score(result.main.file, "coverage", result.main.score or 0.0, min_score)
     if min_score is not None and fit is not None and fit.score < min_score:
-        raise CliError(
-            f"{result.main.file}: job score {fit.score:.1f} is below --min-score {min_score:g}",
-            ExitCode.BELOW_MIN_SCORE,
-        )
+        _below_min_score(result.main.file, "job score", fit.score, min_score)
+
+
+def _below_min_score(file: str, what: str, score: float, min_score: float) -> None:
+    """Not an error: the file was scored, and the score is the answer a script asked for."""
+    click.echo(
+        f"{file}: {what} {score:.1f} is below --min-score {min_score:g} "
+        f"(exit status {ExitCode.BELOW_MIN_SCORE:d})",
+        err=True,
+    )
+    raise click.exceptions.Exit(ExitCode.BELOW_MIN_SCORE)
 
 
 @click.command("samples")

@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from . import CliError, ExitCode
+from .common import CliError, ExitCode
 
 HTML_SUFFIXES = (".html", ".htm")
 
