@@ -7,7 +7,6 @@ workers' answers and the cache all use it.
 from __future__ import annotations
 
 import json
-import textwrap
 from typing import Any
 
 from .levels import CareerFit
@@ -17,7 +16,6 @@ from .posting.fit import JobFit
 from .taxonomy import Taxonomy
 
 JSON_SCHEMA_VERSION = 1
-_COLORS = {"green": "32", "red": "31", "yellow": "33", "bold": "1", "dim": "2"}
 
 
 def result_to_dict(
@@ -255,81 +253,3 @@ def _evidence(data: dict[str, Any]) -> Evidence:
         data["text"], data.get("term", ""), data["page"], data["section"],
         data.get("start", 0), data.get("end", 0),
     )  # fmt: skip
-
-
-def render_text(result: CheckResult, color: bool = False, width: int = 100) -> str:
-    """A report for a person: the score, found skills with evidence, and what to add."""
-    paint = _painter(color)
-    parts = []
-    if result.cover_letter is not None and result.combined is not None:
-        parts.append(_document_text(result.resume, paint, width, heading="Resume"))
-        parts.append(_document_text(result.cover_letter, paint, width, heading="Cover letter"))
-        parts.append(_document_text(result.combined, paint, width, heading="Combined"))
-    else:
-        parts.append(_document_text(result.resume, paint, width))
-    return "\n".join(parts)
-
-
-def painter(color: bool) -> Any:
-    """A function that colours text with named styles when ``color`` is true (other reports)."""
-    return _painter(color)
-
-
-def _painter(color: bool) -> Any:
-    def paint(text: str, *styles: str) -> str:
-        if not color or not styles:
-            return text
-        codes = ";".join(_COLORS[s] for s in styles)
-        return f"\x1b[{codes}m{text}\x1b[0m"
-
-    return paint
-
-
-def _document_text(result: DocumentResult, paint: Any, width: int, heading: str = "") -> str:
-    title = f"{heading}: {result.file}" if heading else result.file
-    lines = [paint(title, "bold")]
-    if not result.ok:
-        lines.append(f"  status: {result.status} - {result.reason}")
-        return "\n".join(lines) + "\n"
-    score = result.score or 0.0
-    tone = "green" if score >= 75 else "yellow" if score >= 50 else "red"
-    subscores = "".join(
-        f"   {label} {value:.0f}"
-        for label, value in (("technical", result.technical_score), ("soft", result.soft_score))
-        if value is not None
-    )
-    lines.append(
-        f"  Coverage {paint(f'{score:.0f}/100', 'bold', tone)}{subscores}"
-        f"   ({len(result.matched)} of {len(result.matched) + len(result.missing)} core skills)"
-    )
-    for flag in result.flags:
-        lines.append(paint(f"  ! {flag.message}", "yellow"))
-    if result.matched:
-        lines.append("")
-        lines.append(paint("  Found", "bold"))
-        for match in result.matched:
-            first = match.evidence[0]
-            more = f", +{len(match.evidence) - 1} more" if len(match.evidence) > 1 else ""
-            where = paint(f"(p{first.page}, {first.section}{more})", "dim")
-            lines.append(f"  {paint('+', 'green')} {match.skill.name}  {where}")
-            quote = textwrap.shorten(first.text, width=width - 8, placeholder="...")
-            lines.append(f'      "{quote}"')
-    if result.missing:
-        lines.append("")
-        lines.append(paint("  Missing (most important first)", "bold"))
-        for skill in result.missing:
-            lines.append(f"  {paint('-', 'red')} {skill.keyword}")
-            if skill.hint:
-                hint = textwrap.fill(
-                    skill.hint, width=width, initial_indent="      ", subsequent_indent="      "
-                )
-                lines.append(paint(hint, "dim"))
-    if result.extras:
-        lines.append("")
-        extras = ", ".join(m.skill.name for m in result.extras)
-        lines.append(
-            textwrap.fill(
-                f"Also shown: {extras}", width=width, initial_indent="  ", subsequent_indent="    "
-            )
-        )
-    return "\n".join(lines) + "\n"

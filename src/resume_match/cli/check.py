@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +40,13 @@ from .output import HTML_SUFFIXES, check_writable, render_check_html, write_outp
     help="Write the report to FILE instead of stdout (replaced whole, never half-written).",
 )
 @click.option(
+    "--evidence",
+    type=click.Choice(["first", "all"]),
+    default="first",
+    show_default=True,
+    help="Text report: quote the best place each skill was found, or every place.",
+)
+@click.option(
     "--min-score",
     type=click.FloatRange(0, 100),
     default=None,
@@ -66,6 +74,7 @@ def check_command(
     cover_letter: Path | None,
     output_format: str | None,
     out: Path | None,
+    evidence: str,
     min_score: float | None,
     job: Path | None,
     career: bool,
@@ -78,7 +87,8 @@ def check_command(
     Exit status: 0 scored, 1 a file could not be read or scored, 2 bad usage or taxonomy,
     3 scored below --min-score.
     """
-    from ..report import render_json, render_text
+    from ..report import render_json
+    from ..text_report import EvidenceMode, render_text
 
     if output_format is None:
         is_html = out is not None and out.suffix.lower() in HTML_SUFFIXES
@@ -105,10 +115,13 @@ def check_command(
     elif output_format == "json":
         write_output(render_json(result), out)
     elif len(failed) < len(documents):
+        mode: EvidenceMode = "all" if evidence == "all" else "first"
+        width = min(100, shutil.get_terminal_size((100, 24)).columns)
         if out is not None:
-            write_output(render_text(result), out)
+            write_output(render_text(result, evidence=mode), out)
         else:
-            click.echo(render_text(result, color=True), nl=False, color=use_color())
+            text = render_text(result, color=True, width=width, evidence=mode)
+            click.echo(text, nl=False, color=use_color())
     if failed:
         raise CliError(f"{failed[0].file}: {failed[0].reason}")
     if min_score is not None and (result.main.score or 0.0) < min_score:
@@ -125,8 +138,9 @@ def _check_detailed(
     min_score: float | None,
 ) -> None:
     """check with --job and/or --career: the usual report, then the posting and the level."""
-    from ..report import career_to_dict, job_to_dict, painter, render_json, render_text
+    from ..report import career_to_dict, job_to_dict, render_json
     from ..report_job import render_career_text, render_job_text
+    from ..text_report import painter, render_text
 
     posting = None
     if job is not None:

@@ -34,8 +34,9 @@ def job_command(
     Exit status: 0 read, 1 the posting cannot be read or asks for none of the role's skills,
     2 bad usage or taxonomy.
     """
-    from ..report import painter, posting_to_dict
+    from ..report import posting_to_dict
     from ..report_job import render_posting_text
+    from ..text_report import painter
 
     checker = load_checker(taxonomy, max_size, pdf_engine, isolate=True)
     read = load_posting(checker, posting, output_format)
