@@ -6,7 +6,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from conftest import STRONG_RESUME, write
+from helpers import STRONG_RESUME, write
 from resume_match.api import Checker
 from resume_match.cli import cli
 from resume_match.text_report import render_text

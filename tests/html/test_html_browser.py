@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from conftest import STRONG_RESUME, write
+from helpers import STRONG_RESUME, write
 from resume_match.cli import cli
 
 playwright = pytest.importorskip(

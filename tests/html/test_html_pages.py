@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import STRONG_RESUME, write
+from helpers import STRONG_RESUME, write
 from resume_match.api import Checker, DocumentResult
 from resume_match.cli import cli
 from resume_match.html import marked_text, render_check_page, shortlist_view

@@ -78,7 +78,7 @@ def test_out_must_have_a_known_suffix(runner: CliRunner, tmp_path: Path) -> None
     (tmp_path / "in").mkdir()
     write(tmp_path / "in", "a.txt", STRONG)
     result = runner.invoke(cli, ["screen", str(tmp_path / "in"), "--out", str(tmp_path / "r.xlsx")])
-    assert result.exit_code == 2 and "must end in .csv, .jsonl or .json" in result.stderr
+    assert result.exit_code == 2 and "must end in .csv, .jsonl, .json or .html" in result.stderr
 
 
 def test_interrupt_while_scoring_leaves_no_workers(tmp_path: Path) -> None:

@@ -80,7 +80,7 @@ def test_top_counts_only_candidates_that_pass() -> None:
         ("c", 1, ""),
         ("a", 2, ""),
         ("b", 3, "not in the top 2"),
-        ("d", 4, "score 10 is below the minimum score 20"),
+        ("d", 4, "score 10.0 is below the minimum score 20"),
     ]
 
 

@@ -169,7 +169,7 @@ def screen_command(
         report = report_with_flags(report)
         if bar is not None:
             bar.clear()
-        width = max(80, shutil.get_terminal_size((120, 24)).columns)
+        width = max(40, shutil.get_terminal_size((120, 24)).columns)
         click.echo(render_table(report, width=width), nl=False)
         if out is not None:
             write_report(report, out)

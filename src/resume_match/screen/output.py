@@ -59,7 +59,7 @@ def candidate_to_dict(result: CandidateResult) -> dict[str, Any]:
 def skipped_to_dict(skipped: SkippedFile) -> dict[str, Any]:
     """A skipped path as a JSON row shaped like a candidate's."""
     return {
-        "candidate": skipped.path,
+        "candidate": skipped.candidate,
         "rank": None,
         "shortlisted": False,
         "filtered_out": "skipped",
@@ -206,7 +206,7 @@ def write_csv(handle: IO[str], report: ScreenReport, skipped: list[SkippedFile])
             row.update((f"skill:{s.id}", int(s.id in found)) for s in report.taxonomy.core)
         writer.writerow({k: defuse_formula(v) if isinstance(v, str) else v for k, v in row.items()})
     for item in skipped:
-        row = {"candidate": item.path, "status": "skipped", "shortlisted": 0,
+        row = {"candidate": item.candidate, "status": "skipped", "shortlisted": 0,
                "filtered_out": "skipped", "resume": item.path, "reason": item.reason}  # fmt: skip
         writer.writerow({k: defuse_formula(v) if isinstance(v, str) else v for k, v in row.items()})
 
@@ -217,7 +217,7 @@ def defuse_formula(text: str) -> str:
 
 
 def _number(value: float | None) -> str:
-    return "" if value is None else f"{value:g}"
+    return "" if value is None else f"{value:.1f}"
 
 
 def _json_line(row: dict[str, Any]) -> str:

@@ -66,7 +66,7 @@ class Shortlist:
         reasons = []
         score = self.score_of(result)
         if self.min_score is not None and score < self.min_score:
-            reasons.append(f"score {score:g} is below {MIN_SCORE_HINT} {self.min_score:g}")
+            reasons.append(f"score {score:.1f} is below {MIN_SCORE_HINT} {self.min_score:g}")
         found = {m.skill.id for m in (*result.matched, *result.extras)}
         missing = [skill_id for skill_id in self.require if skill_id not in found]
         if missing:
