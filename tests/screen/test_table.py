@@ -18,14 +18,22 @@ WEAK = "Sam Rivera\nEXPERIENCE\n- Answered a multi-line phone system at the fron
 )
 
 
+THIRD = "Lee Wong\nEXPERIENCE\n- Answered the multi-line phone at a dental office reception.\n" + (
+    "- Watered the plants, tidied the lobby and restocked the brochures each morning.\n" * 3
+)
+OTHER = "Kim Park\nEXPERIENCE\n- Took patient calls on a multi-line phone system all day.\n" + (
+    "- Filed charts, sorted the mail and ordered office supplies every week.\n" * 3
+)
+
+
 @pytest.fixture(scope="module")
 def applications(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("table") / "apps"
     folder.mkdir()
     write(folder, "jane-doe.txt", STRONG_RESUME)
     write(folder, LONG, WEAK)
-    write(folder, "a.txt", WEAK.replace("phone system", "phone"))
-    write(folder, LONGER, WEAK)
+    write(folder, "a.txt", THIRD)
+    write(folder, LONGER, OTHER)
     (folder / "broken.pdf").write_bytes(b"%PDF-1.4 truncated")
     (folder / "notes.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1 old word")
     return folder
@@ -47,7 +55,7 @@ def test_80_columns_keeps_names_whole_and_moves_missing_skills_below(
     assert lines[0].split() == ["#", "candidate", "score", "tech", "soft", "status"]
     assert any(line.startswith(f"   4  {LONG}  ") for line in lines), lines
     assert any(
-        line.startswith("   3  kaggle-advocate-front-desk-r...-file-name.txt") for line in lines
+        line.startswith("   2  kaggle-advocate-front-desk-r...-file-name.txt") for line in lines
     )
     row = lines.index(next(x for x in lines if LONG in x))
     assert lines[row].endswith("  ok")

@@ -89,6 +89,11 @@ if TYPE_CHECKING:
     is_flag=True,
     help="Skip symbolic links that lead out of the folder instead of reading their targets.",
 )
+@click.option(
+    "--keep-duplicates",
+    is_flag=True,
+    help="Score files that hold the same document (a PDF and a DOCX of one resume) separately.",
+)
 @reading_options
 def screen_command(
     folders: tuple[Path, ...],
@@ -104,6 +109,7 @@ def screen_command(
     timeout: float,
     no_cache: bool,
     no_follow_links: bool,
+    keep_duplicates: bool,
     taxonomy: Path | None,
     max_size: float,
     pdf_engine: str,
@@ -160,6 +166,7 @@ def screen_command(
             checker.options,
             recursive=recursive,
             follow_links=not no_follow_links,
+            fold_same_documents=not keep_duplicates,
             jobs=jobs,
             timeout=timeout,
             cache=cache,

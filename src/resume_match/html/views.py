@@ -24,8 +24,12 @@ def main_result(row: Mapping[str, Any]) -> Mapping[str, Any]:
 def candidate_files(row: Mapping[str, Any]) -> list[dict[str, str]]:
     """The candidate's documents, each with its role, file, status and reason."""
     if "combined" not in row:
-        return [_file("document", row)]
-    return [_file("resume", row["resume"]), _file("cover letter", row["cover_letter"])]
+        files = [_file("document", row)]
+    else:
+        files = [_file("resume", row["resume"]), _file("cover letter", row["cover_letter"])]
+    same = [{"role": "same document", "file": str(f), "status": "ok", "reason": ""}
+            for f in row.get("duplicates", [])]  # fmt: skip
+    return files + same
 
 
 def shortlist_view(

@@ -15,7 +15,7 @@ from typing import IO, Any
 from ..errors import INSIDE_INPUT_HINT, ScreeningError
 from ..report import check_to_dict
 from ..taxonomy import Taxonomy
-from .discover import SkippedFile
+from .discover import SkippedFile, display_path
 from .shortlist import CandidateResult, ScreenReport
 
 REPORT_SUFFIXES = (".csv", ".jsonl", ".json", ".html")
@@ -36,6 +36,7 @@ def csv_columns(taxonomy: Taxonomy) -> list[str]:
         "filtered_out",
         "resume",
         "cover_letter",
+        "duplicates",
         "missing_keywords",
         "flags",
         "reason",
@@ -44,7 +45,8 @@ def csv_columns(taxonomy: Taxonomy) -> list[str]:
 
 
 def candidate_to_dict(result: CandidateResult) -> dict[str, Any]:
-    """A candidate as JSON: ``check --format json``'s object after rank and shortlist fields."""
+    """A candidate as JSON: ``check --format json``'s object after the rank, fit, shortlist and
+    duplicate fields (``duplicates``: other files holding the same document)."""
     fit = {"fit": result.fit} if result.fit is not None else {}
     return {
         "candidate": result.name,
@@ -52,6 +54,7 @@ def candidate_to_dict(result: CandidateResult) -> dict[str, Any]:
         **fit,
         "shortlisted": result.shortlisted,
         "filtered_out": result.filtered_out or None,
+        "duplicates": [display_path(p) for p in result.candidate.duplicates],
         **check_to_dict(result.check),
     }
 
@@ -79,6 +82,7 @@ def report_summary(report: ScreenReport) -> dict[str, Any]:
         "failed": report.failed,
         "candidates": len(report.candidates),
         "shortlisted": len(report.shortlisted),
+        "duplicates": report.duplicates,
         "skipped": dict(sorted(Counter(s.kind for s in report.skipped).items())),
         "filters": {
             "min_score": report.shortlist.min_score,
@@ -195,6 +199,7 @@ def write_csv(handle: IO[str], report: ScreenReport, skipped: list[SkippedFile])
             "filtered_out": result.filtered_out,
             "resume": result.check.resume.file,
             "cover_letter": letter.file if letter else "",
+            "duplicates": "; ".join(map(display_path, result.candidate.duplicates)),
             "missing_keywords": "; ".join(s.keyword for s in main.missing) if main.ok else "",
             "flags": "; ".join(dict.fromkeys(f.kind for f in main.flags)),
             "reason": " | ".join(reasons),

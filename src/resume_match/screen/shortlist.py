@@ -83,7 +83,8 @@ class ScreenReport:
     """A finished screen: candidates in rank order (unscored ones last) and the skipped paths.
 
     ``failed`` counts files whose status is not ``ok``; ``read`` counts files scored in this run,
-    ``cached`` those whose earlier result was reused.
+    ``cached`` those whose earlier result was reused; ``duplicates`` the files folded into another
+    candidate because they hold the same document.
     """
 
     candidates: tuple[CandidateResult, ...]
@@ -95,6 +96,7 @@ class ScreenReport:
     failed: int = 0
     seconds: float = 0.0
     warnings: tuple[str, ...] = ()
+    duplicates: int = 0
 
     @property
     def files(self) -> int:

@@ -31,6 +31,8 @@ def summary_line(report: ScreenReport) -> str:
         f"{report.seconds:.1f} s: read {report.read}, cached {report.cached}, "
         f"failed {report.failed}"
     )
+    if report.duplicates:
+        line += f"; {report.duplicates} file(s) held the same document as another, listed with it"
     if report.skipped:
         line += f"; skipped {skipped_summary(report.skipped)}"
     if report.shortlist.active:
@@ -50,7 +52,7 @@ def render_table(report: ScreenReport, width: int = 100) -> str:
     rows = [c for c in report.candidates if c.shortlisted or not c.main.ok]
     if not rows:
         return "No candidate passed the shortlist filters.\n"
-    names = [_printable(c.name) for c in rows]
+    names = [_printable(_with_copies(c)) for c in rows]
     statuses = [_status(c) for c in rows]
     details = [_printable(_detail(c)) for c in rows]
     status_width = max(6, *map(len, statuses))
@@ -96,6 +98,11 @@ def render_table(report: ScreenReport, width: int = 100) -> str:
         note = "ok*: scored without a document that could not be read (see the report)"
         lines += textwrap.wrap(note, max(20, width))
     return "\n".join(line.rstrip() for line in lines) + "\n"
+
+
+def _with_copies(result: CandidateResult) -> str:
+    copies = len(result.candidate.duplicates)
+    return f"{result.name} (+{copies} copy)" if copies else result.name
 
 
 def _status(result: CandidateResult) -> str:
