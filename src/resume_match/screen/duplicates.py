@@ -9,9 +9,9 @@ their few smallest hashes are compared, so a screen of thousands costs about one
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import heapq
 import re
+import zlib
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from pathlib import Path, PurePath
@@ -19,14 +19,16 @@ from pathlib import Path, PurePath
 from .pairing import Candidate
 
 THRESHOLD = 0.6
-SKETCH_SIZE = 128
+SKETCH_SIZE = 64
 SHINGLE = 3
+# Part of the cache key: results cached with another kind of fingerprint are read again.
+FINGERPRINT = f"crc32-shingle{SHINGLE}-bottom{SKETCH_SIZE}"
 _BUCKETS = 8
 _WORD = re.compile(r"\w+")
 
 
 def text_fingerprint(text: str) -> list[int]:
-    """The sketch of ``text``: the :data:`SKETCH_SIZE` smallest 63-bit hashes of its shingles.
+    """The sketch of ``text``: the :data:`SKETCH_SIZE` smallest CRC-32s of its shingles.
 
     Case, punctuation and line breaks do not count, so the same words read from a PDF and from
     a DOCX give the same sketch. An empty text gives an empty sketch, which matches nothing.
@@ -36,11 +38,7 @@ def text_fingerprint(text: str) -> list[int]:
         return []
     count = max(1, len(words) - SHINGLE + 1)
     shingles = {" ".join(words[i : i + SHINGLE]) for i in range(count)}
-    hashes = {
-        int.from_bytes(hashlib.blake2b(s.encode(), digest_size=8).digest(), "big") >> 1
-        for s in shingles
-    }
-    return heapq.nsmallest(SKETCH_SIZE, hashes)
+    return heapq.nsmallest(SKETCH_SIZE, {zlib.crc32(s.encode()) for s in shingles})
 
 
 def similarity(first: Sequence[int], second: Sequence[int]) -> float:

@@ -21,7 +21,7 @@ from ..reading import ReadOptions
 from ..report import result_from_dict
 from ..taxonomy import Taxonomy, load_taxonomy
 from .discover import Discovery, discover, display_path
-from .duplicates import fold_duplicates
+from .duplicates import FINGERPRINT, fold_duplicates
 from .pairing import Candidate, pair_files
 from .pool import CheckFunction, Pool, WorkerSetup, available_cpus, error_payload
 from .shortlist import CandidateResult, ScreenReport, Shortlist, rank_candidates
@@ -230,6 +230,7 @@ def _context_hash(taxonomy: Taxonomy, options: ReadOptions, check_function: Chec
         "version": __version__,
         "options": dataclasses.asdict(options),
         "check": f"{check_function.__module__}.{check_function.__qualname__}",
+        "fingerprint": FINGERPRINT,
     }
     return hashlib.sha256(json.dumps(context, sort_keys=True).encode()).hexdigest()
 
