@@ -18,7 +18,7 @@ from pathlib import Path, PurePath
 
 from .pairing import Candidate
 
-THRESHOLD = 0.6
+THRESHOLD = 0.8
 SKETCH_SIZE = 64
 SHINGLE = 3
 # Part of the cache key: results cached with another kind of fingerprint are read again.
