@@ -2,10 +2,11 @@
 // Sort any table marked "sortable" by the column whose header button is pressed. Cells may carry
 // data-sort (numbers, or text to compare); empty numbers sort last in either direction.
 (function () {
+  var collator = new Intl.Collator(undefined, { numeric: true, sensitivity: "base" });
   function key(row, index, numeric) {
     var cell = row.cells[index];
     var raw = cell ? (cell.dataset.sort !== undefined ? cell.dataset.sort : cell.textContent.trim()) : "";
-    if (!numeric) { return raw.toLocaleLowerCase(); }
+    if (!numeric) { return raw; }
     return raw === "" ? null : Number(raw);
   }
   function sortBy(table, th) {
@@ -26,7 +27,7 @@
         if (a.key === b.key) { return a.position - b.position; }
         return a.key === null ? 1 : -1;
       }
-      var order = numeric ? a.key - b.key : a.key.localeCompare(b.key);
+      var order = numeric ? a.key - b.key : collator.compare(a.key, b.key);
       if (order === 0) { return a.position - b.position; }
       return ascending ? order : -order;
     });
