@@ -54,13 +54,24 @@ def validate_taxonomy_file(path: Path | str) -> tuple[Taxonomy | None, list[Prob
 
 
 def describe_taxonomy(taxonomy: Taxonomy) -> dict[str, Any]:
-    """A taxonomy as JSON data: the role and every skill's id, name, category, weight, keyword."""
+    """A taxonomy as JSON data: the role, every skill's id, name, category, weight and keyword,
+    and the career levels."""
     return {
         "id": taxonomy.id,
         "name": taxonomy.name,
         "source": taxonomy.source,
         "file": taxonomy.path,
         "skills": [describe_skill(skill) for skill in taxonomy.skills],
+        "levels": [
+            {
+                "id": lvl.id,
+                "name": lvl.name,
+                "years": list(lvl.years),
+                "needs": list(lvl.needs),
+                "enough": lvl.enough,
+            }
+            for lvl in taxonomy.levels
+        ],
     }
 
 

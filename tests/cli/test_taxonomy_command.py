@@ -45,7 +45,9 @@ def test_list_shows_the_shipped_taxonomy(runner: CliRunner) -> None:
     assert result.exit_code == 0
     assert "patient-service-representative  17 + " in result.output
     rows = json.loads(runner.invoke(cli, ["taxonomy", "list", "--format", "json"]).output)
-    assert rows[0]["id"] == "patient-service-representative" and rows[0]["core"] == 17
+    by_id = {row["id"]: row for row in rows}
+    assert by_id["patient-service-representative"]["core"] == 17
+    assert all(Path(row["file"]).is_file() for row in rows) and len(rows) >= 2
 
 
 def test_show_lists_ids_names_weights_keywords(runner: CliRunner) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from . import use_color
+from .common import use_color
 from .options import load_checker, load_posting, reading_options, require_skills
 
 

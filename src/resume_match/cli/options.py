@@ -74,7 +74,7 @@ def load_posting(checker: Any, path: Path, output_format: str = "text") -> Any:
 
     from ..errors import PostingError
     from ..posting import read_posting_bytes
-    from . import CliError
+    from .common import CliError
     from .hints import with_flags
 
     try:
@@ -91,7 +91,7 @@ def load_posting(checker: Any, path: Path, output_format: str = "text") -> Any:
 
 def require_skills(posting: Any, taxonomy: Any) -> None:
     """Stop when a posting asks for none of the role's core skills: there is nothing to score."""
-    from . import CliError
+    from .common import CliError
 
     if not any(r.skill.core for r in posting.requirements):
         raise CliError(

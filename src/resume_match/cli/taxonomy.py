@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import textwrap
 from pathlib import Path
 from typing import Any
 
@@ -88,6 +89,15 @@ def show_command(taxonomy: str | None, skill_id: str | None, output_format: str)
             keyword = f"  [{s['keyword']}]" if s["keyword"] != s["name"] else ""
             columns = f"  {s['id']:<{width}}  {s['category']:<14}  {s['weight']:>6g}"
             click.echo(f"{columns}  {s['name']}{keyword}")
+    if data["levels"]:
+        click.echo("")
+        click.echo(f"Career levels: {len(data['levels'])}")
+        for level in data["levels"]:
+            low, high = level["years"]
+            years = f"{low:g}+ years" if high is None else f"{low:g}-{high:g} years"
+            needs = f"{level['enough']} of {', '.join(level['needs'])}" if level["needs"] else "-"
+            line = f"  {level['id']:<{width}}  {years:<14}  {level['name']}; needs {needs}"
+            click.echo(textwrap.fill(line, 100, subsequent_indent=" " * (width + 20)))
 
 
 @taxonomy_group.command("validate")
