@@ -97,7 +97,8 @@ def show_command(taxonomy: str | None, skill_id: str | None, output_format: str)
             years = f"{low:g}+ years" if high is None else f"{low:g}-{high:g} years"
             needs = f"{level['enough']} of {', '.join(level['needs'])}" if level["needs"] else "-"
             line = f"  {level['id']:<{width}}  {years:<14}  {level['name']}; needs {needs}"
-            click.echo(textwrap.fill(line, 100, subsequent_indent=" " * (width + 20)))
+            indent = " " * (width + 20)
+            click.echo(textwrap.fill(line, 100, subsequent_indent=indent, break_on_hyphens=False))
 
 
 @taxonomy_group.command("validate")
