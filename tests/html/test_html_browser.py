@@ -210,3 +210,18 @@ def test_pages_print_without_errors(open_page: Any, screened: tuple[Path, Path])
     assert page.locator("th button").first.is_visible()
     assert page.pdf()[:4] == b"%PDF"
     assert console.errors == []
+
+
+def test_check_page_with_job_and_career_loads_clean(
+    open_page: Any, tmp_path: Path, runner: CliRunner
+) -> None:
+    repo = Path(__file__).resolve().parents[2]
+    posting = repo / "tests" / "data" / "postings" / "p01-clinic-psr-minimum-preferred.md"
+    out = tmp_path / "job.html"
+    args = ["check", str(repo / "samples" / "psr-weak-resume.pdf"), "--job", str(posting)]
+    assert runner.invoke(cli, [*args, "--out", str(out)]).exit_code == 0
+    page, console = open_page(out)
+    assert page.locator("#job h2").inner_text() == "Job posting"
+    assert page.locator("#level h2").inner_text() == "Career level"
+    assert page.locator("#job tbody tr").count() >= 3
+    assert console.errors == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -22,6 +23,7 @@ from resume_match.matching import Evidence, SkillMatch
 from resume_match.report import check_to_dict
 from resume_match.taxonomy import Taxonomy
 
+REPO = Path(__file__).resolve().parents[2]
 HOSTILE_RESUME = """Jordan Lee
 EXPERIENCE
 - Verified insurance eligibility <script>alert(2)</script> for every patient at the desk.
@@ -138,17 +140,41 @@ def test_check_page_with_cover_letter_says_what_each_adds(
     assert len(ids) == len(set(ids))
 
 
-def test_job_and_level_sections_slot_in(text_checker: Checker, tmp_path: Path) -> None:
+def test_job_and_career_sections_slot_in(text_checker: Checker, tmp_path: Path) -> None:
     result = text_checker.check(write(tmp_path, "r.txt", STRONG_RESUME))
     data: dict[str, Any] = check_to_dict(result)
     assert "Job posting" not in render_check_page(data)
     data["job"] = {"title": "Front desk <b>", "unmet": [{"text": "bilingual Spanish"}]}
-    data["level"] = {"best": "Senior", "next": "Lead", "missing": ["coaching"]}
+    data["career"] = {"best": "Senior", "next": "Lead", "missing": ["coaching"]}
     page_text = render_check_page(data)
     assert '<h2 id="job-h">Job posting</h2>' in page_text
     assert '<h2 id="level-h">Career level</h2>' in page_text
     assert "Front desk &lt;b&gt;" in page_text and "bilingual Spanish" in page_text
     assert "coaching" in page_text
+
+
+def test_check_job_and_career_in_the_page(runner: CliRunner, tmp_path: Path) -> None:
+    posting = REPO / "tests" / "data" / "postings" / "p01-clinic-psr-minimum-preferred.md"
+    resume = REPO / "samples" / "psr-weak-resume.pdf"
+    out = tmp_path / "report.html"
+    result = runner.invoke(cli, ["check", str(resume), "--job", str(posting), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    page_text = out.read_text(encoding="utf-8")
+    assert_self_contained(parse(page_text))
+    data = json.loads(
+        runner.invoke(cli, ["check", str(resume), "--job", str(posting), "--format", "json"]).stdout
+    )
+    job, career = data["job"], data["career"]
+    assert f'{job["score"]:.1f}<span class="of">/100' in page_text
+    section = page_text.split('id="job"')[1].split("</section>")[0]
+    for skill in job["skills"]:
+        assert f'<th scope="row">{skill["name"]}</th>' in section
+    assert section.count("&#10003; met") == sum(1 for s in job["skills"] if s["met"]) + sum(
+        1 for t in job["terms"] if t["met"]
+    ) + (1 if (job["experience"].get("met")) else 0)
+    levels = page_text.split('id="level"')[1].split("</section>")[0]
+    assert f"<strong>{career['name']}</strong>" in levels
+    assert all(level["name"] in levels for level in career["levels"])
 
 
 def test_unreadable_document_page(tmp_path: Path, text_checker: Checker) -> None:
