@@ -265,3 +265,20 @@ def test_screen_cli_writes_html_with_hostile_names(runner: CliRunner, tmp_path: 
     assert len(rows) == 2 * 3
     headers = [a for t, a in page.tags if t == "th" and a.get("scope") in {"col", "row"}]
     assert headers
+
+
+def test_shortlist_by_posting_has_a_fit_column(runner: CliRunner, tmp_path: Path) -> None:
+    posting = REPO / "tests" / "data" / "postings" / "p01-clinic-psr-minimum-preferred.md"
+    apps = tmp_path / "apps"
+    apps.mkdir()
+    write(apps, "jordan.txt", STRONG_RESUME)
+    write(apps, "sam.txt", HOSTILE_RESUME)
+    pages = {}
+    for suffix in ("html", "json"):
+        out = tmp_path / f"shortlist.{suffix}"
+        args = ["screen", str(apps), "-j", "1", "--job", str(posting), "--out", str(out)]
+        assert runner.invoke(cli, args).exit_code == 0
+        pages[suffix] = out.read_text(encoding="utf-8")
+    assert '<button type="button">Fit</button>' in pages["html"]
+    for row in json.loads(pages["json"])["candidates"]:
+        assert f'data-sort="{row["fit"]}">{row["fit"]:.1f}</td>' in pages["html"]

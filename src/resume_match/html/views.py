@@ -63,6 +63,7 @@ def shortlist_view(
         "distribution": _distribution(scores),
         "median": statistics.median(scores) if scores else None,
         "scored": len(scored),
+        "has_fit": any("fit" in row for row in candidates),
         "shortlisted": sum(1 for r in rows if r["shortlisted"]),
         "skipped": list(skipped),
     }
@@ -85,6 +86,7 @@ def _candidate(
         "status": main.get("status", "error"),
         "status_label": "ok*" if partial else main.get("status", "error"),
         "reason": main.get("reason") or "",
+        "fit": row.get("fit") if ok else None,
         "score": main.get("score") if ok else None,
         "technical_score": main.get("technical_score") if ok else None,
         "soft_score": main.get("soft_score") if ok else None,
