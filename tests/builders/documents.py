@@ -182,6 +182,47 @@ def _draw_hidden(
     canvas.restoreState()
 
 
+def make_glyph_pdf(
+    path: Path | str,
+    lines: Sequence[str],
+    *,
+    spaces: Literal["glyph", "gap", "text"] = "glyph",
+    pitch: float = 1.0,
+    char_space: float = 0.0,
+    font_size: float = 10,
+) -> Path:
+    """Write a PDF whose text is placed the ways positioning producers place it.
+
+    ``spaces="glyph"``: every glyph is its own text object, the space too (wkhtmltopdf/Qt);
+    ``"gap"``: glyphs one by one and no space character at all, a word break is only a gap;
+    ``"text"``: each line one text object with real spaces. ``pitch`` scales how far each glyph
+    advances against its width (Qt's hinted layout places glyphs closer: about 0.8);
+    ``char_space`` is extra space after every glyph in points (tight or loose letter-spacing).
+    """
+    path = Path(path)
+    canvas = Canvas(str(path), pagesize=LETTER, invariant=1, pageCompression=0)
+    y = TOP
+    for line in lines:
+        if spaces == "text":
+            text = canvas.beginText(LEFT, y)
+            text.setFont(_BASE_FONT, font_size)
+            text.setCharSpace(char_space)
+            text.textOut(line)
+            canvas.drawText(text)
+        else:
+            x = LEFT
+            canvas.setFont(_BASE_FONT, font_size)
+            for glyph in line:
+                if glyph != " " or spaces == "glyph":
+                    canvas.drawString(x, y, glyph)
+                advance = pdfmetrics.stringWidth(glyph, _BASE_FONT, font_size)
+                x += advance * pitch + char_space
+        y -= font_size * 1.4
+    canvas.showPage()
+    canvas.save()
+    return path
+
+
 # ---------------------------------------------------------------------------------------------
 # DOCX
 # ---------------------------------------------------------------------------------------------
