@@ -34,6 +34,25 @@ class Flag:
     message: str
 
 
+DropReason = Literal["hidden", "repeated-header", "repeated-footer", "page-number"]
+"""Why text read from a file is kept out of matching: invisible to a person, or a page's
+furniture (a header or footer repeated on every page is kept once; page numbers never)."""
+
+
+@dataclass(frozen=True)
+class DroppedText:
+    """Text the reader found but kept out of :attr:`Document.text`, with why and where.
+
+    ``page`` counts from 1 (0 when the format has no pages); ``detail`` names how hidden text
+    was hidden ("white text", "1-pt text", "off the page", "hidden run").
+    """
+
+    page: int
+    reason: DropReason
+    text: str
+    detail: str = ""
+
+
 @dataclass(frozen=True)
 class Document:
     """A document's visible text, page by page, with what was noticed while reading it."""
@@ -43,6 +62,7 @@ class Document:
     pages: tuple[str, ...]
     flags: tuple[Flag, ...] = ()
     hidden_text: str = ""
+    dropped: tuple[DroppedText, ...] = ()
 
     @property
     def text(self) -> str:

@@ -36,8 +36,10 @@ def _register() -> None:
     from .job import job_command
     from .screen import screen_command
     from .taxonomy import taxonomy_group
+    from .text import text_command
 
-    for command in (check_command, screen_command, job_command, samples_command, taxonomy_group):
+    commands = (check_command, screen_command, job_command, text_command, samples_command)
+    for command in (*commands, taxonomy_group):
         cli.add_command(command)
 
 

@@ -13,6 +13,16 @@ F = Callable[..., Any]
 
 def reading_options(func: F) -> F:
     """--taxonomy, --max-size and --pdf-engine."""
+    return click.option(
+        "--taxonomy",
+        type=click.Path(path_type=Path, dir_okay=False),
+        default=None,
+        help="A taxonomy TOML file to use instead of the bundled Patient Service Representative.",
+    )(file_options(func))
+
+
+def file_options(func: F) -> F:
+    """--max-size and --pdf-engine: how a file is read."""
     func = click.option(
         "--pdf-engine",
         type=click.Choice(["pdfium", "pdfplumber"]),
@@ -20,19 +30,13 @@ def reading_options(func: F) -> F:
         show_default=True,
         help="PDF text engine: pdfium is fast; pdfplumber is slower, for comparison.",
     )(func)
-    func = click.option(
+    return click.option(
         "--max-size",
         type=click.FloatRange(min=0.1),
         default=20.0,
         show_default=True,
         metavar="MB",
         help="Refuse files larger than this many megabytes.",
-    )(func)
-    return click.option(
-        "--taxonomy",
-        type=click.Path(path_type=Path, dir_okay=False),
-        default=None,
-        help="A taxonomy TOML file to use instead of the bundled Patient Service Representative.",
     )(func)
 
 

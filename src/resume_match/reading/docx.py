@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DAMAGED_ZIP, DocumentError, FileTooLargeError
+from ..model import DroppedText
 from .extracted import Extracted, hidden_flag
 from .options import ReadOptions
 
@@ -116,7 +117,9 @@ def read_docx(path: Path, options: ReadOptions) -> Extracted:
     for name in footers:
         _collect_part(margins[name], visible, hidden, seen_parts)
     concealed = [word for text in hidden for word in text.split()]
-    return Extracted(["\n".join(visible)], hidden, [hidden_flag(concealed)] if concealed else [])
+    dropped = [DroppedText(1, "hidden", text, "hidden, white or tiny run") for text in hidden]
+    flags = [hidden_flag(concealed)] if concealed else []
+    return Extracted(["\n".join(visible)], hidden, flags, dropped)
 
 
 def _relationships(path: Path, package: zipfile.ZipFile, name: str) -> list[tuple[str, str]]:

@@ -11,6 +11,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..model import DroppedText, DropReason
+
 
 @dataclass(frozen=True)
 class Word:
@@ -138,33 +140,38 @@ def _widest_gap(spans: list[tuple[float, float]], minimum: float) -> float | Non
     return None if best is None else best[1]
 
 
-def drop_repeated_margins(pages: list[list[str]]) -> list[list[str]]:
+def drop_repeated_margins(pages: list[list[str]]) -> tuple[list[list[str]], list[DroppedText]]:
     """Keep a header or footer line that repeats on every page only on the first page.
 
-    Page numbers ("Page 2 of 3") carry no meaning and are dropped everywhere.
+    Page numbers ("Page 2 of 3") carry no meaning and are dropped everywhere. Returns the kept
+    lines of each page and what was dropped, so that a reader can be shown both.
     """
-    if len(pages) < 2:
-        return [[line for line in lines if not _PAGE_NUMBER.match(line)] for lines in pages]
-    edge_counts: Counter[str] = Counter()
-    for lines in pages:
-        edge_counts.update({_margin_key(line) for line in lines[:3] + lines[-3:]})
-    repeated = {key for key, count in edge_counts.items() if count >= 2 and key}
+    repeated: set[str] = set()
+    if len(pages) >= 2:
+        edge_counts: Counter[str] = Counter()
+        for lines in pages:
+            edge_counts.update({_margin_key(line) for line in lines[:3] + lines[-3:]})
+        repeated = {key for key, count in edge_counts.items() if count >= 2 and key}
     kept_pages: list[list[str]] = []
+    dropped: list[DroppedText] = []
     seen: set[str] = set()
-    for lines in pages:
+    for number, lines in enumerate(pages, start=1):
         kept: list[str] = []
         for index, line in enumerate(lines):
             if _PAGE_NUMBER.match(line.strip()):
+                dropped.append(DroppedText(number, "page-number", line.strip()))
                 continue
             key = _margin_key(line)
-            at_edge = index < 3 or index >= len(lines) - 3
-            if at_edge and key in repeated:
+            at_top = index < 3
+            if (at_top or index >= len(lines) - 3) and key in repeated:
                 if key in seen:
+                    reason: DropReason = "repeated-header" if at_top else "repeated-footer"
+                    dropped.append(DroppedText(number, reason, line.strip()))
                     continue
                 seen.add(key)
             kept.append(line)
         kept_pages.append(kept)
-    return kept_pages
+    return kept_pages, dropped
 
 
 def _margin_key(line: str) -> str:

@@ -13,10 +13,11 @@ from ..errors import (
     NoTextError,
     PdfBudgetError,
 )
-from ..model import Flag
+from ..model import DroppedText, Flag
 from .extracted import Extracted, hidden_flag
 from .layout import drop_repeated_margins, page_lines
 from .options import ReadOptions
+from .pdf_words import PdfWord
 from .pdfium_engine import pdfium_pages
 from .pdfplumber_engine import pdfplumber_pages
 
@@ -74,12 +75,14 @@ def read_pdf(path: Path, options: ReadOptions) -> Extracted:
         loaded = {index: page for index, page in enumerate(read) if page is not None}
         pages: list[list[str]] = []
         hidden: list[str] = []
+        concealed: list[DroppedText] = []
         has_images = False
-        for _width, words, images in loaded.values():
+        for number, (width, words, images) in enumerate(loaded.values(), start=1):
             has_images = has_images or images
             pages.append(page_lines([w.word for w in words if not w.hidden]))
             hidden.extend(w.word.text for w in words if w.hidden)
-        pages = drop_repeated_margins(pages)
+            concealed.extend(_hidden_runs(number, width, words))
+        pages, dropped = drop_repeated_margins(pages)
         if not any(line.strip() for page in pages for line in page) and not hidden:
             raise NoTextError(
                 SCANNED
@@ -90,6 +93,26 @@ def read_pdf(path: Path, options: ReadOptions) -> Extracted:
             )
         if hidden:
             flags.append(hidden_flag(hidden))
-        return Extracted(["\n".join(page) for page in pages], hidden, flags)
+        return Extracted(["\n".join(page) for page in pages], hidden, flags, dropped + concealed)
     finally:
         pdf.close()
+
+
+def _hidden_runs(number: int, width: float, words: list[PdfWord]) -> list[DroppedText]:
+    """The page's hidden words, a run of them hidden the same way as one entry."""
+    runs: list[DroppedText] = []
+    for item in words:
+        if not item.hidden:
+            continue
+        word = item.word
+        if word.bottom - word.top < 2.5:
+            how = "tiny text"
+        elif word.x1 < 0 or word.x0 > width or word.bottom < 0:
+            how = "off the page"
+        else:
+            how = "white, see-through or off-page text"
+        if runs and runs[-1].detail == how:
+            runs[-1] = DroppedText(number, "hidden", f"{runs[-1].text} {word.text}", how)
+        else:
+            runs.append(DroppedText(number, "hidden", word.text, how))
+    return runs

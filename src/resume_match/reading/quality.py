@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import SCANNED, EmptyDocumentError, FileTooLargeError, NoTextError
@@ -63,7 +64,8 @@ def finish(path: Path, kind: str, raw: Extracted, options: ReadOptions) -> Docum
             Flag("not-english", "the text does not look like English; the skills list is English")
         )
     hidden = normalize_text("\n".join(raw.hidden))
-    return Document(path, kind, tuple(pages), tuple(flags), hidden)
+    dropped = tuple(replace(item, text=normalize_text(item.text)) for item in raw.dropped)
+    return Document(path, kind, tuple(pages), tuple(flags), hidden, dropped)
 
 
 def _looks_garbled(text: str) -> bool:
