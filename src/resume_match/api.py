@@ -14,6 +14,7 @@ from .model import CheckResult, Document, DocumentResult, Flag, SkillMatch
 from .posting import Posting, read_posting
 from .posting.fit import JobFit, fit
 from .reading import ReadOptions, start_reading
+from .reading.genre import not_a_resume
 from .reading.sniff import check_file, read_head, sniff
 from .scoring import coverage, found_ids
 from .taxonomy import Taxonomy, load_taxonomy
@@ -84,6 +85,18 @@ class Checker:
             document = finish_reading()
         except DocumentError as error:
             return DocumentResult(file=str(path), status=error.status, reason=error.message), None
+        # A posting names every skill it asks for: scored, it would outrank the applicants.
+        reason = not_a_resume(document.text)
+        if reason is not None:
+            unscored = DocumentResult(
+                file=str(path),
+                status="not-a-resume",
+                reason=reason,
+                kind=document.kind,
+                flags=document.flags,
+                pages=len(document.pages),
+            )
+            return unscored, None
         matches = matcher.match(document)
         result = self._result(
             str(path), document.kind, matches, document.flags, len(document.pages)

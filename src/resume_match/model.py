@@ -13,9 +13,10 @@ from typing import Literal
 
 from .taxonomy import Skill
 
-Status = Literal["ok", "no-text", "empty", "error"]
+Status = Literal["ok", "no-text", "empty", "not-a-resume", "error"]
 """``ok`` scored; ``no-text`` opens but has no usable text (scanned, garbled); ``empty`` too few
-words to judge; ``error`` cannot be read."""
+words to judge; ``not-a-resume`` reads as something else (a job posting, a README or manifest, a
+blank template), so it is not scored; ``error`` cannot be read."""
 
 FlagKind = Literal[
     "hidden-text", "repeated-text", "mixed-script", "truncated", "damaged", "not-english"

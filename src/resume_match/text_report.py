@@ -66,7 +66,8 @@ def _report(
         lines += ["", paint("  Found", "bold")]
         for match in result.matched:
             lines += _found(match, paint, width, evidence, _shown_in(match, sources))
-    if result.missing:
+    # Advice on English phrasing would tell the writer of a Spanish CV that it is merely weak.
+    if result.missing and not any(flag.kind == "not-english" for flag in result.flags):
         lines += ["", paint("  Missing (most important first)", "bold")]
         for skill in result.missing:
             lines.append(
