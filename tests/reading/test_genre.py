@@ -13,10 +13,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import CORPUS, REPO, write
+from helpers import write
 from resume_match.api import Checker
 from resume_match.cli import cli
 
+REPO = Path(__file__).resolve().parents[2]
+CORPUS = REPO / ".." / "shared" / "corpus"
 POSTINGS = {
     "corporate.txt": """Patient Access Representative
 Lakeside Health System
@@ -204,7 +206,7 @@ def test_screen_never_ranks_a_posting(runner: CliRunner, tmp_path: Path) -> None
 LABELLED = sorted(
     path
     for folder in ("labelled", "heldout", "blind", "final", "fresh")
-    for path in (REPO / "tests" / folder).glob("*.txt")
+    for path in (REPO / "tests" / "data" / folder).glob("*.txt")
 )
 SAMPLES = sorted(p for p in (REPO / "samples").glob("*") if p.suffix in {".pdf", ".docx"})
 

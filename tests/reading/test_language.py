@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import STRONG_RESUME, write
+from helpers import STRONG_RESUME, write
 from resume_match.cli import cli
 from resume_match.reading import read_document
 

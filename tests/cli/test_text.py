@@ -9,10 +9,11 @@ import pytest
 from click.testing import CliRunner
 
 from builders import make_docx, make_pdf
-from conftest import CORPUS, STRONG_RESUME, write
+from helpers import STRONG_RESUME, write
 from resume_match.cli import cli
 from resume_match.reading import read_document
 
+CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
 BODY = [
     "Summary",
     "Front desk receptionist who greets patients and checks them in.",
@@ -115,9 +116,12 @@ def test_text_of_a_folder_is_refused(runner: CliRunner, tmp_path: Path) -> None:
     assert result.exit_code == 1 and "is a folder" in result.output
 
 
+_SUFFIXES = {".pdf", ".docx", ".txt", ".md"}
 CORPUS_FILES = (
-    sorted(p for p in CORPUS.glob("*/*") if p.suffix.lower() in {".pdf", ".docx", ".txt", ".md"})
-    + [CORPUS / "MANIFEST.md"]
+    [
+        *sorted(p for p in CORPUS.glob("*/*") if p.suffix.lower() in _SUFFIXES),
+        CORPUS / "MANIFEST.md",
+    ]
     if CORPUS.is_dir()
     else []
 )

@@ -28,7 +28,7 @@ from builders import make_glyph_pdf
 from resume_match.errors import DocumentError
 from resume_match.reading import Document, ReadOptions, read_document
 
-CORPUS = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus"
+CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
 PDFTOTEXT = shutil.which("pdftotext")
 PDFS = sorted((CORPUS / "pdf").glob("*.pdf")) if (CORPUS / "pdf").is_dir() else []
 
