@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .archives import ZipEntry, deflate_bomb, flate_bomb, zip_bytes
-from .documents import make_docx, make_glyph_pdf, make_pdf
+from .documents import make_docx, make_glyph_pdf, make_pdf, make_rotated_pdf
 from .hostile_docx import (
     OLE_MAGIC,
     TEMPLATE,
@@ -86,6 +86,7 @@ __all__ = [
     "make_docx",
     "make_glyph_pdf",
     "make_pdf",
+    "make_rotated_pdf",
     "ole_file",
     "pdf_broken_xref",
     "pdf_bytes",

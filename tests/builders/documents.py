@@ -182,6 +182,29 @@ def _draw_hidden(
     canvas.restoreState()
 
 
+def make_rotated_pdf(
+    path: Path | str, title: str, lines: Sequence[str], *, angle: float = 90, size: float = 28
+) -> Path:
+    """Write a PDF with ``title`` set sideways in the left margin (rotated by ``angle`` degrees,
+    90 reading upwards) and ``lines`` as ordinary text to its right."""
+    path = Path(path)
+    canvas = Canvas(str(path), pagesize=LETTER, invariant=1, pageCompression=0)
+    canvas.saveState()
+    x, y = (LEFT, BOTTOM + 40) if angle == 90 else (LEFT - 20, TOP)
+    canvas.translate(x, y)
+    canvas.rotate(angle)
+    canvas.setFont(_BASE_FONT, size)
+    canvas.drawString(0, 0, title)
+    canvas.restoreState()
+    y = TOP
+    for line in lines:
+        _draw(canvas, LEFT + 60, y, line, 10)
+        y -= 14
+    canvas.showPage()
+    canvas.save()
+    return path
+
+
 def make_glyph_pdf(
     path: Path | str,
     lines: Sequence[str],

@@ -24,7 +24,7 @@ from typing import Any
 
 import pytest
 
-from builders import make_glyph_pdf
+from builders import make_glyph_pdf, make_pdf, make_rotated_pdf
 from resume_match.errors import DocumentError
 from resume_match.reading import Document, ReadOptions, read_document
 
@@ -321,3 +321,17 @@ def test_tight_letter_spacing_keeps_words_whole(tmp_path: Path) -> None:
 def test_loose_letter_spacing_does_not_split_words(tmp_path: Path) -> None:
     path = make_glyph_pdf(tmp_path / "loose.pdf", LINES, char_space=0.8, spaces="text")
     assert _words(path) == _expected()
+
+
+@pytest.mark.parametrize("angle", [90, -90])
+def test_a_title_set_sideways_is_read_as_words(tmp_path: Path, angle: float) -> None:
+    path = make_rotated_pdf(tmp_path / "rotated.pdf", "CURRICULUM VITAE", LINES, angle=angle)
+    lines = read_document(path, ReadOptions(min_words=5)).text.split("\n")
+    assert "CURRICULUM VITAE" in lines
+    assert [line for line in lines if line != "CURRICULUM VITAE"] == LINES
+
+
+def test_single_letters_on_ordinary_lines_stay_apart(tmp_path: Path) -> None:
+    letters = ["A", "B", "C", "D", "E"]
+    path = make_pdf(tmp_path / "letters.pdf", [*LINES, *letters], font_size=10)
+    assert read_document(path, ReadOptions(min_words=5)).text.split("\n")[-5:] == letters
