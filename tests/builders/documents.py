@@ -212,6 +212,7 @@ def make_glyph_pdf(
     spaces: Literal["glyph", "gap", "text"] = "glyph",
     pitch: float = 1.0,
     char_space: float = 0.0,
+    word_space: float = 0.0,
     font_size: float = 10,
 ) -> Path:
     """Write a PDF whose text is placed the ways positioning producers place it.
@@ -220,7 +221,8 @@ def make_glyph_pdf(
     ``"gap"``: glyphs one by one and no space character at all, a word break is only a gap;
     ``"text"``: each line one text object with real spaces. ``pitch`` scales how far each glyph
     advances against its width (Qt's hinted layout places glyphs closer: about 0.8);
-    ``char_space`` is extra space after every glyph in points (tight or loose letter-spacing).
+    ``char_space`` is extra space after every glyph in points (tight or loose letter-spacing);
+    ``word_space`` extra space after every space, as justified text has.
     """
     path = Path(path)
     canvas = Canvas(str(path), pagesize=LETTER, invariant=1, pageCompression=0)
@@ -239,7 +241,7 @@ def make_glyph_pdf(
                 if glyph != " " or spaces == "glyph":
                     canvas.drawString(x, y, glyph)
                 advance = pdfmetrics.stringWidth(glyph, _BASE_FONT, font_size)
-                x += advance * pitch + char_space
+                x += advance * pitch + char_space + (word_space if glyph == " " else 0.0)
         y -= font_size * 1.4
     canvas.showPage()
     canvas.save()

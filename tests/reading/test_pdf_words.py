@@ -335,3 +335,15 @@ def test_single_letters_on_ordinary_lines_stay_apart(tmp_path: Path) -> None:
     letters = ["A", "B", "C", "D", "E"]
     path = make_pdf(tmp_path / "letters.pdf", [*LINES, *letters], font_size=10)
     assert read_document(path, ReadOptions(min_words=5)).text.split("\n")[-5:] == letters
+
+
+def test_a_justified_line_with_wide_spaces_stays_one_line(tmp_path: Path) -> None:
+    # A narrow justified column spaces its words wider than a column gap (9 pt).
+    path = make_glyph_pdf(
+        tmp_path / "justified.pdf",
+        ["computational tools to analyze", *LINES],
+        spaces="gap",
+        word_space=12,
+    )
+    lines = read_document(path, ReadOptions(min_words=5)).text.split("\n")
+    assert lines[0] == "computational tools to analyze"

@@ -153,11 +153,15 @@ def _xy_cut(words: list[Word], depth: int) -> list[list[Word]]:
 
     A column gap must be wider than the space between words, so a two-column page splits into its
     columns while a paragraph never does; a banner across the top is cut off by the blank row under
-    it first, and the columns beneath then split.
+    it first, and the columns beneath then split. Within a single line the gap must be wider still
+    (two line heights): a justified line in a narrow column spaces its words wide, and is one line.
     """
     if len(words) < 2 or depth > _MAX_DEPTH:
         return [words]
-    column = _widest_gap([(w.x0, w.x1) for w in words], _MIN_COLUMN_GAP)
+    minimum = _MIN_COLUMN_GAP
+    if max(w.top for w in words) < min(w.bottom for w in words):
+        minimum = max(minimum, 2 * max(w.bottom - w.top for w in words))
+    column = _widest_gap([(w.x0, w.x1) for w in words], minimum)
     if column is not None:
         left = [w for w in words if w.x1 <= column]
         right = [w for w in words if w.x1 > column]
