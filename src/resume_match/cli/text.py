@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from . import CliError
+from .common import CliError
 from .options import file_options
 
 
