@@ -262,6 +262,26 @@ def test_every_corpus_pdf_keeps_nearly_all_its_words(
     assert not poor
 
 
+@pytest.mark.slow
+def test_the_pdfplumber_engine_reads_every_word_too() -> None:
+    if not PDFS or PDFTOTEXT is None:
+        pytest.skip("needs ../shared/corpus and pdftotext")
+    words = missing = 0
+    glued: dict[str, list[str]] = {}
+    for path in PDFS:
+        try:
+            document = read_document(path, ReadOptions(pdf_engine="pdfplumber"))
+        except DocumentError:
+            continue
+        comparison = compare(path, document)
+        words += comparison.words
+        missing += len(comparison.missing)
+        if comparison.glued:
+            glued[path.name] = comparison.glued
+    assert not glued
+    assert missing <= 0.01 * words
+
+
 def test_what_we_drop_on_purpose_is_counted_with_its_reason(
     comparisons: dict[str, Comparison],
 ) -> None:
@@ -289,8 +309,17 @@ LINES = [
 ]
 
 
-def _words(path: Path) -> list[str]:
-    return read_document(path, ReadOptions(min_words=5)).text.split()
+@pytest.fixture(params=["pdfium", "pdfplumber"])
+def engine(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+def _lines(path: Path, engine: str) -> list[str]:
+    return read_document(path, ReadOptions(min_words=5, pdf_engine=engine)).text.split("\n")
+
+
+def _words(path: Path, engine: str) -> list[str]:
+    return " ".join(_lines(path, engine)).split()
 
 
 def _expected() -> list[str]:
@@ -299,45 +328,47 @@ def _expected() -> list[str]:
 
 @pytest.mark.parametrize("pitch", [1.0, 0.9, 0.8])
 def test_glyphs_placed_one_by_one_with_space_glyphs_drawn_alone(
-    tmp_path: Path, pitch: float
+    tmp_path: Path, pitch: float, engine: str
 ) -> None:
     # Qt's way: every glyph its own text object, advancing less than its width.
     path = make_glyph_pdf(tmp_path / "glyphs.pdf", LINES, pitch=pitch, spaces="glyph")
-    assert _words(path) == _expected()
+    assert _words(path, engine) == _expected()
 
 
 @pytest.mark.parametrize("pitch", [1.0, 0.9])
-def test_glyphs_placed_one_by_one_with_no_space_characters(tmp_path: Path, pitch: float) -> None:
+def test_glyphs_placed_one_by_one_with_no_space_characters(
+    tmp_path: Path, pitch: float, engine: str
+) -> None:
     # The space is only a gap: no space character anywhere in the file.
     path = make_glyph_pdf(tmp_path / "gaps.pdf", LINES, pitch=pitch, spaces="gap")
-    assert _words(path) == _expected()
+    assert _words(path, engine) == _expected()
 
 
-def test_tight_letter_spacing_keeps_words_whole(tmp_path: Path) -> None:
+def test_tight_letter_spacing_keeps_words_whole(tmp_path: Path, engine: str) -> None:
     path = make_glyph_pdf(tmp_path / "tight.pdf", LINES, char_space=-0.6, spaces="text")
-    assert _words(path) == _expected()
+    assert _words(path, engine) == _expected()
 
 
-def test_loose_letter_spacing_does_not_split_words(tmp_path: Path) -> None:
+def test_loose_letter_spacing_does_not_split_words(tmp_path: Path, engine: str) -> None:
     path = make_glyph_pdf(tmp_path / "loose.pdf", LINES, char_space=0.8, spaces="text")
-    assert _words(path) == _expected()
+    assert _words(path, engine) == _expected()
 
 
 @pytest.mark.parametrize("angle", [90, -90])
-def test_a_title_set_sideways_is_read_as_words(tmp_path: Path, angle: float) -> None:
+def test_a_title_set_sideways_is_read_as_words(tmp_path: Path, angle: float, engine: str) -> None:
     path = make_rotated_pdf(tmp_path / "rotated.pdf", "CURRICULUM VITAE", LINES, angle=angle)
-    lines = read_document(path, ReadOptions(min_words=5)).text.split("\n")
+    lines = _lines(path, engine)
     assert "CURRICULUM VITAE" in lines
     assert [line for line in lines if line != "CURRICULUM VITAE"] == LINES
 
 
-def test_single_letters_on_ordinary_lines_stay_apart(tmp_path: Path) -> None:
+def test_single_letters_on_ordinary_lines_stay_apart(tmp_path: Path, engine: str) -> None:
     letters = ["A", "B", "C", "D", "E"]
     path = make_pdf(tmp_path / "letters.pdf", [*LINES, *letters], font_size=10)
-    assert read_document(path, ReadOptions(min_words=5)).text.split("\n")[-5:] == letters
+    assert _lines(path, engine)[-5:] == letters
 
 
-def test_a_justified_line_with_wide_spaces_stays_one_line(tmp_path: Path) -> None:
+def test_a_justified_line_with_wide_spaces_stays_one_line(tmp_path: Path, engine: str) -> None:
     # A narrow justified column spaces its words wider than a column gap (9 pt).
     path = make_glyph_pdf(
         tmp_path / "justified.pdf",
@@ -345,5 +376,5 @@ def test_a_justified_line_with_wide_spaces_stays_one_line(tmp_path: Path) -> Non
         spaces="gap",
         word_space=12,
     )
-    lines = read_document(path, ReadOptions(min_words=5)).text.split("\n")
+    lines = _lines(path, engine)
     assert lines[0] == "computational tools to analyze"
