@@ -80,6 +80,21 @@ This folder holds the applications for the front desk opening. See the [posting]
 Run `resume-match screen applicants/` and open the `report.html`.
 """
 
+NOTES = """# Labelling guidelines
+
+## What counts
+A skill counts when the document shows the person doing it, not when it only names it.
+
+## Scheduling
+Booking, confirming or rescheduling appointments counts. A `schedule` of shifts does not.
+
+## Insurance verification
+Checking coverage or eligibility counts; selling insurance does not.
+
+## Examples
+See [the labelled set](labels.json) and the `samples/` folder.
+"""
+
 TEMPLATE = """[Your Name]
 [Street Address], [City, ST ZIP Code]
 [Phone] | [Email]
@@ -137,6 +152,22 @@ Associate of Applied Science, Medical Office Administration, 2019
 ## Skills
 Scheduling, insurance verification, medical terminology, HIPAA, customer service
 """,
+    "skills-only.md": """# Priya Shah
+priya.shah@example.com | 555-0142
+
+## Skills
+- Appointment scheduling in Epic
+- Insurance verification and prior authorisations
+
+## Certifications
+- Certified Medical Administrative Assistant
+
+## Languages
+- English, Gujarati, Hindi
+
+## Education
+- Medical Office Administration certificate, Lakeview College
+""",
     "one-placeholder.txt": """Sam Ortiz
 Medical Receptionist
 Checked in 60 patients a day and scheduled follow-up appointments.
@@ -155,10 +186,13 @@ def test_a_job_posting_is_not_a_resume(checker: Checker, tmp_path: Path, name: s
     assert "looks like a job posting" in result.reason and result.score is None
 
 
-def test_a_readme_is_not_a_resume(checker: Checker, tmp_path: Path) -> None:
-    result = checker.check_document(write(tmp_path, "README.md", README))
+@pytest.mark.parametrize(("name", "text"), [("README.md", README), ("GUIDELINES.md", NOTES)])
+def test_a_readme_or_notes_are_not_a_resume(
+    checker: Checker, tmp_path: Path, name: str, text: str
+) -> None:
+    result = checker.check_document(write(tmp_path, name, text))
     assert result.status == "not-a-resume"
-    assert "README or manifest" in result.reason
+    assert "README, manifest or notes" in result.reason
 
 
 def test_a_blank_template_is_not_a_resume(checker: Checker, tmp_path: Path) -> None:
@@ -247,5 +281,6 @@ def test_the_corpus_postings_and_manifest_are_not_resumes(checker: Checker, corp
     assert {name: r.status for name, r in results.items()} == dict.fromkeys(results, "not-a-resume")
 
 
-def test_the_samples_readme_is_not_a_resume(checker: Checker) -> None:
-    assert checker.check_document(REPO / "samples" / "README.md").status == "not-a-resume"
+def test_the_repository_readmes_are_not_resumes(checker: Checker) -> None:
+    for path in (REPO / "samples" / "README.md", REPO / "tests/data/labelled/GUIDELINES.md"):
+        assert checker.check_document(path).status == "not-a-resume", path

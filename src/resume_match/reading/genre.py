@@ -87,6 +87,7 @@ _DATE_RANGE = re.compile(
     r"(?:(?:19|20)\d\d|\d{1,2}/(?:19|20)?\d\d|present|current|now|today)\b",
     re.IGNORECASE,
 )
+_CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\(?\b\d{3}\)?[ .-]?\d{3}[ .-]\d{4}\b")
 _PAST_LINE = re.compile(r"^[\s•*·\-–]*[A-Z][a-z]+ed\b", re.MULTILINE)
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|my|me|myself)\b", re.IGNORECASE)
 _SECOND_PERSON = re.compile(r"\b(?:you|your|you'll|we|our|us|we're|we'll)\b", re.IGNORECASE)
@@ -118,6 +119,7 @@ class Genre:
     placeholders: int
     date_ranges: int
     past_lines: int
+    contact: bool
 
     @property
     def about_oneself(self) -> bool:
@@ -147,15 +149,19 @@ def measure(text: str) -> Genre:
         placeholders=len(_PLACEHOLDER.findall(text)),
         date_ranges=len(_DATE_RANGE.findall(text)),
         past_lines=len(_PAST_LINE.findall(text)),
+        contact=_CONTACT.search(text) is not None,
     )
 
 
 def not_a_resume(text: str) -> str | None:
     """Why the text is not a resume or cover letter (one line), or None when it may be one."""
     genre = measure(text)
-    if genre.markdown_marks >= 3 and genre.markdown_lines >= max(8, 0.3 * genre.lines):
+    # Markdown notes about something else (guidelines, a changelog) carry no contact details and
+    # say nothing of their writer; a resume typed in markdown does both.
+    notes = genre.markdown_marks >= 5 and not genre.about_oneself and not genre.contact
+    if notes or (genre.markdown_marks >= 3 and genre.markdown_lines >= max(8, 0.3 * genre.lines)):
         return (
-            "looks like a README or manifest (mostly markdown tables, headings and links), "
+            "looks like a README, manifest or notes in markdown (headings, tables, links), "
             "not a resume or cover letter; leave it out of the applicants' files"
         )
     if genre.placeholders >= max(5, genre.words / 40):
