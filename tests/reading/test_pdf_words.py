@@ -378,3 +378,13 @@ def test_a_justified_line_with_wide_spaces_stays_one_line(tmp_path: Path, engine
     )
     lines = _lines(path, engine)
     assert lines[0] == "computational tools to analyze"
+
+
+def test_many_lone_spaces_split_every_word(tmp_path: Path) -> None:
+    # Forty lines of twenty two-letter words, every space its own object: 800 words to split.
+    lines = [
+        " ".join(f"{chr(97 + (i + j) % 26)}{chr(97 + j % 26)}" for j in range(20))
+        for i in range(40)
+    ]
+    path = make_glyph_pdf(tmp_path / "many.pdf", lines, pitch=0.8, spaces="glyph", font_size=7)
+    assert read_document(path).text.split() == " ".join(lines).split()

@@ -28,6 +28,8 @@ from .pdf_words import PdfWord
 # A page with at least one object for every four characters draws words (or glyphs) one by one.
 _OBJECTS_PER_CHAR = 0.25
 
+_MAX_LINE_ROWS = 48
+
 Blanks = dict[int, list[float]]
 
 
@@ -86,15 +88,19 @@ def split_at_blanks(
 
 def _blanks_inside(word: Word, last_left: float, blanks: Blanks) -> list[float]:
     """x of each blank on the word's line between its first and its last glyph's origin."""
-    # The baseline lies in the lower half of a glyph's box, above the descenders.
+    # The baseline lies in the lower half of a glyph's box, above the descenders; a box taller
+    # than a line of text is looked at along its bottom only, so no word costs more than that.
+    last = int(word.bottom)
+    first = max(int(word.top + 0.5 * (word.bottom - word.top)), last - _MAX_LINE_ROWS)
     cuts: list[float] = []
-    for line in range(int(word.top + 0.5 * (word.bottom - word.top)), int(word.bottom) + 1):
+    for line in range(first, last + 1):
         xs = blanks.get(line)
         if xs:
             at = bisect_right(xs, word.x0 + 0.01)
             while at < len(xs) and xs[at] <= last_left + 0.01:
                 cuts.append(xs[at])
                 at += 1
+    cuts.sort()
     return cuts
 
 
@@ -110,7 +116,8 @@ def _split(
         pdfium_c.FPDFText_GetLooseCharBox(handle, start + offset, box)
         left, right = box.left, box.right
         char_top, char_bottom = height - box.top, height - box.bottom
-        if chars and any(previous_left < cut <= left + 0.01 for cut in cuts):
+        at = bisect_right(cuts, previous_left)
+        if chars and at < len(cuts) and cuts[at] <= left + 0.01:
             pieces.append(PdfWord(Word("".join(chars), x0, x1, top, bottom), item.hidden))
             chars = []
         if not chars:
