@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from builders import make_docx, make_pdf
+from builders.documents import HiddenMode
 from helpers import STRONG_RESUME, write
 from resume_match.cli import cli
 from resume_match.reading import read_document
@@ -46,12 +47,24 @@ def test_text_shows_pages_sections_and_what_was_dropped(runner: CliRunner, tmp_p
     lines = result.output.splitlines()
     assert lines[0] == "=== page 1 ===" and "=== page 2 ===" in lines
     assert "--- section: Skills ---" in lines and "--- section: Experience ---" in lines
-    assert "[hidden: white, see-through or off-page text] keyword stuffing hidden here" in lines
+    assert "[hidden: white text] keyword stuffing hidden here" in lines
     assert "[dropped: repeated header] Jordan Lee - Resume" in lines
     assert any(line.startswith("[dropped: page number] Page") for line in lines)
     assert lines.index("--- section: Skills ---") + 1 == lines.index("Skills"), (
         "a section marker stands right before its heading"
     )
+
+
+@pytest.mark.parametrize(
+    ("mode", "how"), [("white", "white text"), ("tiny", "tiny text"), ("offpage", "off the page")]
+)
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+def test_text_says_how_hidden_text_was_hidden(
+    runner: CliRunner, tmp_path: Path, mode: HiddenMode, how: str, engine: str
+) -> None:
+    path = make_pdf(tmp_path / "r.pdf", BODY, hidden=["Epic Cerner HIPAA"], hidden_mode=mode)
+    result = runner.invoke(cli, ["text", str(path), "--pdf-engine", engine])
+    assert f"[hidden: {how}] Epic Cerner HIPAA" in result.output.splitlines(), result.output
 
 
 def test_text_json_gives_back_exactly_the_matched_text(runner: CliRunner, tmp_path: Path) -> None:

@@ -77,11 +77,11 @@ def read_pdf(path: Path, options: ReadOptions) -> Extracted:
         hidden: list[str] = []
         concealed: list[DroppedText] = []
         has_images = False
-        for number, (width, words, images) in enumerate(loaded.values(), start=1):
+        for number, (_width, words, images) in enumerate(loaded.values(), start=1):
             has_images = has_images or images
             pages.append(page_lines([w.word for w in words if not w.hidden]))
             hidden.extend(w.word.text for w in words if w.hidden)
-            concealed.extend(_hidden_runs(number, width, words))
+            concealed.extend(_hidden_runs(number, words))
         pages, dropped = drop_repeated_margins(pages)
         if not any(line.strip() for page in pages for line in page) and not hidden:
             raise NoTextError(
@@ -98,21 +98,15 @@ def read_pdf(path: Path, options: ReadOptions) -> Extracted:
         pdf.close()
 
 
-def _hidden_runs(number: int, width: float, words: list[PdfWord]) -> list[DroppedText]:
+def _hidden_runs(number: int, words: list[PdfWord]) -> list[DroppedText]:
     """The page's hidden words, a run of them hidden the same way as one entry."""
     runs: list[DroppedText] = []
     for item in words:
         if not item.hidden:
             continue
-        word = item.word
-        if word.bottom - word.top < 2.5:
-            how = "tiny text"
-        elif word.x1 < 0 or word.x0 > width or word.bottom < 0:
-            how = "off the page"
-        else:
-            how = "white, see-through or off-page text"
+        how = item.how or "hidden text"
         if runs and runs[-1].detail == how:
-            runs[-1] = DroppedText(number, "hidden", f"{runs[-1].text} {word.text}", how)
+            runs[-1] = DroppedText(number, "hidden", f"{runs[-1].text} {item.word.text}", how)
         else:
-            runs.append(DroppedText(number, "hidden", word.text, how))
+            runs.append(DroppedText(number, "hidden", item.word.text, how))
     return runs

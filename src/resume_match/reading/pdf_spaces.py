@@ -20,6 +20,7 @@ from __future__ import annotations
 import ctypes
 from bisect import bisect_right
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from .layout import Word
@@ -118,12 +119,12 @@ def _split(
         char_top, char_bottom = height - box.top, height - box.bottom
         at = bisect_right(cuts, previous_left)
         if chars and at < len(cuts) and cuts[at] <= left + 0.01:
-            pieces.append(PdfWord(Word("".join(chars), x0, x1, top, bottom), item.hidden))
+            pieces.append(replace(item, word=Word("".join(chars), x0, x1, top, bottom)))
             chars = []
         if not chars:
             x0, x1, top, bottom = left, right, char_top, char_bottom
         chars.append(char)
         x1, top, bottom = max(x1, right), min(top, char_top), max(bottom, char_bottom)
         previous_left = left
-    pieces.append(PdfWord(Word("".join(chars), x0, x1, top, bottom), item.hidden))
+    pieces.append(replace(item, word=Word("".join(chars), x0, x1, top, bottom)))
     return pieces

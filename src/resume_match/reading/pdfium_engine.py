@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,7 @@ from .pdf_words import (
     PageWords,
     PdfWord,
     check_page_chars,
+    hidden_how,
     is_white_size,
     load_page,
     pdf_word,
@@ -100,6 +102,8 @@ def pdfium_pages(path: Path, pdf: Any, options: ReadOptions) -> Iterator[PageWor
             if chars:
                 words.append(pdf_word(chars, x0, x1, top, bottom, hidden_chars))
                 spans.append((start, last_left))
+            if any(w.hidden for w in words):
+                words = _say_how_hidden(words, spans, handle, width, height, pdfium_c)
             if blanks:
                 words = split_at_blanks(words, spans, blanks, handle, height, pdfium_c)
             textpage.close()
@@ -113,6 +117,27 @@ def pdfium_pages(path: Path, pdf: Any, options: ReadOptions) -> Iterator[PageWor
 
 
 _FEW_WORDS = 10
+
+
+def _say_how_hidden(
+    words: list[PdfWord],
+    spans: list[tuple[int, float]],
+    handle: Any,
+    width: float,
+    height: float,
+    pdfium_c: Any,
+) -> list[PdfWord]:
+    import ctypes
+
+    red, green, blue, alpha = (ctypes.c_uint() for _ in range(4))
+    told = []
+    for item, (start, _) in zip(words, spans, strict=True):
+        if item.hidden:
+            pdfium_c.FPDFText_GetFillColor(handle, start, red, green, blue, alpha)
+            how = hidden_how(item.word, width, height, see_through=alpha.value < 20)
+            item = replace(item, how=how)
+        told.append(item)
+    return told
 
 
 def _page_has_images(page: Any, pdfium_c: Any) -> bool:

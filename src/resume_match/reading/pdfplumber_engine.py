@@ -8,7 +8,15 @@ from typing import Any
 
 from .layout import Word
 from .options import ReadOptions
-from .pdf_words import PageWords, PdfWord, check_page_chars, is_light, load_page, unhide_covered
+from .pdf_words import (
+    PageWords,
+    PdfWord,
+    check_page_chars,
+    hidden_how,
+    is_light,
+    load_page,
+    unhide_covered,
+)
 
 
 def _unhide_on_dark_background(page: Any, words: list[PdfWord]) -> list[PdfWord]:
@@ -53,7 +61,10 @@ def pdfplumber_pages(path: Path, pdf: Any, options: ReadOptions) -> Iterator[Pag
                     or item["top"] > page.height
                 )
                 word = Word(item["text"], item["x0"], item["x1"], item["top"], item["bottom"])
-                words.append(PdfWord(word, invisible or white))
+                how = hidden_how(word, page.width, page.height) if invisible or white else ""
+                if item["size"] < 2.5:
+                    how = "tiny text"
+                words.append(PdfWord(word, invisible or white, how))
             if any(w.hidden for w in words):
                 words = _unhide_on_dark_background(page, words)
             yield float(page.width), words, bool(page.images)
