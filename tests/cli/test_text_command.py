@@ -77,11 +77,17 @@ def test_text_json_gives_back_exactly_the_matched_text(runner: CliRunner, tmp_pa
     assert {"section": "Skills"} in data["pages"][0]["lines"]
 
 
-def test_text_of_a_docx_marks_hidden_runs(runner: CliRunner, tmp_path: Path) -> None:
-    path = make_docx(tmp_path / "r.docx", BODY, vanish_runs=["Epic Cerner HIPAA"])
+@pytest.mark.parametrize(
+    ("option", "how"),
+    [("vanish_runs", "hidden run"), ("hidden_runs", "white text"), ("tiny_runs", "tiny text")],
+)
+def test_text_of_a_docx_marks_hidden_runs(
+    runner: CliRunner, tmp_path: Path, option: str, how: str
+) -> None:
+    path = make_docx(tmp_path / "r.docx", BODY, **{option: ["Epic Cerner HIPAA"]})
     result = runner.invoke(cli, ["text", str(path)])
     assert result.exit_code == 0, result.output
-    assert "[hidden: hidden, white or tiny run] Epic Cerner HIPAA" in result.output
+    assert f"[hidden: {how}] Epic Cerner HIPAA" in result.output.splitlines()
     assert "Epic Cerner" not in result.output.split("[hidden")[0]
 
 

@@ -17,6 +17,8 @@ _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fal
 _WHITE = {"FFFFFF", "FEFEFE", "FDFDFD"}
 
 
+# (how it is hidden, its text) of each hidden stretch of a paragraph.
+_Hidden = list[tuple[str, str]]
 _DAMAGED_DOCX = "it may be damaged: open it in Word and save it again"
 _REQUIRED_PARTS = ("[Content_Types].xml", "_rels/.rels")
 _DECLARATIONS = re.compile(
@@ -109,17 +111,18 @@ def read_docx(path: Path, options: ReadOptions) -> Extracted:
     except zipfile.BadZipFile:
         raise DocumentError(DAMAGED_ZIP, path) from None
     visible: list[str] = []
-    hidden: list[str] = []
+    hidden: _Hidden = []
     seen_parts: set[str] = set()
     for name in headers:
         _collect_part(margins[name], visible, hidden, seen_parts)
     _collect_block(body, visible, hidden)
     for name in footers:
         _collect_part(margins[name], visible, hidden, seen_parts)
-    concealed = [word for text in hidden for word in text.split()]
-    dropped = [DroppedText(1, "hidden", text, "hidden, white or tiny run") for text in hidden]
+    texts = [text for _, text in hidden]
+    concealed = [word for text in texts for word in text.split()]
+    dropped = [DroppedText(1, "hidden", text, how) for how, text in hidden]
     flags = [hidden_flag(concealed)] if concealed else []
-    return Extracted(["\n".join(visible)], hidden, flags, dropped)
+    return Extracted(["\n".join(visible)], texts, flags, dropped)
 
 
 def _relationships(path: Path, package: zipfile.ZipFile, name: str) -> list[tuple[str, str]]:
@@ -205,7 +208,7 @@ def _parse_part(
     return parse_xml(data)
 
 
-def _collect_part(root: Any, visible: list[str], hidden: list[str], seen: set[str]) -> None:
+def _collect_part(root: Any, visible: list[str], hidden: _Hidden, seen: set[str]) -> None:
     """A header or footer, kept once however many sections repeat it."""
     lines: list[str] = []
     _collect_block(root, lines, hidden)
@@ -215,7 +218,7 @@ def _collect_part(root: Any, visible: list[str], hidden: list[str], seen: set[st
         visible.extend(lines)
 
 
-def _collect_block(element: Any, visible: list[str], hidden: list[str], depth: int = 0) -> None:
+def _collect_block(element: Any, visible: list[str], hidden: _Hidden, depth: int = 0) -> None:
     """Walk paragraphs and tables in document order, nested tables and text boxes included."""
     if depth > 20:
         return
@@ -239,9 +242,9 @@ def _collect_block(element: Any, visible: list[str], hidden: list[str], depth: i
             _collect_block(child, visible, hidden, depth + 1)
 
 
-def _collect_paragraph(paragraph: Any, visible: list[str], hidden: list[str], depth: int) -> None:
+def _collect_paragraph(paragraph: Any, visible: list[str], hidden: _Hidden, depth: int) -> None:
     shown: list[str] = []
-    concealed: list[str] = []
+    concealed: list[tuple[str, str]] = []
     boxes: list[Any] = []
     for node in paragraph.iter(f"{_W}r", f"{_W}txbxContent"):
         if node.tag == f"{_W}txbxContent":
@@ -254,12 +257,17 @@ def _collect_paragraph(paragraph: Any, visible: list[str], hidden: list[str], de
             continue
         text = _run_text(node)
         if text:
-            (concealed if _run_is_hidden(node) else shown).append(text)
+            how = _how_hidden(node)
+            if not how:
+                shown.append(text)
+            elif concealed and concealed[-1][0] == how:
+                concealed[-1] = (how, concealed[-1][1] + text)
+            else:
+                concealed.append((how, text))
     line = "".join(shown)
     if line.strip():
         visible.extend(line.split("\n"))
-    if concealed:
-        hidden.append("".join(concealed))
+    hidden.extend(concealed)
     for box in boxes:
         _collect_block(box, visible, hidden, depth + 1)
 
@@ -279,24 +287,25 @@ def _run_text(run: Any) -> str:
     return "".join(parts)
 
 
-def _run_is_hidden(run: Any) -> bool:
+def _how_hidden(run: Any) -> str:
+    """How a run is hidden from a reader ("hidden run", "tiny text", "white text"), or ""."""
     props = run.find(f"{_W}rPr")
     if props is None:
-        return False
+        return ""
     vanish = props.find(f"{_W}vanish")
     if vanish is not None and vanish.get(f"{_W}val", "true") not in ("0", "false"):
-        return True
+        return "hidden run"
     size = props.find(f"{_W}sz")
     if (
         size is not None
         and (size.get(f"{_W}val") or "").isdigit()
         and int(size.get(f"{_W}val")) <= 4
     ):
-        return True
+        return "tiny text"
     color = props.find(f"{_W}color")
     if color is not None and (color.get(f"{_W}val") or "").upper() in _WHITE:
-        return not _on_dark_shading(run, props)
-    return False
+        return "" if _on_dark_shading(run, props) else "white text"
+    return ""
 
 
 def _on_dark_shading(run: Any, props: Any) -> bool:
