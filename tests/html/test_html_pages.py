@@ -282,3 +282,22 @@ def test_shortlist_by_posting_has_a_fit_column(runner: CliRunner, tmp_path: Path
     assert '<button type="button">Fit</button>' in pages["html"]
     for row in json.loads(pages["json"])["candidates"]:
         assert f'data-sort="{row["fit"]}">{row["fit"]:.1f}</td>' in pages["html"]
+
+
+def test_check_page_gives_no_english_advice_to_a_document_in_another_language(
+    tmp_path: Path, text_checker: Checker
+) -> None:
+    spanish = write(
+        tmp_path,
+        "cv.txt",
+        "Curriculum vitae\nExperiencia\n"
+        + "Atendí a los pacientes en la recepción de la clínica y programé las citas con los "
+        "médicos de la mañana. Llevé el archivo de los expedientes y cobré los pagos de la "
+        "consulta. Trabajé con el equipo de enfermería para que cada paciente fuera atendido "
+        "a tiempo y con amabilidad. " * 3,
+    )
+    result = text_checker.check(spanish)
+    assert any(flag.kind == "not-english" for flag in result.main.flags)
+    page = render_check_page(check_to_dict(result))
+    assert "does not read as English" in page
+    assert 'class="hint"' not in page
