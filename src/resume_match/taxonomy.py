@@ -27,10 +27,22 @@ _SKILL_KEYS = {
     "context",
     "near",
     "exclude",
+    "exclude_forms",
+    "not_near",
+    "listed",
     "core",
 }
 _NEAR_KEYS = {"words", "with", "within"}
-_LIST_KEYS = ("phrases", "exact", "members", "context_members", "context", "exclude")
+_LIST_KEYS = (
+    "phrases",
+    "exact",
+    "members",
+    "context_members",
+    "context",
+    "exclude",
+    "exclude_forms",
+    "listed",
+)
 _TOP_KEYS = {"schema", "role", "skill", "posting", "level", "level_skill"}
 _LEVEL_KEYS = {"id", "name", "years", "titles", "needs", "enough", "focus"}
 
@@ -62,6 +74,9 @@ class Skill:
     context: tuple[str, ...] = ()
     near: tuple[Near, ...] = ()
     exclude: tuple[str, ...] = ()
+    exclude_forms: tuple[str, ...] = ()
+    not_near: tuple[Near, ...] = ()
+    listed: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -345,34 +360,19 @@ def _parse_skill(raw: dict[str, Any], where: str, fail: Any) -> Skill:
         lists[key] = tuple(v.strip() for v in value)
     if lists["context_members"] and not lists["context"]:
         raise fail(f"{where}.context", "context_members needs a context list")
-    near = []
-    raw_near = raw.get("near", [])
-    if not isinstance(raw_near, list):
-        raise fail(f"{where}.near", "must be a list of {words, with, within} tables")
-    for position, rule in enumerate(raw_near):
-        here = f"{where}.near[{position}]"
-        if (
-            not isinstance(rule, dict)
-            or set(rule) - _NEAR_KEYS
-            or not {"words", "with"} <= set(rule)
-        ):
-            raise fail(here, "must be a table with words, with and (optionally) within")
-        for key in ("words", "with"):
-            if (
-                not isinstance(rule[key], list)
-                or not rule[key]
-                or not all(isinstance(v, str) and v.strip() for v in rule[key])
-            ):
-                raise fail(f"{here}.{key}", "must be a non-empty list of strings")
-        within = rule.get("within", 4)
-        if isinstance(within, bool) or not isinstance(within, int) or not 1 <= within <= 12:
-            raise fail(f"{here}.within", "must be a whole number from 1 to 12")
-        near.append(Near(tuple(rule["words"]), tuple(rule["with"]), within))
+    near = _parse_rules(raw, "near", where, fail)
+    not_near = _parse_rules(raw, "not_near", where, fail)
     if not (
-        lists["phrases"] or lists["exact"] or lists["members"] or lists["context_members"] or near
+        lists["phrases"]
+        or lists["exact"]
+        or lists["members"]
+        or lists["context_members"]
+        or near
+        or lists["listed"]
     ):
         raise fail(
-            where, "gives no way to recognise it (phrases, exact, members, context_members or near)"
+            where,
+            "gives no way to recognise it (phrases, exact, members, context_members, near or listed)",
         )
     return Skill(
         id=raw["id"].strip(),
@@ -382,6 +382,35 @@ def _parse_skill(raw: dict[str, Any], where: str, fail: Any) -> Skill:
         keyword=str(raw.get("keyword", raw["name"])).strip(),
         hint=str(raw.get("hint", "")).strip(),
         core=core,
-        near=tuple(near),
+        near=near,
+        not_near=not_near,
         **lists,
     )
+
+
+def _parse_rules(raw: dict[str, Any], key: str, where: str, fail: Any) -> tuple[Near, ...]:
+    """A ``near`` or ``not_near`` list: tables of two word lists and a distance in tokens."""
+    rules: list[Near] = []
+    raw_rules = raw.get(key, [])
+    if not isinstance(raw_rules, list):
+        raise fail(f"{where}.{key}", "must be a list of {words, with, within} tables")
+    for position, rule in enumerate(raw_rules):
+        here = f"{where}.{key}[{position}]"
+        if (
+            not isinstance(rule, dict)
+            or set(rule) - _NEAR_KEYS
+            or not {"words", "with"} <= set(rule)
+        ):
+            raise fail(here, "must be a table with words, with and (optionally) within")
+        for field_name in ("words", "with"):
+            if (
+                not isinstance(rule[field_name], list)
+                or not rule[field_name]
+                or not all(isinstance(v, str) and v.strip() for v in rule[field_name])
+            ):
+                raise fail(f"{here}.{field_name}", "must be a non-empty list of strings")
+        within = rule.get("within", 4)
+        if isinstance(within, bool) or not isinstance(within, int) or not 1 <= within <= 12:
+            raise fail(f"{here}.within", "must be a whole number from 1 to 12")
+        rules.append(Near(tuple(rule["words"]), tuple(rule["with"]), within))
+    return tuple(rules)

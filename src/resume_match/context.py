@@ -1,0 +1,114 @@
+"""Whose words a mention is: the writer's claim, a statement of lack, or somebody else's words.
+
+A mention in a clause that says the person lacks the skill ("no experience with", "eager to
+learn", "a course that begins next month"), that another person did the work ("our biller handled
+payments"), or that quotes or praises the employer ("your posting asks for", "your commitment to
+patient-centered care") is not evidence of the writer's skill.
+"""
+
+from __future__ import annotations
+
+import re
+
+_NEGATION_BEFORE = re.compile(
+    r"(?:\b(?:no|without|lack|lacks|lacking|limited|minimal)\s+(?:\w+\s+){0,2}?"
+    r"(?:experience|exposure|knowledge|background|training|familiarity|skills?)\b"
+    r"|(?:\bnot|\bnever|n't)\s+(?:\w+\s+){0,2}?(?:familiar|experienced|trained|certified|used|worked|"
+    r"exposed|had|done|performed|handled|learned|proficient|comfortable|knowledgeable)\b"
+    r"|\b(?:unfamiliar|inexperienced|new to)\b"
+    r"|\b(?:never|have not|has not|had not|did not|do not|does not|cannot|haven't|hasn't|hadn't|"
+    r"didn't|don't|doesn't|can't)\b"
+    r"|\b(?:signed up for|sign up for|signing up for|will take|will be taking|plan to take)\b"
+    r"|\b(?:need|needs|will need|'ll need)\s+(?:\w+\s+)?(?:training|to learn)\b"
+    r"|\b(?:apply|applying|applied)\s+for\b|\byour\s+(?:[\w-]+\s+){0,4}$"
+    r"|\b(?:eager|hope|hoping|hopes|want|wanting|wants|like|looking forward|plan|planning|excited|"
+    r"willing|keen|aim|aiming|intend|intending)\s+to\s+(?:\w+\s+)?(?:learn|learning|gain|gaining|"
+    r"develop|build|acquire|grow|get|become|pursue|take)\b"
+    r"|\b(?:yet to|not yet|have yet)\b"
+    r"|\b(?:your|the|this)\s+(?:job\s+)?(?:posting|listing|advertisement|ad|description|role|position|"
+    r"opening|job)\s+(?:\w+\s+)?(?:asks?|requires?|required|calls?|mentions?|lists?|emphasi[sz]es|seeks?|"
+    r"needs?|wants?|prefers?)\b"
+    r"|\byou\s+(?:are\s+)?(?:require|need|seek|asked|ask|looking|want|prefer|mention)\w*\b"
+    r"|\b(?:if|whether)\b)[^.;!?]*$",
+    re.IGNORECASE,
+)
+_REPORTED = re.compile(
+    r"\b(?:says?|said|saying|told|tells|describes?|described|calls?|called|wrote|writes|asks?|asked|"
+    r"wants?|wanted|lists?|listed|posting|listing|ad|review|praised?|quote[sd]?)\b",
+    re.IGNORECASE,
+)
+_OTHER_SUBJECT = re.compile(
+    r"[\s\-•*>]*(?:(?:our|my|the|their|his|her|[\w.]+'s)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:counselors?|managers?|supervisors?|team|staff|coworkers?|colleagues?|department|billers?|"
+    r"coordinators?|specialists?|nurses?|doctors?|physicians?|providers?|office|leads?|boss)"
+    r"|patients|they|she|he|someone else|others)\b(?![^.;!?]*(?-i:\bI\b))",
+    re.IGNORECASE,
+)
+_OTHER_DID = re.compile(
+    r"\b(?:our|my|the|their|his|her|[\w.]+'s)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:coordinator|manager|supervisor|team|staff|counselor|department|biller|specialist|nurse|"
+    r"doctor|office|lead)s?\s+(?:handled|handles|did|does|took|takes|managed|manages|ran|runs|"
+    r"processed|processes|verified|verifies|checked|checks|covered|covers|made|makes)\b"
+    r"(?![^.;!?]*(?-i:\bI\b))",
+    re.IGNORECASE,
+)
+_NOT_JUST_BEFORE = re.compile(r"\bnot\s+(?:an?\s+|the\s+|any\s+)?$", re.IGNORECASE)
+_NEGATION_AFTER = re.compile(
+    r"^[^.;!?]{0,80}?\b(?:(?:i|i've|i'm)\s+(?:\w+\s+){0,2}?(?:not|never|no|yet to)\b"
+    r"|(?:is|are|will be|would be)\s+(?:all\s+|completely\s+|entirely\s+)?new to me|which i lack"
+    r"|not yet|in the future"
+    r"|\b(?:is|are|was|were)\s+(?:\w+\s+)?(?:taken|handled|done|processed|managed|made)\s+by\b"
+    r"|\b(?:is|are|has been|have been|was)\s+(?:\w+\s+)?"
+    r"(?:zero|none|nil|nonexistent|non-existent)\b"
+    r"|(?:that|which)\s+(?:begins|starts|will start)\b"
+    r"|\bnext\s+(?:month|week|semester|year|fall|spring)\b)",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(
+    r"[.;!?•|]|\n\n|\n(?=(?-i:[A-Z])|•)|,\s*(?:but|yet|so|and|while|though|although)?\s*(?=(?:i|i've|i'm|my|we)\b)"
+    r"|\b(?:but|however|although|though|whereas|while)\b",
+    re.IGNORECASE,
+)
+_EMPLOYER_VALUES = re.compile(
+    r"(?:\b(?:your|its|their)|\w's|s')\s+(?:[\w'-]+\s+){0,6}?"
+    r"(?:commitment|dedication|devotion|mission|reputation|focus|emphasis|values?|vision|"
+    r"approach|philosophy|culture|standards?|priority|priorities)\b[^.;!?]*$",
+    re.IGNORECASE,
+)
+SPAN_BREAK = re.compile(
+    r"[;!?•|]|\.\s+(?-i:[A-Z])|\n\n|,\s*(?:but|yet|so|and|while|though|although)?\s*(?=(?:i|i've|i'm|my|we)\b)"
+    r"|\b(?:but|however|although|though|whereas)\b",
+    re.IGNORECASE,
+)
+
+
+def negated(text: str, start: int, end: int) -> bool:
+    """True when a mention's clause says the person lacks the skill, or holds somebody else's words."""
+    clause_start = 0
+    for found in _CLAUSE_BREAK.finditer(text, max(0, start - 160), start):
+        clause_start = found.end()
+    before = text[max(clause_start, start - 120) : start]
+    if (
+        _NEGATION_BEFORE.search(before)
+        or _NOT_JUST_BEFORE.search(before)
+        or _EMPLOYER_VALUES.search(before)
+    ):
+        return True
+    prefix = text[clause_start:start]
+    if _OTHER_SUBJECT.match(prefix) or _OTHER_DID.search(prefix):
+        return True
+    if _quoted_from_someone_else(text, start):
+        return True
+    after = text[end : end + 100]
+    stop = _CLAUSE_BREAK.search(after)
+    return bool(_NEGATION_AFTER.search(after[: stop.start()] if stop else after))
+
+
+def _quoted_from_someone_else(text: str, start: int) -> bool:
+    """True inside a quotation that the sentence gives to someone else ("the posting says ...")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    sentence_start = max(text.rfind(". ", line_start, start) + 1, line_start)
+    prefix = text[sentence_start:start]
+    if prefix.count('"') % 2 == 0:
+        return False
+    return bool(_REPORTED.search(prefix[: prefix.rfind('"')]))

@@ -1,0 +1,170 @@
+"""Evidence: the words that prove a skill, where they stand, and which of them a reader accepts.
+
+A reader does not accept a heading ("Leadership & Collaboration:") or a job title ("Team Lead
+Manager") as proof of a skill, and wants the first quote to be a sentence that shows it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .model import Evidence
+from .sections import SectionMap
+from .taxonomy import Skill
+
+_CONNECTORS = frozenset(
+    {"of", "and", "&", "as", "for", "the", "in", "at", "to", "/", "-", "–", "|", "a", "an", "with"}
+)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_WORD = re.compile(r"[^\W\d_][\w'&.-]*|[&/|–-]")
+_TITLE_SECTIONS = frozenset({"Experience", "Volunteer"})
+_DUTY_OPENERS = frozenset({"responsible", "assist", "assists", "answer", "answers", "handle"})
+_BULLETS = frozenset("•*·>-–—▪●◦")
+_LIST_SECTIONS = frozenset({"Skills"})
+
+
+@dataclass(frozen=True)
+class LineMap:
+    """What each line of a text is, so a match in a heading or a job title can be set aside.
+
+    A ``heading`` is a label that ends in a colon ("Leadership & Collaboration:") or a few
+    capitalised words alone on a line of an Experience section ("Team Lead Manager"); neither
+    proves any skill. A ``dated`` title line ("Front Desk Lead - Summit Club (2020 - Present)")
+    and a short capitalised label before a sentence ("COLLABORATION: Attended weekly ...", up to
+    ``label_end``) name a job or a topic: they prove no soft skill.
+    """
+
+    starts: tuple[int, ...]
+    heading: tuple[bool, ...]
+    dated: tuple[bool, ...]
+    label_end: tuple[int, ...]
+
+    def refuses(self, skill: Skill, start: int) -> bool:
+        """Whether a reader would not take a match at ``start`` as proof of ``skill``."""
+        index = bisect.bisect_right(self.starts, start) - 1
+        if index < 0:
+            return False
+        if self.heading[index]:
+            return True
+        return skill.category == "soft" and (self.dated[index] or start < self.label_end[index])
+
+
+def map_lines(text: str, sections: SectionMap) -> LineMap:
+    """Classify every line of ``text`` once; lookups are then a bisection."""
+    starts: list[int] = []
+    heading: list[bool] = []
+    dated: list[bool] = []
+    label_end: list[int] = []
+    title: list[bool] = []
+    offset = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        words = _WORD.findall(stripped)
+        section = sections.at(offset)
+        starts.append(offset)
+        bulleted = stripped[:1] in _BULLETS
+        heading.append(stripped.endswith(":") and 0 < len(words) <= 6)
+        title.append(section in _TITLE_SECTIONS and not bulleted and _is_title(stripped, words))
+        dated.append(
+            section not in _LIST_SECTIONS and not bulleted and _is_dated_title(stripped, words)
+        )
+        end = -1
+        colon = stripped.find(":")
+        if colon > 0 and section not in _LIST_SECTIONS:
+            label = _WORD.findall(stripped[:colon])
+            body = _WORD.findall(stripped[colon + 1 :])
+            if 0 < len(label) <= 5 and _capitalised(label) and len(body) >= 4:
+                end = offset + line.find(":")
+        label_end.append(end)
+        offset += len(line) + 1
+    _keep_lists(title)
+    heading = [h or t for h, t in zip(heading, title, strict=True)]
+    return LineMap(tuple(starts), tuple(heading), tuple(dated), tuple(label_end))
+
+
+def _keep_lists(title: list[bool]) -> None:
+    """Three or more short capitalised lines in a row are a list of skills, not job titles."""
+    index = 0
+    while index < len(title):
+        end = index
+        while end < len(title) and title[end]:
+            end += 1
+        if end - index >= 3:
+            title[index:end] = [False] * (end - index)
+        index = max(end, index + 1)
+
+
+def _capitalised(words: list[str]) -> bool:
+    significant = [w for w in words if w.lower() not in _CONNECTORS]
+    return bool(significant) and all(w[0].isupper() for w in significant)
+
+
+def _is_title(stripped: str, words: list[str]) -> bool:
+    """A job title or sub-heading alone on its line: two to six capitalised words, no list."""
+    first = words[0].lower() if words else ""
+    return (
+        2 <= len(words) <= 6
+        and not first.endswith(("ed", "ing"))
+        and first not in _DUTY_OPENERS
+        and not stripped.endswith((".", ";", "!", "?"))
+        and "," not in stripped
+        and not _YEAR.search(stripped)
+        and _capitalised(words)
+    )
+
+
+def _is_dated_title(stripped: str, words: list[str]) -> bool:
+    """A line of capitalised words with a year: a job, its employer and its dates."""
+    if not _YEAR.search(stripped) or stripped.endswith("."):
+        return False
+    significant = [w for w in words if w.lower() not in _CONNECTORS]
+    capitals = sum(w[0].isupper() for w in significant)
+    return 0 < len(significant) <= 16 and capitals >= 0.8 * len(significant)
+
+
+def snippet(text: str, start: int, end: int, width: int = 50) -> str:
+    """The words around a match, within its line and sentence, cut at word boundaries."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    sentence = max(text.rfind(". ", line_start, start), text.rfind("•", line_start, start))
+    left = max(line_start, sentence + 2 if sentence != -1 else line_start, start - width)
+    right = min(line_end, end + width)
+    if left > line_start and text[left - 1] not in " •":
+        left = text.find(" ", left, start) + 1 or start
+    if right < line_end and not text[right].isspace():
+        space = text.rfind(" ", end, right)
+        right = space if space != -1 else end
+    prefix = "..." if left > line_start and sentence + 2 != left else ""
+    suffix = "..." if right < line_end else ""
+    return f"{prefix}{' '.join(text[left:right].split()).strip(' •')}{suffix}"
+
+
+def page_of(page_starts: list[int], offset: int) -> int:
+    page = 1
+    for number, start in enumerate(page_starts, start=1):
+        if start <= offset:
+            page = number
+    return page
+
+
+_SECTION_RANK = {"Experience": 0, "Volunteer": 1, "Body": 1, "Skills": 2, "Summary": 3}
+
+
+def dedupe(items: Iterable[Evidence]) -> tuple[Evidence, ...]:
+    """Distinct evidence, most convincing first: what the person did before what they list,
+    and a sentence before a bare title or keyword.
+    """
+    seen: set[str] = set()
+    kept: list[Evidence] = []
+    for item in sorted(
+        items, key=lambda e: (_SECTION_RANK.get(e.section, 4), len(e.text) < 25, e.start)
+    ):
+        if item.text in seen:
+            continue
+        seen.add(item.text)
+        kept.append(item)
+    return tuple(kept)
