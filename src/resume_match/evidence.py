@@ -22,6 +22,7 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _WORD = re.compile(r"[^\W\d_][\w'&.-]*|[&/|–-]")
 _TITLE_SECTIONS = frozenset({"Experience", "Volunteer"})
 _DUTY_OPENERS = frozenset({"responsible", "assist", "assists", "answer", "answers", "handle"})
+_JOB_SECTIONS = frozenset({"Header", "Experience", "Volunteer"})
 _BULLETS = frozenset("•*·>-–—▪●◦")
 _LIST_SECTIONS = frozenset({"Skills"})
 
@@ -43,9 +44,12 @@ class LineMap:
     label_end: tuple[int, ...]
 
     def refuses(self, skill: Skill, start: int) -> bool:
-        """Whether a reader would not take a match at ``start`` as proof of ``skill``."""
+        """Whether a reader would not take a match at ``start`` as proof of a core ``skill``.
+
+        Extras keep titles: "Senior Patient Service Representative" is what proves a career step.
+        """
         index = bisect.bisect_right(self.starts, start) - 1
-        if index < 0:
+        if index < 0 or not skill.core:
             return False
         if self.heading[index]:
             return True
@@ -69,7 +73,7 @@ def map_lines(text: str, sections: SectionMap) -> LineMap:
         heading.append(stripped.endswith(":") and 0 < len(words) <= 6)
         title.append(section in _TITLE_SECTIONS and not bulleted and _is_title(stripped, words))
         dated.append(
-            section not in _LIST_SECTIONS and not bulleted and _is_dated_title(stripped, words)
+            section in _JOB_SECTIONS and not bulleted and _is_dated_title(stripped, words)
         )
         end = -1
         colon = stripped.find(":")

@@ -211,16 +211,15 @@ class SkillMatcher:
     ) -> str:
         """The lemma of a misspelt token, or of the token itself when it is a name.
 
-        A capitalised word inside a line, or any word of the first line, is a name: it may be a
+        A capitalised word inside a line, or on the first line, is a name: it may be a
         misspelt product ("Cener"), or a misspelt word of a phrase that its neighbour begins or
         ends ("Medical Terminolgy"), never an ordinary word on its own ("Ellis, Courtney").
         """
         token = tokens[index]
         lower = token.lower_
-        name_like = token.idx < first_line_end or (
-            token.text[0].isupper()
-            and not token.text.isupper()
-            and not _opens_item(tokens, index, text, sections)
+        name_like = token.text[0].isupper() and (
+            token.idx < first_line_end
+            or (not token.text.isupper() and not _opens_item(tokens, index, text, sections))
         )
         if not name_like:
             return self._lemma(self._speller.correct(lower))
