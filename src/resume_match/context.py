@@ -83,7 +83,7 @@ SPAN_BREAK = re.compile(
 
 
 def negated(text: str, start: int, end: int) -> bool:
-    """True when a mention's clause says the person lacks the skill, or holds somebody else's words."""
+    """True when a mention's clause says the person lacks the skill or holds another's words."""
     clause_start = 0
     for found in _CLAUSE_BREAK.finditer(text, max(0, start - 160), start):
         clause_start = found.end()

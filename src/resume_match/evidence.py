@@ -72,9 +72,7 @@ def map_lines(text: str, sections: SectionMap) -> LineMap:
         bulleted = stripped[:1] in _BULLETS
         heading.append(stripped.endswith(":") and 0 < len(words) <= 6)
         title.append(section in _TITLE_SECTIONS and not bulleted and _is_title(stripped, words))
-        dated.append(
-            section in _JOB_SECTIONS and not bulleted and _is_dated_title(stripped, words)
-        )
+        dated.append(section in _JOB_SECTIONS and not bulleted and _is_dated_title(stripped, words))
         end = -1
         colon = stripped.find(":")
         if colon > 0 and section not in _LIST_SECTIONS:
@@ -85,8 +83,22 @@ def map_lines(text: str, sections: SectionMap) -> LineMap:
         label_end.append(end)
         offset += len(line) + 1
     _keep_lists(title)
+    _name_line(text.split("\n"), heading)
     heading = [h or t for h, t in zip(heading, title, strict=True)]
     return LineMap(tuple(starts), tuple(heading), tuple(dated), tuple(label_end))
+
+
+def _name_line(lines: list[str], heading: list[bool]) -> None:
+    """The first line of a document, when it is a few capitalised words, is the writer's name:
+    "Courtney Gentle" or "HOPE PATIENCE" proves nothing.
+    """
+    for index, line in enumerate(lines):
+        words = _WORD.findall(line)
+        if not words:
+            continue
+        if len(words) <= 4 and _capitalised(words) and not any(c.isdigit() for c in line):
+            heading[index] = True
+        return
 
 
 def _keep_lists(title: list[bool]) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import pairwise
 from typing import Any
 
 from .context import SPAN_BREAK, negated
@@ -33,6 +34,7 @@ _CONTEXT_PREPOSITIONS = frozenset({"in", "into", "on", "using", "with", "via", "
 _LINE_BREAK = re.compile(r"(?<!\n)\n(?!\n)")
 _SENTENCE_OPENERS = frozenset({".", "!", "?", "•", ":", ";", "-", "*", "|", "(", '"', "–"})
 _ITEM_OPENERS = frozenset({",", "/"})
+_OPENS_A_NEW_VERB = frozenset({",", "to"})
 _ITEM_MARKS = frozenset({",", ";", "|", "•", "/", "·", ".", ":", "▪", "●"})
 
 Span = tuple[str, int, int]
@@ -81,7 +83,8 @@ class SkillMatcher:
             self._phrases.add(skill.id, phrase_docs)
         for doc in phrase_docs:
             vocabulary.update(token.lower_ for token in doc)
-            self._bigrams.update(zip((t.lemma_ for t in doc), (t.lemma_ for t in doc[1:])))
+            lemmas = [token.lemma_ for token in doc]
+            self._bigrams.update(pairwise(lemmas))
         for written in (*skill.phrases, *skill.members, *skill.exact, *skill.context_members):
             names.update(
                 w.lower() for w in written.split() if w.lower() != w or written in skill.members
@@ -219,6 +222,7 @@ class SkillMatcher:
         lower = token.lower_
         name_like = token.text[0].isupper() and (
             token.idx < first_line_end
+            or _beside_a_name(tokens, index, self._speller)
             or (not token.text.isupper() and not _opens_item(tokens, index, text, sections))
         )
         if not name_like:
@@ -257,8 +261,8 @@ class SkillMatcher:
 
         An index from lemma to rule finds the candidates in one pass over the document, which costs
         a fraction of what spaCy's Matcher spends on wildcard patterns. A pair in reverse order
-        whose verb opens a list item ("completing work orders, maintaining inventory") belongs to
-        two items.
+        whose verb opens a new item or purpose ("completing work orders, maintaining inventory",
+        "placed orders to maintain stock") does not hold that word as its object.
         """
         positions: dict[tuple[int, int], list[int]] = {}
         for index, token in enumerate(doc):
@@ -277,7 +281,7 @@ class SkillMatcher:
                     low, high = (a, b) if a < b else (b, a)
                     if not 0 < high - low <= within + 1 or breaks[high] != breaks[low]:
                         continue
-                    if b < a and doc[a - 1].text == ",":
+                    if b < a and doc[a - 1].lower_ in _OPENS_A_NEW_VERB:
                         continue
                     spans.add((skill_id, low, high + 1))
         return spans
@@ -346,7 +350,7 @@ def _other_sense(
 
 
 def _whole_item(doc: Any, text: str, start: int, end: int) -> bool:
-    """Whether tokens ``start:end`` are a whole item of a list ("Scheduling" in "Filing, Scheduling")."""
+    """Whether tokens ``start:end`` are a whole list item ("Scheduling" in "Filing, Scheduling")."""
     first, last = doc[start], doc[end - 1]
     before = start == 0 or text[first.idx - 1] == "\n" or doc[start - 1].text in _ITEM_MARKS
     after_offset = last.idx + len(last.text)
@@ -357,6 +361,16 @@ def _whole_item(doc: Any, text: str, start: int, end: int) -> bool:
         or doc[end].is_space
     )
     return before and after
+
+
+def _beside_a_name(tokens: list[Any], index: int, speller: Speller) -> bool:
+    """Whether a capitalised neighbour is a word no dictionary knows: a name ("Courtney Baines")."""
+    for other in (index - 1, index + 1):
+        if 0 <= other < len(tokens):
+            word = tokens[other].text
+            if word[:1].isupper() and word[1:].islower() and speller.needs_mending(word.lower()):
+                return True
+    return False
 
 
 def _opens_item(tokens: list[Any], index: int, text: str, sections: SectionMap) -> bool:

@@ -372,7 +372,8 @@ def _parse_skill(raw: dict[str, Any], where: str, fail: Any) -> Skill:
     ):
         raise fail(
             where,
-            "gives no way to recognise it (phrases, exact, members, context_members, near or listed)",
+            "gives no way to recognise it "
+            "(phrases, exact, members, context_members, near or listed)",
         )
     return Skill(
         id=raw["id"].strip(),

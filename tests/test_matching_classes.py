@@ -1,0 +1,308 @@
+"""Classes of wrong calls found on real resumes, each tested on text written here.
+
+Each class is a mechanism, not a phrase: another sense of a word, spell correction on names,
+somebody else's words, vague self-description, an exclude that vetoes too much, headings and
+titles taken as proof, and the misses the same mechanisms must not cause.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from resume_match.api import Checker
+from resume_match.model import Evidence
+from resume_match.reading import Document
+from resume_match.reading.normalize import normalize_text
+
+
+def matches(checker: Checker, text: str) -> dict[str, tuple[Evidence, ...]]:
+    document = Document(Path("inline.txt"), "text", (normalize_text(text),))
+    return {m.skill.id: m.evidence for m in checker.matcher.match(document) if m.skill.core}
+
+
+def found(checker: Checker, text: str) -> set[str]:
+    return set(matches(checker, text))
+
+
+def resume(*experience: str, skills: str = "") -> str:
+    """A small resume around the lines under test, so sections are as in a real one."""
+    body = "\n".join(f"- {line}" for line in experience)
+    tail = f"\nSKILLS\n{skills}\n" if skills else ""
+    top = "Dana Whitfield\nSUMMARY\nSteady worker.\nEXPERIENCE\nClerk, Acme (2019 - 2023)"
+    return f"{top}\n{body}\n{tail}"
+
+
+# -- another sense of the word -----------------------------------------------------------------
+
+OTHER_SENSE = [
+    ("Managed staffing, scheduling, and patient flow for the unit.", "appointment-scheduling"),
+    (
+        "Assisted clients with scheduling and implementing system hardware.",
+        "appointment-scheduling",
+    ),
+    ("Built the weekly shift scheduling for 30 employees.", "appointment-scheduling"),
+    ("Installed PCs, printers and POS equipment across 12 stores.", "payment-processing"),
+    ("Configured POS terminals and network routers.", "payment-processing"),
+    ("Streamlined transaction processes, raising efficiency 15%.", "payment-processing"),
+    ("Managed and trouble shoot the telecom phone system.", "phone-systems"),
+    ("Repaired and installed office telephone systems.", "phone-systems"),
+    (
+        "Administered employee benefits including leave and medical insurance.",
+        "insurance-verification",
+    ),
+    ("Helped members in obtaining maximum benefit coverage.", "insurance-verification"),
+    ("Coordinate with management to review organizational performance.", "organizational-skills"),
+    ("Led organizational change and culture programs.", "organizational-skills"),
+    ("Obtained procedural consent forms before each biopsy.", "patient-registration"),
+    ("Verified patient demographics prior to performing the ordered test.", "patient-registration"),
+    ("Registered students for courses and workshops.", "patient-registration"),
+    ("Collected blood specimens and urine samples.", "payment-processing"),
+]
+
+
+@pytest.mark.parametrize(("text", "skill"), OTHER_SENSE)
+def test_another_sense_of_the_word_is_not_the_skill(
+    checker: Checker, text: str, skill: str
+) -> None:
+    assert skill not in found(checker, resume(text))
+
+
+SAME_WORD_RIGHT_SENSE = [
+    ("Scheduled patients and confirmed appointments for 6 providers.", "appointment-scheduling"),
+    ("Scheduled appointments and staff meetings for the clinic.", "appointment-scheduling"),
+    ("Ran the POS and balanced the cash drawer.", "payment-processing"),
+    ("Processed card transactions and collected co-pays.", "payment-processing"),
+    ("Answered a multi-line phone system and routed calls.", "phone-systems"),
+    ("Verified insurance eligibility for every patient.", "insurance-verification"),
+    ("Strong organizational skills; kept files organized.", "organizational-skills"),
+    ("Had patients sign consent forms at check-in.", "patient-registration"),
+    ("Collected and updated patient demographics at check-in.", "patient-registration"),
+    ("Collected co-pays and balances at check-out.", "payment-processing"),
+    ("Collection of co-pays and outstanding balances.", "payment-processing"),
+]
+
+
+@pytest.mark.parametrize(("text", "skill"), SAME_WORD_RIGHT_SENSE)
+def test_the_same_words_in_the_front_office_sense_still_count(
+    checker: Checker, text: str, skill: str
+) -> None:
+    assert skill in found(checker, resume(text))
+
+
+# -- spell correction on names -----------------------------------------------------------------
+
+
+def test_a_name_inside_a_line_is_not_a_misspelt_skill(checker: Checker) -> None:
+    text = resume(
+        "Answered phones. City, State, Supervisor: SSG Ellis, Courtney, Weekly Hrs: 40",
+        "Worked with Sgt. Courtney Baines on the records audit.",
+    )
+    assert "professionalism" not in found(checker, text)
+
+
+def test_a_name_at_the_top_is_not_a_misspelt_skill(checker: Checker) -> None:
+    text = "Courtney Gentle\nEXPERIENCE\n- Answered phones and greeted visitors every day.\n"
+    assert found(checker, text).isdisjoint({"professionalism", "empathetic-communication"})
+
+
+def test_an_abbreviation_is_not_a_misspelling(checker: Checker) -> None:
+    text = resume("Office Admin for a construction firm.", "Handled HR & Admin paperwork.")
+    assert "patient-registration" not in found(checker, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("Trained in HIPPA, FDCPA, and Medical Terminolgy.", "medical-terminology"),
+        ("Trained in HIPPA rules.", "hipaa-compliance"),
+        ("Charted in Cener every shift.", "ehr-systems"),
+        ("Courtious and calm with upset callers.", "professionalism"),
+    ],
+)
+def test_misspellings_of_skill_words_are_still_mended(
+    checker: Checker, text: str, skill: str
+) -> None:
+    assert skill in found(checker, resume(text))
+
+
+# -- somebody else's words ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I am drawn to Lakeside Health because of your reputation for excellence and commitment "
+        "to patient-centered care.",
+        "Lakeside's long-standing mission of compassionate care is why I am applying.",
+        "I admire the clinic's focus on empathy for every family.",
+    ],
+)
+def test_the_employers_values_are_not_the_writers_skill(checker: Checker, sentence: str) -> None:
+    letter = f"Dear Hiring Manager,\n\n{sentence}\n\nI have answered phones for three years.\n"
+    assert "empathetic-communication" not in found(checker, letter)
+
+
+def test_the_writers_own_values_still_count(checker: Checker) -> None:
+    letter = (
+        "Dear Hiring Manager,\n\nMy commitment to patient-centered care shows in how I comfort "
+        "anxious patients.\n"
+    )
+    assert "empathetic-communication" in found(checker, letter)
+
+
+def test_praise_about_the_writer_is_the_writers_claim(checker: Checker) -> None:
+    text = resume("Patients know me for staying courteous and professional at the busiest desk.")
+    assert "professionalism" in found(checker, text)
+
+
+# -- vague self-description --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("I bring a versatile skill set that fits this role.", "adaptability"),
+        ("Cross trained in other areas and performed other duties as assigned.", "adaptability"),
+        ("Built systems while prioritizing community welfare.", "organizational-skills"),
+        ("Prioritized patient safety in every decision.", "organizational-skills"),
+    ],
+)
+def test_vague_self_description_is_not_the_skill(checker: Checker, text: str, skill: str) -> None:
+    assert skill not in found(checker, resume(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("Adapted quickly to the new EHR and changing priorities.", "adaptability"),
+        ("Prioritized urgent calls while juggling check-ins.", "organizational-skills"),
+    ],
+)
+def test_concrete_self_description_still_counts(checker: Checker, text: str, skill: str) -> None:
+    assert skill in found(checker, resume(text))
+
+
+# -- an exclude vetoes only the sense it names ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Scheduled appointments.",
+        "Scheduled appointments as needed.",
+        "Confirmed appointments as requested by providers.",
+    ],
+)
+def test_an_exclude_does_not_veto_a_neighbouring_sense(checker: Checker, text: str) -> None:
+    assert "appointment-scheduling" in found(checker, resume(text))
+
+
+def test_the_excluded_sense_is_still_vetoed(checker: Checker) -> None:
+    text = resume("Received my appointment as Office Supervisor in 2021.")
+    assert "appointment-scheduling" not in found(checker, text)
+
+
+def test_keeping_a_record_of_calls_is_record_keeping(checker: Checker) -> None:
+    assert "data-entry" in found(checker, resume("Kept a record of every call in a daily log."))
+
+
+# -- misses ------------------------------------------------------------------------------------
+
+MISSES = [
+    ("Very professional and articulate.", "professionalism"),
+    ("Highly professional with upset callers.", "professionalism"),
+    ("Charted in AHLTA and pulled reports from CHCS.", "ehr-systems"),
+    ("Booked visits in Sorian Scheduling.", "ehr-systems"),
+    ("Proficiencies include trouble shooting hardware and software issues.", "problem-solving"),
+    ("Keyed everything into athenaOne before the visit.", "data-entry"),
+    ("Checked in patients and verified coverage.", "insurance-verification"),
+    ("Obtained authorizations for MRIs.", "insurance-verification"),
+    ("Booked appointments and scheduled procedures.", "appointment-scheduling"),
+    ("Answered phones and greeted patients.", "phone-systems"),
+    ("Collected copays and posted payments.", "payment-processing"),
+    ("Maintained medical records and filed charts.", "data-entry"),
+]
+
+
+@pytest.mark.parametrize(("text", "skill"), MISSES)
+def test_phrasings_from_real_resumes_are_found(checker: Checker, text: str, skill: str) -> None:
+    assert skill in found(checker, resume(text))
+
+
+def test_a_trait_in_a_skills_list_counts(checker: Checker) -> None:
+    text = resume("Greeted visitors.", skills="Personal and professional integrity\nTeamwork")
+    assert "professionalism" in found(checker, text)
+
+
+@pytest.mark.parametrize(
+    ("item", "skill"),
+    [
+        ("Scheduling", "appointment-scheduling"),
+        ("Multi-line phones", "phone-systems"),
+        ("Cash", "payment-processing"),
+        ("Registration", "patient-registration"),
+        ("Organization", "organizational-skills"),
+        ("Medical terminology", "medical-terminology"),
+        ("EMR", "ehr-systems"),
+        ("Insurance verification", "insurance-verification"),
+        ("Data entry", "data-entry"),
+    ],
+)
+def test_a_bare_item_of_a_skills_list_counts(checker: Checker, item: str, skill: str) -> None:
+    text = resume("Greeted visitors.", skills=f"Customer service, {item}, Filing cabinets")
+    assert skill in found(checker, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("Handled scheduling of delivery trucks.", "appointment-scheduling"),
+        ("Paid cash for supplies.", "payment-processing"),
+        ("Joined the organization in 2019.", "organizational-skills"),
+    ],
+)
+def test_a_bare_list_word_outside_a_list_does_not_count(
+    checker: Checker, text: str, skill: str
+) -> None:
+    assert skill not in found(checker, resume(text))
+
+
+# -- evidence a person would accept ------------------------------------------------------------
+
+
+def test_a_heading_alone_is_not_evidence(checker: Checker) -> None:
+    text = "Dana Whitfield\nPROFILE\nLeadership & Collaboration:\nI lead a real estate brokerage.\n"
+    assert "interpersonal-skills" not in found(checker, text)
+
+
+def test_a_label_before_a_sentence_is_not_evidence_of_a_soft_skill(checker: Checker) -> None:
+    text = resume("COLLABORATION: Attended weekly in-service training sessions at the hospital.")
+    assert "interpersonal-skills" not in found(checker, text)
+
+
+def test_a_job_title_alone_is_not_evidence(checker: Checker) -> None:
+    text = (
+        "Dana Whitfield\nEXPERIENCE\nTeam Lead Manager\nJanuary 2023 - Present\n"
+        "- Grew sales for a real estate office.\n"
+        "Spent three years as a Team Lead Manager and Licensed Managing Broker.\n"
+    )
+    assert "interpersonal-skills" not in found(checker, text)
+
+
+def test_the_first_quote_is_a_sentence_that_proves_the_skill(checker: Checker) -> None:
+    text = resume(
+        "Worked closely with nurses and physicians to keep the clinic on time.",
+        skills="Teamwork",
+    )
+    evidence = matches(checker, text)["interpersonal-skills"]
+    assert evidence[0].text.startswith("Worked closely with nurses")
+
+
+def test_a_phrase_does_not_run_into_the_next_line(checker: Checker) -> None:
+    text = resume(
+        "Explained benefits including leaves and medical insurance",
+        "Coordinate with management to review staffing plans.",
+    )
+    assert "insurance-verification" not in found(checker, text)
