@@ -96,6 +96,22 @@ def test_a_minimal_taxonomy_loads(tmp_path: Path) -> None:
             "weight: must be a number above 0",
         ),
         (("schema = 1", "schema = 7"), "schema: version 7 is not supported"),
+        (
+            ('phrases = ["espresso"]', 'phrases = ["espresso"]\nnot_near = [{ words = ["shot"] }]'),
+            "skill 'espresso'.not_near[0]: must be a table with words, with",
+        ),
+        (
+            ('phrases = ["espresso"]', 'phrases = ["espresso"]\nnot_near = { words = ["a"] }'),
+            "skill 'espresso'.not_near: must be a list",
+        ),
+        (
+            ('phrases = ["espresso"]', 'phrases = ["espresso"]\nexclude_forms = [""]'),
+            "skill 'espresso'.exclude_forms: must be a list of non-empty strings",
+        ),
+        (
+            ('phrases = ["espresso"]', 'listed = "espresso"'),
+            "skill 'espresso'.listed: must be a list of non-empty strings",
+        ),
         (('phrases = ["espresso"]', ""), "gives no way to recognise it"),
     ],
 )
@@ -131,3 +147,23 @@ def test_duplicate_ids_are_refused(tmp_path: Path) -> None:
 def test_unknown_skill_id_lists_the_known_ones(taxonomy: Taxonomy) -> None:
     with pytest.raises(TaxonomyError, match="core skill ids are: ehr-systems"):
         taxonomy.skill("typing")
+
+
+def test_a_taxonomy_may_recognise_a_skill_by_list_items_alone(tmp_path: Path) -> None:
+    path = tmp_path / "barista.toml"
+    path.write_text(MINIMAL.replace('phrases = ["espresso"]', 'listed = ["espresso"]'), "utf-8")
+    assert load_taxonomy(path).core[0].listed == ("espresso",)
+
+
+def test_other_senses_and_exact_forms_load(tmp_path: Path) -> None:
+    path = tmp_path / "barista.toml"
+    extra = (
+        'phrases = ["espresso", "shot"]\nexclude_forms = ["shot as"]\n'
+        'not_near = [{ words = ["shot"], with = ["flu", "vaccine"], within = 2 }]'
+    )
+    path.write_text(MINIMAL.replace('phrases = ["espresso"]', extra), "utf-8")
+    skill = load_taxonomy(path).core[0]
+    assert skill.exclude_forms == ("shot as",)
+    assert [(r.words, r.with_, r.within) for r in skill.not_near] == [
+        (("shot",), ("flu", "vaccine"), 2)
+    ]
