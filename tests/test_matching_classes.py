@@ -59,6 +59,9 @@ OTHER_SENSE = [
     ("Verified patient demographics prior to performing the ordered test.", "patient-registration"),
     ("Registered students for courses and workshops.", "patient-registration"),
     ("Collected blood specimens and urine samples.", "payment-processing"),
+    ("Processed deposits and credit card authorizations at night audit.", "insurance-verification"),
+    ("Worked in a clinic registering incoming patients.", "payment-processing"),
+    ("Placed purchase orders to maintain adequate stock levels.", "data-entry"),
 ]
 
 
@@ -223,6 +226,10 @@ MISSES = [
     ("Answered phones and greeted patients.", "phone-systems"),
     ("Collected copays and posted payments.", "payment-processing"),
     ("Maintained medical records and filed charts.", "data-entry"),
+    ("Processed authorizations for specialty referrals.", "insurance-verification"),
+    ("Assisted callers with questions about their accounts.", "phone-systems"),
+    ("Operated the drive-through window and sales register.", "payment-processing"),
+    ("Expert in building lasting customer relationships.", "interpersonal-skills"),
 ]
 
 
