@@ -62,6 +62,7 @@ OTHER_SENSE = [
     ("Processed deposits and credit card authorizations at night audit.", "insurance-verification"),
     ("Worked in a clinic registering incoming patients.", "payment-processing"),
     ("Placed purchase orders to maintain adequate stock levels.", "data-entry"),
+    ("Took inbound calls in provider services at Harbor Health Plan.", "interpersonal-skills"),
 ]
 
 
@@ -230,6 +231,16 @@ MISSES = [
     ("Assisted callers with questions about their accounts.", "phone-systems"),
     ("Operated the drive-through window and sales register.", "payment-processing"),
     ("Expert in building lasting customer relationships.", "interpersonal-skills"),
+    ("Worked side by side with assistants and hygienists.", "interpersonal-skills"),
+    (
+        "Coordinated bed assignments with the house supervisor and nursing units.",
+        "interpersonal-skills",
+    ),
+    ("When a room is double-booked I find a fix on the spot.", "problem-solving"),
+    ("I find a workable solution when a reservation goes wrong.", "problem-solving"),
+    ("Sorted out double-booked physicals and duplicate charges.", "problem-solving"),
+    ("Kept a tidy binder of receipts and a running ledger.", "data-entry"),
+    ("Document chief complaint, med reconciliation and allergies in eClinicalWorks.", "data-entry"),
 ]
 
 
