@@ -17,6 +17,7 @@ from functools import lru_cache
 from importlib import resources
 
 MIN_FUZZY_LENGTH = 5
+_CACHE_SIZE = 100_000
 
 
 @lru_cache(maxsize=1)
@@ -87,6 +88,8 @@ class Speller:
         """
         key = (lower, names_only)
         if key not in self._cache:
+            if len(self._cache) >= _CACHE_SIZE:
+                self._cache.clear()
             self._cache[key] = lower if is_abbreviation(lower) else self._nearest(lower, names_only)
         return self._cache[key]
 
