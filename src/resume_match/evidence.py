@@ -96,7 +96,8 @@ def _name_line(lines: list[str], heading: list[bool]) -> None:
         words = _WORD.findall(line)
         if not words:
             continue
-        if len(words) <= 4 and _capitalised(words) and not any(c.isdigit() for c in line):
+        plain = not any(c.isdigit() or c in ":,|@" for c in line)
+        if 2 <= len(words) <= 4 and plain and _capitalised(words):
             heading[index] = True
         return
 
