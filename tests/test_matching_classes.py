@@ -63,6 +63,17 @@ OTHER_SENSE = [
     ("Worked in a clinic registering incoming patients.", "payment-processing"),
     ("Placed purchase orders to maintain adequate stock levels.", "data-entry"),
     ("Took inbound calls in provider services at Harbor Health Plan.", "interpersonal-skills"),
+    ("Implemented and maintained electronic health records systems.", "data-entry"),
+    (
+        "Built patient-centered healthcare solutions with machine learning.",
+        "empathetic-communication",
+    ),
+    ("Wrote conflict resolution algorithms for the sync engine.", "problem-solving"),
+    ("Built collaborative editing infrastructure in Go.", "interpersonal-skills"),
+    ("Coordinated staff schedules and weekly meetings.", "interpersonal-skills"),
+    ("Directed teams across organizational silos.", "organizational-skills"),
+    ("Administered Citrix, SQL and VoIP phone systems.", "phone-systems"),
+    ("Users can book appointments and pay online in the app I built.", "appointment-scheduling"),
 ]
 
 

@@ -41,7 +41,9 @@ _OTHER_SUBJECT = re.compile(
     r"[\s\-•*>]*(?:(?:our|my|the|their|his|her|[\w.]+'s)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:counselors?|managers?|supervisors?|team|staff|coworkers?|colleagues?|department|billers?|"
     r"coordinators?|specialists?|nurses?|doctors?|physicians?|providers?|office|leads?|boss)"
-    r"|patients|they|she|he|someone else|others)\b(?![^.;!?]*(?:(?-i:\bI\b)|\bme\b))",
+    r"|patients|they|she|he|someone else|others"
+    r"|[\w-]+s(?:\s+and\s+[\w-]+s)?\s+(?:can|could|may)(?:\s+(?:both|also|now|easily))?)"
+    r"\b(?![^.;!?]*(?:(?-i:\bI\b)|\bme\b))",
     re.IGNORECASE,
 )
 _OTHER_DID = re.compile(

@@ -35,7 +35,7 @@ _LINE_BREAK = re.compile(r"(?<!\n)\n(?!\n)")
 _SENTENCE_OPENERS = frozenset({".", "!", "?", "•", ":", ";", "-", "*", "|", "(", '"', "–"})
 _ITEM_OPENERS = frozenset({",", "/"})
 _OPENS_A_NEW_VERB = frozenset({",", "to"})
-_ITEM_MARKS = frozenset({",", ";", "|", "•", "/", "·", ".", ":", "▪", "●"})
+_ITEM_MARKS = frozenset({",", ";", "|", "•", "/", "·", ".", ":", "▪", "●", "*", "–", "—"})
 
 Span = tuple[str, int, int]
 _SenseRule = tuple[frozenset[str], frozenset[str], int]
