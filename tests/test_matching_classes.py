@@ -74,6 +74,13 @@ OTHER_SENSE = [
     ("Directed teams across organizational silos.", "organizational-skills"),
     ("Administered Citrix, SQL and VoIP phone systems.", "phone-systems"),
     ("Users can book appointments and pay online in the app I built.", "appointment-scheduling"),
+    ("Answered billing inquiries for home and auto insurance.", "payment-processing"),
+    ("Made service calls to maintain and repair copiers.", "phone-systems"),
+    ("Called on cardiologists and pain clinics to promote new drugs.", "phone-systems"),
+    ("Sold cell phones and phone accessories.", "phone-systems"),
+    ("Worked with legal counsel to manage IT policies and procedures.", "appointment-scheduling"),
+    ("Completed entries in log books to document client progress.", "appointment-scheduling"),
+    ("Planned and implemented a cafe menu and POS system.", "payment-processing"),
 ]
 
 
@@ -234,6 +241,7 @@ MISSES = [
     ("Keyed everything into athenaOne before the visit.", "data-entry"),
     ("Checked in patients and verified coverage.", "insurance-verification"),
     ("Obtained authorizations for MRIs.", "insurance-verification"),
+    ("I take calls on our financial counseling line.", "phone-systems"),
     ("Booked appointments and scheduled procedures.", "appointment-scheduling"),
     ("Answered phones and greeted patients.", "phone-systems"),
     ("Collected copays and posted payments.", "payment-processing"),
@@ -318,6 +326,26 @@ def test_a_job_title_alone_is_not_evidence(checker: Checker) -> None:
         "Spent three years as a Team Lead Manager and Licensed Managing Broker.\n"
     )
     assert "interpersonal-skills" not in found(checker, text)
+
+
+def test_a_job_title_with_a_duty_word_is_still_a_title(checker: Checker) -> None:
+    text = (
+        "Dana Whitfield\nEXPERIENCE\nEmergency Room Admitting Specialist\n"
+        "Acme Hospital, 2019 - 2023\n- Stocked supply rooms on every shift.\n"
+    )
+    assert "patient-registration" not in found(checker, text)
+
+
+def test_a_duty_in_title_case_is_not_a_title(checker: Checker) -> None:
+    text = "Dana Whitfield\nEXPERIENCE\nResponsible For Registering Patients\nAnswered Phones\n"
+    assert {"patient-registration", "phone-systems"} <= found(checker, text)
+
+
+def test_a_bare_list_item_takes_its_sense_from_the_list(checker: Checker) -> None:
+    it = resume("Kept servers running.", skills="Routers, Scheduling, TCP/IP, Desktop support")
+    office = resume("Greeted visitors.", skills="Filing, Scheduling, Multi-line phones, Typing")
+    assert "appointment-scheduling" not in found(checker, it)
+    assert "appointment-scheduling" in found(checker, office)
 
 
 def test_the_first_quote_is_a_sentence_that_proves_the_skill(checker: Checker) -> None:

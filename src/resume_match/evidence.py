@@ -21,6 +21,40 @@ _CONNECTORS = frozenset(
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _WORD = re.compile(r"[^\W\d_][\w'&.-]*|[&/|–-]")
 _TITLE_SECTIONS = frozenset({"Experience", "Volunteer"})
+_ROLE_NOUNS = frozenset(
+    {
+        "clerk",
+        "specialist",
+        "coordinator",
+        "assistant",
+        "manager",
+        "representative",
+        "rep",
+        "supervisor",
+        "receptionist",
+        "nurse",
+        "technician",
+        "tech",
+        "director",
+        "officer",
+        "agent",
+        "associate",
+        "lead",
+        "intern",
+        "secretary",
+        "administrator",
+        "registrar",
+        "analyst",
+        "scheduler",
+        "aide",
+        "advocate",
+        "liaison",
+        "consultant",
+        "i",
+        "ii",
+        "iii",
+    }
+)
 _DUTY_OPENERS = frozenset({"responsible", "assist", "assists", "answer", "answers", "handle"})
 _JOB_SECTIONS = frozenset({"Header", "Experience", "Volunteer"})
 _BULLETS = frozenset("•*·>-–—▪●◦")
@@ -121,11 +155,15 @@ def _capitalised(words: list[str]) -> bool:
 
 def _is_title(stripped: str, words: list[str]) -> bool:
     """A job title or sub-heading alone on its line: two to six capitalised words, no list."""
-    first = words[0].lower() if words else ""
+    names = [w for w in words if w[0].isalpha()]
+    first = names[0].lower() if names else ""
+    last = names[-1].lower().rstrip(".") if names else ""
     return (
-        2 <= len(words) <= 6
-        and not first.endswith(("ed", "ing"))
-        and first not in _DUTY_OPENERS
+        2 <= len(names) <= 6
+        and (
+            last in _ROLE_NOUNS
+            or (not first.endswith(("ed", "ing")) and first not in _DUTY_OPENERS)
+        )
         and not stripped.endswith((".", ";", "!", "?"))
         and "," not in stripped
         and not _YEAR.search(stripped)

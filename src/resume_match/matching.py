@@ -35,6 +35,7 @@ _LINE_BREAK = re.compile(r"(?<!\n)\n(?!\n)")
 _SENTENCE_OPENERS = frozenset({".", "!", "?", "•", ":", ";", "-", "*", "|", "(", '"', "–"})
 _ITEM_OPENERS = frozenset({",", "/"})
 _OPENS_A_NEW_VERB = frozenset({",", "to"})
+_LIST_REACH = 2
 _ITEM_MARKS = frozenset({",", ";", "|", "•", "/", "·", ".", ":", "▪", "●", "*", "–", "—"})
 
 Span = tuple[str, int, int]
@@ -142,7 +143,8 @@ class SkillMatcher:
         sections = find_sections(text)
         doc = self._parse(text, sections)
         breaks = sentence_breaks(doc, text)
-        spans = self._candidate_spans(doc, text, breaks, sections)
+        listed: set[Span] = set()
+        spans = self._candidate_spans(doc, text, breaks, sections, listed)
         excluded = self._excluded_ranges(doc)
         lines = map_lines(text, sections)
         lemmas = [token.lemma_ for token in doc] if self._senses else []
@@ -156,7 +158,7 @@ class SkillMatcher:
             if end - start > 1 and SPAN_BREAK.search(text, char_start + 1, char_end):
                 continue
             if skill_id in self._senses and _other_sense(
-                self._senses[skill_id], lemmas, breaks, start, end
+                self._senses[skill_id], lemmas, breaks, start, end, (skill_id, start, end) in listed
             ):
                 continue
             if lines.refuses(self._skills[skill_id], char_start):
@@ -235,8 +237,9 @@ class SkillMatcher:
         return self._lemma(self._speller.correct(lower, names_only=True))
 
     def _candidate_spans(
-        self, doc: Any, text: str, breaks: list[int], sections: SectionMap
+        self, doc: Any, text: str, breaks: list[int], sections: SectionMap, listed: set[Span]
     ) -> set[Span]:
+        """Every candidate match; the bare list items among them are also added to ``listed``."""
         vocab = self.nlp.vocab.strings
         spans: set[Span] = set()
         for key, start, end in run(self._phrases, doc):
@@ -245,6 +248,7 @@ class SkillMatcher:
                 spans.add((label, start, end))
             elif sections.at(doc[start].idx) == "Skills" and _whole_item(doc, text, start, end):
                 spans.add((label.removesuffix("#listed"), start, end))
+                listed.add((label.removesuffix("#listed"), start, end))
         spans.update(self._near_spans(doc, breaks))
         candidates: list[Span] = []
         for key, start, end in run(self._patterns, doc):
@@ -334,15 +338,25 @@ class SkillMatcher:
 
 
 def _other_sense(
-    rules: list[_SenseRule], lemmas: list[str], breaks: list[int], start: int, end: int
+    rules: list[_SenseRule],
+    lemmas: list[str],
+    breaks: list[int],
+    start: int,
+    end: int,
+    whole_list: bool = False,
 ) -> bool:
-    """Whether a word of the match stands beside a word that gives it another sense."""
+    """Whether a word of the match stands beside a word that gives it another sense.
+
+    A bare item of a list takes its sense from the items around it, so its reach is a little
+    longer (commas take a token each): "routers, scheduling, TCP/IP" is an IT task.
+    """
     for index in range(start, end):
         lemma = lemmas[index]
         for words, others, within in rules:
             if lemma not in words:
                 continue
-            low, high = max(0, index - within), min(len(lemmas), index + within + 1)
+            reach = within + _LIST_REACH if whole_list else within
+            low, high = max(0, index - reach), min(len(lemmas), index + reach + 1)
             for other in range(low, high):
                 if other != index and lemmas[other] in others and breaks[other] == breaks[index]:
                     return True
