@@ -81,6 +81,13 @@ OTHER_SENSE = [
     ("Worked with legal counsel to manage IT policies and procedures.", "appointment-scheduling"),
     ("Completed entries in log books to document client progress.", "appointment-scheduling"),
     ("Planned and implemented a cafe menu and POS system.", "payment-processing"),
+    (
+        "Protected patients and employees by adhering to infection-control rules.",
+        "hipaa-compliance",
+    ),
+    ("Coded claims with Current Procedural Terminology (CPT).", "medical-terminology"),
+    ("Learned banking terminology in the teller role.", "medical-terminology"),
+    ("Met long and short term healthcare objectives.", "medical-terminology"),
 ]
 
 
