@@ -88,6 +88,11 @@ OTHER_SENSE = [
     ("Coded claims with Current Procedural Terminology (CPT).", "medical-terminology"),
     ("Learned banking terminology in the teller role.", "medical-terminology"),
     ("Met long and short term healthcare objectives.", "medical-terminology"),
+    ("Inputs or adjusts commission payment splits in the ledger.", "adaptability"),
+    ("Highly flexible and willing to work all shifts.", "adaptability"),
+    ("Developed flexible payment plans for patients.", "adaptability"),
+    ("Reduced organizational operating costs by 45%.", "organizational-skills"),
+    ("Ran a patient centered medical home practice model.", "empathetic-communication"),
 ]
 
 
@@ -206,6 +211,7 @@ def test_vague_self_description_is_not_the_skill(checker: Checker, text: str, sk
     ("text", "skill"),
     [
         ("Adapted quickly to the new EHR and changing priorities.", "adaptability"),
+        ("When the store switched to new handhelds, I adjusted within days.", "adaptability"),
         ("Prioritized urgent calls while juggling check-ins.", "organizational-skills"),
     ],
 )
