@@ -93,6 +93,9 @@ OTHER_SENSE = [
     ("Developed flexible payment plans for patients.", "adaptability"),
     ("Reduced organizational operating costs by 45%.", "organizational-skills"),
     ("Ran a patient centered medical home practice model.", "empathetic-communication"),
+    ("Committed to personal and professional growth.", "professionalism"),
+    ("Solutions-focused professional who learns quickly.", "professionalism"),
+    ("Providing professional care to the patient.", "professionalism"),
 ]
 
 
@@ -273,6 +276,10 @@ MISSES = [
     ("Sorted out double-booked physicals and duplicate charges.", "problem-solving"),
     ("Kept a tidy binder of receipts and a running ledger.", "data-entry"),
     ("Document chief complaint, med reconciliation and allergies in eClinicalWorks.", "data-entry"),
+    ("Provide prompt, friendly, and professional service at all times.", "professionalism"),
+    ("Improved medical record organization for 200 charts.", "organizational-skills"),
+    ("Commended for priority management skills.", "organizational-skills"),
+    ("Excellent interpersonal, listening and communication skills.", "active-listening"),
 ]
 
 
