@@ -94,6 +94,8 @@ OTHER_SENSE = [
     ("Reduced organizational operating costs by 45%.", "organizational-skills"),
     ("Ran a patient centered medical home practice model.", "empathetic-communication"),
     ("Committed to personal and professional growth.", "professionalism"),
+    ("Processed authorizations through the Fee Basis Claims System daily.", "payment-processing"),
+    ("Kept accountability for organizational equipment and six vehicles.", "organizational-skills"),
     ("Solutions-focused professional who learns quickly.", "professionalism"),
     ("Providing professional care to the patient.", "professionalism"),
 ]
@@ -252,6 +254,7 @@ MISSES = [
     ("Very professional and articulate.", "professionalism"),
     ("Highly professional with upset callers.", "professionalism"),
     ("Charted in AHLTA and pulled reports from CHCS.", "ehr-systems"),
+    ("Tracked consults through the Computerized Patient Record System.", "ehr-systems"),
     ("Booked visits in Sorian Scheduling.", "ehr-systems"),
     ("Proficiencies include trouble shooting hardware and software issues.", "problem-solving"),
     ("Keyed everything into athenaOne before the visit.", "data-entry"),
@@ -375,6 +378,14 @@ def test_the_first_quote_is_a_sentence_that_proves_the_skill(checker: Checker) -
     )
     evidence = matches(checker, text)["interpersonal-skills"]
     assert evidence[0].text.startswith("Worked closely with nurses")
+
+
+def test_words_found_together_are_quoted_before_words_found_apart(checker: Checker) -> None:
+    text = resume(
+        "Processed claims for veterans desiring payment of approved outside bills.",
+        "Operated cash registers and pricing guns.",
+    )
+    assert matches(checker, text)["payment-processing"][0].text.startswith("Operated cash")
 
 
 def test_a_phrase_does_not_run_into_the_next_line(checker: Checker) -> None:

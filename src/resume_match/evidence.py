@@ -209,14 +209,23 @@ def page_of(page_starts: list[int], offset: int) -> int:
 _SECTION_RANK = {"Experience": 0, "Volunteer": 1, "Body": 1, "Skills": 2, "Summary": 3}
 
 
-def dedupe(items: Iterable[Evidence]) -> tuple[Evidence, ...]:
+def dedupe(
+    items: Iterable[Evidence], loose: frozenset[tuple[int, int]] = frozenset()
+) -> tuple[Evidence, ...]:
     """Distinct evidence, most convincing first: what the person did before what they list,
-    and a sentence before a bare title or keyword.
+    a sentence before a bare title or keyword, and words that stand together before words
+    found apart (``loose``, as (start, end) offsets).
     """
     seen: set[str] = set()
     kept: list[Evidence] = []
     for item in sorted(
-        items, key=lambda e: (_SECTION_RANK.get(e.section, 4), len(e.text) < 25, e.start)
+        items,
+        key=lambda e: (
+            _SECTION_RANK.get(e.section, 4),
+            len(e.text) < 25,
+            (e.start, e.end) in loose,
+            e.start,
+        ),
     ):
         if item.text in seen:
             continue

@@ -144,7 +144,9 @@ class SkillMatcher:
         doc = self._parse(text, sections)
         breaks = sentence_breaks(doc, text)
         listed: set[Span] = set()
-        spans = self._candidate_spans(doc, text, breaks, sections, listed)
+        loose: set[Span] = set()
+        spans = self._candidate_spans(doc, text, breaks, sections, listed, loose)
+        loose_offsets: dict[str, set[tuple[int, int]]] = {}
         excluded = self._excluded_ranges(doc)
         lines = map_lines(text, sections)
         lemmas = [token.lemma_ for token in doc] if self._senses else []
@@ -174,8 +176,10 @@ class SkillMatcher:
                 end=char_end,
             )
             found.setdefault(skill_id, []).append(evidence)
+            if (skill_id, start, end) in loose:
+                loose_offsets.setdefault(skill_id, set()).add((char_start, char_end))
         return [
-            SkillMatch(skill, dedupe(found[skill.id]))
+            SkillMatch(skill, dedupe(found[skill.id], frozenset(loose_offsets.get(skill.id, ()))))
             for skill in self.taxonomy.skills
             if skill.id in found
         ]
@@ -237,9 +241,16 @@ class SkillMatcher:
         return self._lemma(self._speller.correct(lower, names_only=True))
 
     def _candidate_spans(
-        self, doc: Any, text: str, breaks: list[int], sections: SectionMap, listed: set[Span]
+        self,
+        doc: Any,
+        text: str,
+        breaks: list[int],
+        sections: SectionMap,
+        listed: set[Span],
+        loose: set[Span],
     ) -> set[Span]:
-        """Every candidate match; the bare list items among them are also added to ``listed``."""
+        """Every candidate match; bare list items are also added to ``listed``, and pairs of
+        words found apart to ``loose``."""
         vocab = self.nlp.vocab.strings
         spans: set[Span] = set()
         for key, start, end in run(self._phrases, doc):
@@ -249,7 +260,9 @@ class SkillMatcher:
             elif sections.at(doc[start].idx) == "Skills" and _whole_item(doc, text, start, end):
                 spans.add((label.removesuffix("#listed"), start, end))
                 listed.add((label.removesuffix("#listed"), start, end))
-        spans.update(self._near_spans(doc, breaks))
+        pairs = self._near_spans(doc, breaks)
+        spans.update(pairs)
+        loose.update(pair for pair in pairs if pair[2] - pair[1] > 2)
         candidates: list[Span] = []
         for key, start, end in run(self._patterns, doc):
             label = vocab[key]
@@ -266,10 +279,14 @@ class SkillMatcher:
         An index from lemma to rule finds the candidates in one pass over the document, which costs
         a fraction of what spaCy's Matcher spends on wildcard patterns. A pair in reverse order
         whose verb opens a new item or purpose ("completing work orders, maintaining inventory",
-        "placed orders to maintain stock") does not hold that word as its object.
+        "placed orders to maintain stock") does not hold that word as its object, and a word
+        inside a proper name ("through Fee Basis Claims System") is no word of a pair.
         """
         positions: dict[tuple[int, int], list[int]] = {}
+        names = _inside_names(doc)
         for index, token in enumerate(doc):
+            if index in names:
+                continue
             for key in self._near_index.get(token.lemma_, ()):
                 positions.setdefault(key, []).append(index)
         spans: set[Span] = set()
@@ -361,6 +378,25 @@ def _other_sense(
                 if other != index and lemmas[other] in others and breaks[other] == breaks[index]:
                     return True
     return False
+
+
+def _inside_names(doc: Any) -> set[int]:
+    """Tokens of a run of three or more capitalised words that starts after a lower-case word:
+    the name of a program, department or system ("through Fee Basis Claims System").
+
+    A run at the start of a line is left alone: real resumes capitalise whole duty lines
+    ("Responsible For Registering Patients").
+    """
+    inside: set[int] = set()
+    index = 1
+    while index < len(doc):
+        end = index
+        while end < len(doc) and doc[end].text[:1].isupper() and doc[end].text.isalpha():
+            end += 1
+        if end - index >= 3 and doc[index - 1].text.isalpha() and doc[index - 1].text.islower():
+            inside.update(range(index, end))
+        index = max(end, index + 1)
+    return inside
 
 
 def _whole_item(doc: Any, text: str, start: int, end: int) -> bool:
