@@ -261,6 +261,7 @@ MISSES = [
     ("Checked in patients and verified coverage.", "insurance-verification"),
     ("Obtained authorizations for MRIs.", "insurance-verification"),
     ("I take calls on our financial counseling line.", "phone-systems"),
+    ("Addressed patient concerns about hospital fees every week.", "problem-solving"),
     ("Booked appointments and scheduled procedures.", "appointment-scheduling"),
     ("Answered phones and greeted patients.", "phone-systems"),
     ("Collected copays and posted payments.", "payment-processing"),
