@@ -176,11 +176,28 @@ def test_misspellings_of_skill_words_are_still_mended(
         "to patient-centered care.",
         "Lakeside's long-standing mission of compassionate care is why I am applying.",
         "I admire the clinic's focus on empathy for every family.",
+        "Your clinic is known for its compassionate care.",
+        "The ideal candidate shows compassion for anxious patients.",
     ],
 )
 def test_the_employers_values_are_not_the_writers_skill(checker: Checker, sentence: str) -> None:
     letter = f"Dear Hiring Manager,\n\n{sentence}\n\nI have answered phones for three years.\n"
     assert "empathetic-communication" not in found(checker, letter)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "skill"),
+    [
+        ("The ideal candidate knows HIPAA and Epic.", "hipaa-compliance"),
+        ("I noticed the position requires insurance verification.", "insurance-verification"),
+        ("Candidates should be skilled in medical terminology.", "medical-terminology"),
+    ],
+)
+def test_what_the_posting_asks_for_is_not_the_writers_skill(
+    checker: Checker, sentence: str, skill: str
+) -> None:
+    letter = f"Dear Hiring Manager,\n\n{sentence}\n\nI have answered phones for three years.\n"
+    assert skill not in found(checker, letter)
 
 
 def test_the_writers_own_values_still_count(checker: Checker) -> None:

@@ -72,9 +72,15 @@ _CLAUSE_BREAK = re.compile(
     re.IGNORECASE,
 )
 _EMPLOYER_VALUES = re.compile(
-    r"(?:\b(?:your|its|their)|\w's|s')\s+(?:[\w'-]+\s+){0,6}?"
+    r"(?:(?:\b(?:your|its|their)|\w's|s')\s+(?:[\w'-]+\s+){0,6}?"
     r"(?:commitment|dedication|devotion|mission|reputation|focus|emphasis|values?|vision|"
-    r"approach|philosophy|culture|standards?|priority|priorities)\b[^.;!?]*$",
+    r"approach|philosophy|culture|standards?|priority|priorities)\b"
+    r"|\b(?:is|are)\s+(?:well\s+)?(?:known|renowned|recognized|famous|respected)\s+for\b"
+    r"|\bits\s+(?:[\w-]+\s+){0,2}$"
+    r"|\b(?:the\s+)?(?:ideal|successful|right|preferred|qualified)\s+(?:candidate|applicant|hire|person)s?\b"
+    r"|\b(?:candidates?|applicants?)\s+(?:will|should|must|need)\b"
+    r"|\b(?:position|role|job|posting|opening)\s+(?:requires?|calls\s+for|asks\s+for|needs?)\b"
+    r")[^.;!?]*$",
     re.IGNORECASE,
 )
 SPAN_BREAK = re.compile(
