@@ -36,6 +36,12 @@ _SENTENCE_OPENERS = frozenset({".", "!", "?", "•", ":", ";", "-", "*", "|", "(
 _ITEM_OPENERS = frozenset({",", "/"})
 _OPENS_A_NEW_VERB = frozenset({",", "to"})
 _LIST_REACH = 2
+_VERB_OR_NOUN = frozenset(
+    {"schedule", "book", "record", "file", "log", "chart", "call", "note", "document", "order"}
+)
+_DETERMINERS = frozenset(
+    {"the", "a", "an", "our", "my", "their", "his", "her", "its", "your", "this", "that", "each"}
+)
 _ITEM_MARKS = frozenset({",", ";", "|", "•", "/", "·", ".", ":", "▪", "●", "*", "–", "—"})
 
 Span = tuple[str, int, int]
@@ -279,16 +285,23 @@ class SkillMatcher:
         An index from lemma to rule finds the candidates in one pass over the document, which costs
         a fraction of what spaCy's Matcher spends on wildcard patterns. A pair in reverse order
         whose verb opens a new item or purpose ("completing work orders, maintaining inventory",
-        "placed orders to maintain stock") does not hold that word as its object, and a word
-        inside a proper name ("through Fee Basis Claims System") is no word of a pair.
+        "placed orders to maintain stock") does not hold that word as its object, a word
+        inside a proper name ("through Fee Basis Claims System") is no word of a pair, and a
+        verb after a determiner is a noun ("our schedule and a patient's life").
         """
         positions: dict[tuple[int, int], list[int]] = {}
         names = _inside_names(doc)
         for index, token in enumerate(doc):
             if index in names:
                 continue
+            nominal = (
+                token.lemma_ in _VERB_OR_NOUN
+                and index > 0
+                and doc[index - 1].lower_ in _DETERMINERS
+            )
             for key in self._near_index.get(token.lemma_, ()):
-                positions.setdefault(key, []).append(index)
+                if not (nominal and key[1] == 0):
+                    positions.setdefault(key, []).append(index)
         spans: set[Span] = set()
         for (rule_index, side), firsts in positions.items():
             if side:
