@@ -96,6 +96,21 @@ OTHER_SENSE = [
     ("At the same time, I finished my degree at night.", "organizational-skills"),
     ("Work in Outlook, Teams and Excel all day.", "interpersonal-skills"),
     ("I spot where our schedule and a patient's life do not line up.", "appointment-scheduling"),
+    ("Ran the client retention program at Cerner.", "ehr-systems"),
+    (
+        "Analyzed patient information to determine special program eligibility.",
+        "insurance-verification",
+    ),
+    (
+        "Offered lifestyle consulting for high net worth individuals making decisions.",
+        "appointment-scheduling",
+    ),
+    (
+        "Made reasonable procedure exceptions for unusual customer requests.",
+        "appointment-scheduling",
+    ),
+    ("Conducted site visits and managed the program budget.", "appointment-scheduling"),
+    ("Porter, Registrar, School of Design, University of Pennsylvania.", "patient-registration"),
     ("Committed to personal and professional growth.", "professionalism"),
     ("Processed authorizations through the Fee Basis Claims System daily.", "payment-processing"),
     ("Kept accountability for organizational equipment and six vehicles.", "organizational-skills"),
