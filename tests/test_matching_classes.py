@@ -168,6 +168,14 @@ def test_a_name_at_the_top_is_not_a_misspelt_skill(checker: Checker) -> None:
     assert found(checker, text).isdisjoint({"professionalism", "empathetic-communication"})
 
 
+def test_a_contact_line_is_not_evidence(checker: Checker) -> None:
+    text = resume(
+        "Greeted visitors. Supervisor: Joy Gentle, Weekly Hrs: 40",
+        "References: Grace Patience, grace@example.com, (555) 555-0100",
+    )
+    assert found(checker, text).isdisjoint({"empathetic-communication", "professionalism"})
+
+
 def test_an_abbreviation_is_not_a_misspelling(checker: Checker) -> None:
     text = resume("Office Admin for a construction firm.", "Handled HR & Admin paperwork.")
     assert "patient-registration" not in found(checker, text)

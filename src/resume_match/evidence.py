@@ -18,6 +18,11 @@ from .taxonomy import Skill
 _CONNECTORS = frozenset(
     {"of", "and", "&", "as", "for", "the", "in", "at", "to", "/", "-", "–", "|", "a", "an", "with"}
 )
+_CONTACT = re.compile(
+    r"\b(?i:supervisor|manager|references?|contact)\s*:\s*"
+    r"(?:(?:SSG|SFC|SGT|Sgt|Dr|Mr|Mrs|Ms|Capt)\.?\s+)?[A-Z][a-z]+"
+    r"|[\w.+-]+@[\w-]+\.[\w.]+|\(?\b\d{3}\)?[-. ]\d{3}[-. ]\d{4}\b",
+)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _WORD = re.compile(r"[^\W\d_][\w'&.-]*|[&/|–-]")
 _TITLE_SECTIONS = frozenset({"Experience", "Volunteer"})
@@ -65,9 +70,10 @@ _LIST_SECTIONS = frozenset({"Skills"})
 class LineMap:
     """What each line of a text is, so a match in a heading or a job title can be set aside.
 
-    A ``heading`` is a label that ends in a colon ("Leadership & Collaboration:") or a few
-    capitalised words alone on a line of an Experience section ("Team Lead Manager"); neither
-    proves any skill. A ``dated`` title line ("Front Desk Lead - Summit Club (2020 - Present)")
+    A ``heading`` is a label that ends in a colon ("Leadership & Collaboration:"), a few
+    capitalised words alone on a line of an Experience section ("Team Lead Manager"), or a
+    contact line (a supervisor's or reference's name, an email, a phone number); none proves
+    any skill. A ``dated`` title line ("Front Desk Lead - Summit Club (2020 - Present)")
     and a short capitalised label before a sentence ("COLLABORATION: Attended weekly ...", up to
     ``label_end``) name a job or a topic: they prove no soft skill.
     """
@@ -104,7 +110,9 @@ def map_lines(text: str, sections: SectionMap) -> LineMap:
         section = sections.at(offset)
         starts.append(offset)
         bulleted = stripped[:1] in _BULLETS
-        heading.append(stripped.endswith(":") and 0 < len(words) <= 6)
+        heading.append(
+            (stripped.endswith(":") and 0 < len(words) <= 6) or bool(_CONTACT.search(stripped))
+        )
         title.append(section in _TITLE_SECTIONS and not bulleted and _is_title(stripped, words))
         dated.append(section in _JOB_SECTIONS and not bulleted and _is_dated_title(stripped, words))
         end = -1
