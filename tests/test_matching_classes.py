@@ -221,6 +221,8 @@ def test_the_employers_values_are_not_the_writers_skill(checker: Checker, senten
         ("The ideal candidate knows HIPAA and Epic.", "hipaa-compliance"),
         ("I noticed the position requires insurance verification.", "insurance-verification"),
         ("Candidates should be skilled in medical terminology.", "medical-terminology"),
+        ("I am writing about the Patient Registrar position at Lakeside.", "patient-registration"),
+        ("I would love the Insurance Verification Specialist role.", "insurance-verification"),
     ],
 )
 def test_what_the_posting_asks_for_is_not_the_writers_skill(

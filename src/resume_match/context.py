@@ -83,6 +83,9 @@ _EMPLOYER_VALUES = re.compile(
     r")[^.;!?]*$",
     re.IGNORECASE,
 )
+_A_JOB_NAMED = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,2}?(?:position|role|opening|vacancy|posting)\b", re.IGNORECASE
+)
 SPAN_BREAK = re.compile(
     r"[;!?•|]|\.\s+(?-i:[A-Z])|\n\n|,\s*(?:but|yet|so|and|while|though|although)?\s*(?=(?:i|i've|i'm|my|we)\b)"
     r"|\b(?:but|however|although|though|whereas)\b",
@@ -108,6 +111,8 @@ def negated(text: str, start: int, end: int) -> bool:
     if _quoted_from_someone_else(text, start):
         return True
     after = text[end : end + 100]
+    if _A_JOB_NAMED.match(after):
+        return True
     stop = _CLAUSE_BREAK.search(after)
     return bool(_NEGATION_AFTER.search(after[: stop.start()] if stop else after))
 
