@@ -84,7 +84,7 @@ _EMPLOYER_VALUES = re.compile(
     re.IGNORECASE,
 )
 _A_JOB_NAMED = re.compile(
-    r"^\s*(?:[\w-]+\s+){0,2}?(?:position|role|opening|vacancy|posting)\b", re.IGNORECASE
+    r"^[ \t]*(?:[\w-]+[ \t]+){0,2}?(?:position|role|opening|vacancy|posting)\b", re.IGNORECASE
 )
 SPAN_BREAK = re.compile(
     r"[;!?•|]|\.\s+(?-i:[A-Z])|\n\n|,\s*(?:but|yet|so|and|while|though|although)?\s*(?=(?:i|i've|i'm|my|we)\b)"
