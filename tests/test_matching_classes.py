@@ -115,6 +115,20 @@ OTHER_SENSE = [
     ("Ran the BAC screen and drug screen collection.", "payment-processing"),
     ("Built a report in Access to find asset balance discrepancies.", "payment-processing"),
     ("Created LVM file systems to match UNIX specifications.", "data-entry"),
+    (
+        "Verify member eligibility, benefits, copays and deductibles for calling offices.",
+        "payment-processing",
+    ),
+    (
+        "Explain member bills; premium payments are taken by the billing department.",
+        "payment-processing",
+    ),
+    ("Patients book their next visit and pay at the front desk.", "appointment-scheduling"),
+    ("Secured prior authorizations for scheduled surgeries.", "appointment-scheduling"),
+    (
+        "Signed in families and recorded each visit on the sign-in log at the food bank.",
+        "patient-registration",
+    ),
     ("Committed to personal and professional growth.", "professionalism"),
     ("Processed authorizations through the Fee Basis Claims System daily.", "payment-processing"),
     ("Kept accountability for organizational equipment and six vehicles.", "organizational-skills"),
@@ -142,6 +156,8 @@ SAME_WORD_RIGHT_SENSE = [
     ("Collected and updated patient demographics at check-in.", "patient-registration"),
     ("Collected co-pays and balances at check-out.", "payment-processing"),
     ("Collection of co-pays and outstanding balances.", "payment-processing"),
+    ("Verified eligibility and collected copays at check-in.", "payment-processing"),
+    ("Responsible for scheduling appointments for surgeries.", "appointment-scheduling"),
 ]
 
 

@@ -105,6 +105,20 @@ def test_a_minimal_taxonomy_loads(tmp_path: Path) -> None:
             "skill 'espresso'.not_near: must be a list",
         ),
         (
+            (
+                'phrases = ["espresso"]',
+                'phrases = ["espresso"]\nnear = [{ words = ["a"], with = ["b"], unless = ["c"] }]',
+            ),
+            "skill 'espresso'.near[0]: must be a table with words, with and (optionally) within",
+        ),
+        (
+            (
+                'phrases = ["espresso"]',
+                'phrases = ["espresso"]\nnot_near = [{ words = ["a"], with = ["b"], unless = [] }]',
+            ),
+            "skill 'espresso'.not_near[0].unless: must be a non-empty list of strings",
+        ),
+        (
             ('phrases = ["espresso"]', 'phrases = ["espresso"]\nexclude_forms = [""]'),
             "skill 'espresso'.exclude_forms: must be a list of non-empty strings",
         ),
@@ -164,6 +178,6 @@ def test_other_senses_and_exact_forms_load(tmp_path: Path) -> None:
     path.write_text(MINIMAL.replace('phrases = ["espresso"]', extra), "utf-8")
     skill = load_taxonomy(path).core[0]
     assert skill.exclude_forms == ("shot as",)
-    assert [(r.words, r.with_, r.within) for r in skill.not_near] == [
-        (("shot",), ("flu", "vaccine"), 2)
+    assert [(r.words, r.with_, r.within, r.unless) for r in skill.not_near] == [
+        (("shot",), ("flu", "vaccine"), 2, ())
     ]

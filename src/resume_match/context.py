@@ -86,6 +86,13 @@ _EMPLOYER_VALUES = re.compile(
 _A_JOB_NAMED = re.compile(
     r"^[ \t]*(?:[\w-]+[ \t]+){0,2}?(?:position|role|opening|vacancy|posting)\b", re.IGNORECASE
 )
+_BY_SOMEONE_ELSE = re.compile(
+    r"^[ \t]*by[ \t]+(?:the|our|their|his|her|a|an|another|other)[ \t]+(?!phone|telephone)",
+    re.IGNORECASE,
+)
+_SUBJECT_FIRST = re.compile(
+    r"(?:patients|they|she|he|customers|members|clients)\s+(?!and\b|,)[a-z]", re.IGNORECASE
+)
 SPAN_BREAK = re.compile(
     r"[;!?•|]|\.\s+(?-i:[A-Z])|\n\n|,\s*(?:but|yet|so|and|while|though|although)?\s*(?=(?:i|i've|i'm|my|we)\b)"
     r"|\b(?:but|however|although|though|whereas)\b",
@@ -108,10 +115,12 @@ def negated(text: str, start: int, end: int) -> bool:
     prefix = text[clause_start:start]
     if _OTHER_SUBJECT.match(prefix) or _OTHER_DID.search(prefix):
         return True
+    if not prefix.strip(" \t-•*>") and _SUBJECT_FIRST.match(text, start, end):
+        return True
     if _quoted_from_someone_else(text, start):
         return True
     after = text[end : end + 100]
-    if _A_JOB_NAMED.match(after):
+    if _A_JOB_NAMED.match(after) or _BY_SOMEONE_ELSE.match(after):
         return True
     stop = _CLAUSE_BREAK.search(after)
     return bool(_NEGATION_AFTER.search(after[: stop.start()] if stop else after))

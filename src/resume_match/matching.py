@@ -39,13 +39,14 @@ _LIST_REACH = 2
 _VERB_OR_NOUN = frozenset(
     {"schedule", "book", "record", "file", "log", "chart", "call", "note", "document", "order"}
 )
+_BEFORE_AN_ADJECTIVE = frozenset({"for", "of", "all", "upcoming", "any", "every", "with"})
 _DETERMINERS = frozenset(
     {"the", "a", "an", "our", "my", "their", "his", "her", "its", "your", "this", "that", "each"}
 )
 _ITEM_MARKS = frozenset({",", ";", "|", "•", "/", "·", ".", ":", "▪", "●", "*", "–", "—"})
 
 Span = tuple[str, int, int]
-_SenseRule = tuple[frozenset[str], frozenset[str], int]
+_SenseRule = tuple[frozenset[str], frozenset[str], int, frozenset[str]]
 
 
 class SkillMatcher:
@@ -126,6 +127,7 @@ class SkillMatcher:
                     frozenset(self._lemma(w.lower()) for w in rule.words),
                     frozenset(self._lemma(w.lower()) for w in rule.with_),
                     rule.within,
+                    frozenset(self._lemma(w.lower()) for w in rule.unless),
                 )
             )
         if patterns:
@@ -294,10 +296,10 @@ class SkillMatcher:
         for index, token in enumerate(doc):
             if index in names:
                 continue
-            nominal = (
-                token.lemma_ in _VERB_OR_NOUN
-                and index > 0
-                and doc[index - 1].lower_ in _DETERMINERS
+            before = doc[index - 1].lower_ if index else ""
+            nominal = token.lemma_ in _VERB_OR_NOUN and (
+                before in _DETERMINERS
+                or (token.lower_.endswith("ed") and before in _BEFORE_AN_ADJECTIVE)
             )
             for key in self._near_index.get(token.lemma_, ()):
                 if not (nominal and key[1] == 0):
@@ -382,14 +384,16 @@ def _other_sense(
     """
     for index in range(start, end):
         lemma = lemmas[index]
-        for words, others, within in rules:
+        for words, others, within, unless in rules:
             if lemma not in words:
                 continue
             reach = within + _LIST_REACH if whole_list else within
             low, high = max(0, index - reach), min(len(lemmas), index + reach + 1)
-            for other in range(low, high):
-                if other != index and lemmas[other] in others and breaks[other] == breaks[index]:
-                    return True
+            window = [i for i in range(low, high) if i != index and breaks[i] == breaks[index]]
+            if any(lemmas[i] in others for i in window) and not any(
+                lemmas[i] in unless for i in window
+            ):
+                return True
     return False
 
 

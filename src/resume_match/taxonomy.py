@@ -54,6 +54,7 @@ class Near:
     words: tuple[str, ...]
     with_: tuple[str, ...]
     within: int
+    unless: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -390,20 +391,25 @@ def _parse_skill(raw: dict[str, Any], where: str, fail: Any) -> Skill:
 
 
 def _parse_rules(raw: dict[str, Any], key: str, where: str, fail: Any) -> tuple[Near, ...]:
-    """A ``near`` or ``not_near`` list: tables of two word lists and a distance in tokens."""
+    """A ``near`` or ``not_near`` list: tables of two word lists and a distance in tokens.
+
+    A ``not_near`` rule may also name ``unless`` words: the front-office sense is back when one
+    of them stands in the same window ("copays" beside "explain" is a plan's benefit, unless
+    "collect" is there too).
+    """
+    keys = _NEAR_KEYS | {"unless"} if key == "not_near" else _NEAR_KEYS
     rules: list[Near] = []
     raw_rules = raw.get(key, [])
     if not isinstance(raw_rules, list):
         raise fail(f"{where}.{key}", "must be a list of {words, with, within} tables")
     for position, rule in enumerate(raw_rules):
         here = f"{where}.{key}[{position}]"
-        if (
-            not isinstance(rule, dict)
-            or set(rule) - _NEAR_KEYS
-            or not {"words", "with"} <= set(rule)
-        ):
-            raise fail(here, "must be a table with words, with and (optionally) within")
-        for field_name in ("words", "with"):
+        if not isinstance(rule, dict) or set(rule) - keys or not {"words", "with"} <= set(rule):
+            optional = "within and unless" if key == "not_near" else "within"
+            raise fail(here, f"must be a table with words, with and (optionally) {optional}")
+        for field_name in ("words", "with", "unless"):
+            if field_name not in rule:
+                continue
             if (
                 not isinstance(rule[field_name], list)
                 or not rule[field_name]
@@ -413,5 +419,6 @@ def _parse_rules(raw: dict[str, Any], key: str, where: str, fail: Any) -> tuple[
         within = rule.get("within", 4)
         if isinstance(within, bool) or not isinstance(within, int) or not 1 <= within <= 12:
             raise fail(f"{here}.within", "must be a whole number from 1 to 12")
-        rules.append(Near(tuple(rule["words"]), tuple(rule["with"]), within))
+        unless = tuple(rule.get("unless", ()))
+        rules.append(Near(tuple(rule["words"]), tuple(rule["with"]), within, unless))
     return tuple(rules)
