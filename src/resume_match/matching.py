@@ -19,23 +19,25 @@ from .context import SPAN_BREAK, negated
 from .evidence import dedupe, map_lines, page_of, snippet
 from .model import Document, Evidence, SkillMatch
 from .sections import SectionMap, find_sections
+from .senses import SenseRule, other_sense
 from .spelling import Speller, lemma_table
 from .taxonomy import Skill, Taxonomy
 from .tokens import (
+    beside_a_name,
     found_outside,
+    inside_names,
     join_particles,
+    opens_item,
     run,
     sentence_breaks,
     shortest,
     token_lines,
+    whole_item,
 )
 
 _CONTEXT_PREPOSITIONS = frozenset({"in", "into", "on", "using", "with", "via", "through"})
 _LINE_BREAK = re.compile(r"(?<!\n)\n(?!\n)")
-_SENTENCE_OPENERS = frozenset({".", "!", "?", "•", ":", ";", "-", "*", "|", "(", '"', "–"})
-_ITEM_OPENERS = frozenset({",", "/"})
 _OPENS_A_NEW_VERB = frozenset({",", "to"})
-_LIST_REACH = 2
 _VERB_OR_NOUN = frozenset(
     {"schedule", "book", "record", "file", "log", "chart", "call", "note", "document", "order"}
 )
@@ -43,10 +45,8 @@ _BEFORE_AN_ADJECTIVE = frozenset({"for", "of", "all", "upcoming", "any", "every"
 _DETERMINERS = frozenset(
     {"the", "a", "an", "our", "my", "their", "his", "her", "its", "your", "this", "that", "each"}
 )
-_ITEM_MARKS = frozenset({",", ";", "|", "•", "/", "·", ".", ":", "▪", "●", "*", "–", "—"})
 
 Span = tuple[str, int, int]
-_SenseRule = tuple[frozenset[str], frozenset[str], int, frozenset[str]]
 
 
 class SkillMatcher:
@@ -67,7 +67,7 @@ class SkillMatcher:
         self._near: list[tuple[str, int]] = []
         self._near_index: dict[str, list[tuple[int, int]]] = {}
         self._context: dict[str, frozenset[str]] = {}
-        self._senses: dict[str, list[_SenseRule]] = {}
+        self._senses: dict[str, list[SenseRule]] = {}
         self._bigrams: set[tuple[str, str]] = set()
         vocabulary: set[str] = set()
         names: set[str] = set()
@@ -167,7 +167,7 @@ class SkillMatcher:
                 continue
             if end - start > 1 and SPAN_BREAK.search(text, char_start + 1, char_end):
                 continue
-            if skill_id in self._senses and _other_sense(
+            if skill_id in self._senses and other_sense(
                 self._senses[skill_id], lemmas, breaks, start, end, (skill_id, start, end) in listed
             ):
                 continue
@@ -236,8 +236,8 @@ class SkillMatcher:
         lower = token.lower_
         name_like = token.text[0].isupper() and (
             token.idx < first_line_end
-            or _beside_a_name(tokens, index, self._speller)
-            or (not token.text.isupper() and not _opens_item(tokens, index, text, sections))
+            or beside_a_name(tokens, index, self._speller)
+            or (not token.text.isupper() and not opens_item(tokens, index, text, sections))
         )
         if not name_like:
             return self._lemma(self._speller.correct(lower))
@@ -265,7 +265,7 @@ class SkillMatcher:
             label = vocab[key]
             if not label.endswith("#listed"):
                 spans.add((label, start, end))
-            elif sections.at(doc[start].idx) == "Skills" and _whole_item(doc, text, start, end):
+            elif sections.at(doc[start].idx) == "Skills" and whole_item(doc, text, start, end):
                 spans.add((label.removesuffix("#listed"), start, end))
                 listed.add((label.removesuffix("#listed"), start, end))
         pairs = self._near_spans(doc, breaks)
@@ -292,7 +292,7 @@ class SkillMatcher:
         verb after a determiner is a noun ("our schedule and a patient's life").
         """
         positions: dict[tuple[int, int], list[int]] = {}
-        names = _inside_names(doc)
+        names = inside_names(doc)
         for index, token in enumerate(doc):
             if index in names:
                 continue
@@ -367,85 +367,3 @@ class SkillMatcher:
                 span = doc[start:end]
                 ranges.setdefault(vocab[key], []).append((span.start_char, span.end_char))
         return ranges
-
-
-def _other_sense(
-    rules: list[_SenseRule],
-    lemmas: list[str],
-    breaks: list[int],
-    start: int,
-    end: int,
-    whole_list: bool = False,
-) -> bool:
-    """Whether a word of the match stands beside a word that gives it another sense.
-
-    A bare item of a list takes its sense from the items around it, so its reach is a little
-    longer (commas take a token each): "routers, scheduling, TCP/IP" is an IT task.
-    """
-    for index in range(start, end):
-        lemma = lemmas[index]
-        for words, others, within, unless in rules:
-            if lemma not in words:
-                continue
-            reach = within + _LIST_REACH if whole_list else within
-            low, high = max(0, index - reach), min(len(lemmas), index + reach + 1)
-            window = [i for i in range(low, high) if i != index and breaks[i] == breaks[index]]
-            if any(lemmas[i] in others for i in window) and not any(
-                lemmas[i] in unless for i in window
-            ):
-                return True
-    return False
-
-
-def _inside_names(doc: Any) -> set[int]:
-    """Tokens of a run of three or more capitalised words that starts after a lower-case word:
-    the name of a program, department or system ("through Fee Basis Claims System").
-
-    A run at the start of a line is left alone: real resumes capitalise whole duty lines
-    ("Responsible For Registering Patients").
-    """
-    inside: set[int] = set()
-    index = 1
-    while index < len(doc):
-        end = index
-        while end < len(doc) and doc[end].text[:1].isupper() and doc[end].text.isalpha():
-            end += 1
-        if end - index >= 3 and doc[index - 1].text.isalpha() and doc[index - 1].text.islower():
-            inside.update(range(index, end))
-        index = max(end, index + 1)
-    return inside
-
-
-def _whole_item(doc: Any, text: str, start: int, end: int) -> bool:
-    """Whether tokens ``start:end`` are a whole list item ("Scheduling" in "Filing, Scheduling")."""
-    first, last = doc[start], doc[end - 1]
-    before = start == 0 or text[first.idx - 1] == "\n" or doc[start - 1].text in _ITEM_MARKS
-    after_offset = last.idx + len(last.text)
-    after = (
-        end == len(doc)
-        or text[after_offset : after_offset + 1] == "\n"
-        or doc[end].text in _ITEM_MARKS
-        or doc[end].is_space
-    )
-    return before and after
-
-
-def _beside_a_name(tokens: list[Any], index: int, speller: Speller) -> bool:
-    """Whether a capitalised neighbour is a word no dictionary knows: a name ("Courtney Baines")."""
-    for other in (index - 1, index + 1):
-        if 0 <= other < len(tokens):
-            word = tokens[other].text
-            if word[:1].isupper() and word[1:].islower() and speller.needs_mending(word.lower()):
-                return True
-    return False
-
-
-def _opens_item(tokens: list[Any], index: int, text: str, sections: SectionMap) -> bool:
-    """Whether a token starts a sentence, a line, or (in a skills list) a list item."""
-    token = tokens[index]
-    if index == 0 or text[token.idx - 1] == "\n":
-        return True
-    previous = tokens[index - 1].text
-    if previous in _SENTENCE_OPENERS or tokens[index - 1].is_space:
-        return True
-    return previous in _ITEM_OPENERS and sections.at(token.idx) == "Skills"

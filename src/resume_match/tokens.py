@@ -5,6 +5,9 @@ from __future__ import annotations
 import bisect
 from typing import Any
 
+from .sections import SectionMap
+from .spelling import Speller
+
 _PARTICLE_VERBS = {"check", "sign"}
 _PARTICLES = {"in", "out", "ins", "outs"}
 _PARTICLE_OBJECTS = {
@@ -101,6 +104,9 @@ def found_outside(positions: list[int], low: int, high: int, start: int, end: in
     return False
 
 
+_SENTENCE_OPENERS = frozenset({".", "!", "?", "•", ":", ";", "-", "*", "|", "(", '"', "–"})
+_ITEM_OPENERS = frozenset({",", "/"})
+_ITEM_MARKS = frozenset({",", ";", "|", "•", "/", "·", ".", ":", "▪", "●", "*", "–", "—"})
 _STOP_IN_WINDOW = frozenset({".", "!", "?", ";", "•", "|"})
 
 
@@ -123,3 +129,57 @@ def sentence_breaks(doc: Any, text: str) -> list[int]:
             count += 1
         breaks.append(count)
     return breaks
+
+
+def inside_names(doc: Any) -> set[int]:
+    """Tokens of a run of three or more capitalised words that starts after a lower-case word:
+    the name of a program, department or system ("through Fee Basis Claims System").
+
+    A run at the start of a line is left alone: real resumes capitalise whole duty lines
+    ("Responsible For Registering Patients").
+    """
+    inside: set[int] = set()
+    index = 1
+    while index < len(doc):
+        end = index
+        while end < len(doc) and doc[end].text[:1].isupper() and doc[end].text.isalpha():
+            end += 1
+        if end - index >= 3 and doc[index - 1].text.isalpha() and doc[index - 1].text.islower():
+            inside.update(range(index, end))
+        index = max(end, index + 1)
+    return inside
+
+
+def whole_item(doc: Any, text: str, start: int, end: int) -> bool:
+    """Whether tokens ``start:end`` are a whole list item ("Scheduling" in "Filing, Scheduling")."""
+    first, last = doc[start], doc[end - 1]
+    before = start == 0 or text[first.idx - 1] == "\n" or doc[start - 1].text in _ITEM_MARKS
+    after_offset = last.idx + len(last.text)
+    after = (
+        end == len(doc)
+        or text[after_offset : after_offset + 1] == "\n"
+        or doc[end].text in _ITEM_MARKS
+        or doc[end].is_space
+    )
+    return before and after
+
+
+def beside_a_name(tokens: list[Any], index: int, speller: Speller) -> bool:
+    """Whether a capitalised neighbour is a word no dictionary knows: a name ("Courtney Baines")."""
+    for other in (index - 1, index + 1):
+        if 0 <= other < len(tokens):
+            word = tokens[other].text
+            if word[:1].isupper() and word[1:].islower() and speller.needs_mending(word.lower()):
+                return True
+    return False
+
+
+def opens_item(tokens: list[Any], index: int, text: str, sections: SectionMap) -> bool:
+    """Whether a token starts a sentence, a line, or (in a skills list) a list item."""
+    token = tokens[index]
+    if index == 0 or text[token.idx - 1] == "\n":
+        return True
+    previous = tokens[index - 1].text
+    if previous in _SENTENCE_OPENERS or tokens[index - 1].is_space:
+        return True
+    return previous in _ITEM_OPENERS and sections.at(token.idx) == "Skills"

@@ -1,0 +1,41 @@
+"""Another sense of a word: the words around a match that say it means something else here.
+
+"Scheduling" beside "staffing" is a rota, "POS" beside "install" is IT work, "copays" beside
+"explain" is a plan's benefit. The rules are the taxonomy's ``not_near`` tables, turned into
+lemma sets once; checking a match costs a look at the few tokens around each of its words.
+"""
+
+from __future__ import annotations
+
+SenseRule = tuple[frozenset[str], frozenset[str], int, frozenset[str]]
+"""The match's word, the words that give it another sense, the reach, the ``unless`` words."""
+
+_LIST_REACH = 2
+
+
+def other_sense(
+    rules: list[SenseRule],
+    lemmas: list[str],
+    breaks: list[int],
+    start: int,
+    end: int,
+    whole_list: bool = False,
+) -> bool:
+    """Whether a word of the match stands beside a word that gives it another sense.
+
+    A bare item of a list takes its sense from the items around it, so its reach is a little
+    longer (commas take a token each): "routers, scheduling, TCP/IP" is an IT task.
+    """
+    for index in range(start, end):
+        lemma = lemmas[index]
+        for words, others, within, unless in rules:
+            if lemma not in words:
+                continue
+            reach = within + _LIST_REACH if whole_list else within
+            low, high = max(0, index - reach), min(len(lemmas), index + reach + 1)
+            window = [i for i in range(low, high) if i != index and breaks[i] == breaks[index]]
+            if any(lemmas[i] in others for i in window) and not any(
+                lemmas[i] in unless for i in window
+            ):
+                return True
+    return False
