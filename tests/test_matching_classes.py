@@ -248,6 +248,21 @@ def test_what_the_posting_asks_for_is_not_the_writers_skill(
     assert skill not in found(checker, letter)
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I know patient privacy carries its own rules, so I will study them.",
+        "Medical offices have their own privacy law, which I would learn first.",
+        "The job means I would protect patient privacy under HIPAA. I have never done any of those.",
+    ],
+)
+def test_rules_that_belong_to_others_or_are_disowned_are_not_claims(
+    checker: Checker, sentence: str
+) -> None:
+    letter = f"Dear Hiring Manager,\n\n{sentence}\n\nI have answered phones for three years.\n"
+    assert "hipaa-compliance" not in found(checker, letter)
+
+
 def test_the_writers_own_values_still_count(checker: Checker) -> None:
     letter = (
         "Dear Hiring Manager,\n\nMy commitment to patient-centered care shows in how I comfort "

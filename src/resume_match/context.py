@@ -63,6 +63,7 @@ _NEGATION_AFTER = re.compile(
     r"|\b(?:is|are|has been|have been|was)\s+(?:\w+\s+)?"
     r"(?:zero|none|nil|nonexistent|non-existent)\b"
     r"|(?:that|which)\s+(?:begins|starts|will start)\b"
+    r"|\b(?:has|have|carries|carry|follows?)\s+(?:its|their)\s+own\b"
     r"|\bnext\s+(?:month|week|semester|year|fall|spring)\b)",
     re.IGNORECASE,
 )
@@ -76,7 +77,7 @@ _EMPLOYER_VALUES = re.compile(
     r"(?:commitment|dedication|devotion|mission|reputation|focus|emphasis|values?|vision|"
     r"approach|philosophy|culture|standards?|priority|priorities)\b"
     r"|\b(?:is|are)\s+(?:well\s+)?(?:known|renowned|recognized|famous|respected)\s+for\b"
-    r"|\bits\s+(?:[\w-]+\s+){0,2}$"
+    r"|\bits\s+(?:[\w-]+\s+){0,2}$|\b(?:its|their)\s+own\s+(?:[\w-]+\s+){0,2}$"
     r"|\b(?:the\s+)?(?:ideal|successful|right|preferred|qualified)\s+(?:candidate|applicant|hire|person)s?\b"
     r"|\b(?:candidates?|applicants?)\s+(?:will|should|must|need)\b"
     r"|\b(?:position|role|job|posting|opening)\s+(?:requires?|calls\s+for|asks\s+for|needs?)\b"
@@ -93,6 +94,12 @@ _BY_SOMEONE_ELSE = re.compile(
 _SUBJECT_FIRST = re.compile(
     r"(?:patients|they|she|he|customers|members|clients)\s+(?!and\b|,)[a-z]", re.IGNORECASE
 )
+_SENTENCE_END = re.compile(r"[.!?](?:\s+|$)")
+_DISOWNED = re.compile(
+    r"(?:but\s+)?I\s+(?:have\s+|'ve\s+)?(?:never|not)\s+(?:yet\s+)?(?:done|had|used|handled)\s+"
+    r"(?:any\s+of\s+|all\s+of\s+)?(?:those|these|that|this|them|it)\b",
+    re.IGNORECASE,
+)
 SPAN_BREAK = re.compile(
     r"[;!?•|]|\.\s+(?-i:[A-Z])|\n\n|,\s*(?:but|yet|so|and|while|though|although)?\s*(?=(?:i|i've|i'm|my|we)\b)"
     r"|\b(?:but|however|although|though|whereas)\b",
@@ -101,7 +108,11 @@ SPAN_BREAK = re.compile(
 
 
 def negated(text: str, start: int, end: int) -> bool:
-    """True when a mention's clause says the person lacks the skill or holds another's words."""
+    """True when a mention's clause says the person lacks the skill or holds another's words.
+
+    The next sentence may take it back too: "... and protect patient privacy under HIPAA. I have
+    never done any of those things."
+    """
     clause_start = 0
     for found in _CLAUSE_BREAK.finditer(text, max(0, start - 160), start):
         clause_start = found.end()
@@ -121,6 +132,9 @@ def negated(text: str, start: int, end: int) -> bool:
         return True
     after = text[end : end + 100]
     if _A_JOB_NAMED.match(after) or _BY_SOMEONE_ELSE.match(after):
+        return True
+    sentence_end = _SENTENCE_END.search(text, end, end + 240)
+    if sentence_end and _DISOWNED.match(text, sentence_end.end()):
         return True
     stop = _CLAUSE_BREAK.search(after)
     return bool(_NEGATION_AFTER.search(after[: stop.start()] if stop else after))
