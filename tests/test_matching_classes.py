@@ -72,6 +72,7 @@ OTHER_SENSE = [
     ("Built collaborative editing infrastructure in Go.", "interpersonal-skills"),
     ("Coordinated staff schedules and weekly meetings.", "interpersonal-skills"),
     ("Directed teams across organizational silos.", "organizational-skills"),
+    ("Under my direction, organizational improvements raised visibility.", "organizational-skills"),
     ("Administered Citrix, SQL and VoIP phone systems.", "phone-systems"),
     ("Users can book appointments and pay online in the app I built.", "appointment-scheduling"),
     ("Answered billing inquiries for home and auto insurance.", "payment-processing"),
