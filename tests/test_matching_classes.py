@@ -336,6 +336,7 @@ MISSES = [
     ("Highly professional with upset callers.", "professionalism"),
     ("Charted in AHLTA and pulled reports from CHCS.", "ehr-systems"),
     ("Tracked consults through the Computerized Patient Record System.", "ehr-systems"),
+    ("Posted charges in Medisoft and Lytec for two practices.", "ehr-systems"),
     ("Booked visits in Sorian Scheduling.", "ehr-systems"),
     ("Proficiencies include trouble shooting hardware and software issues.", "problem-solving"),
     ("Keyed everything into athenaOne before the visit.", "data-entry"),
