@@ -254,7 +254,7 @@ def test_what_the_posting_asks_for_is_not_the_writers_skill(
     [
         "I know patient privacy carries its own rules, so I will study them.",
         "Medical offices have their own privacy law, which I would learn first.",
-        "The job means I would protect patient privacy under HIPAA. I have never done any of those.",
+        "The job means protecting patient privacy under HIPAA. I have never done any of those.",
     ],
 )
 def test_rules_that_belong_to_others_or_are_disowned_are_not_claims(
