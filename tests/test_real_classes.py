@@ -1,0 +1,49 @@
+"""Classes of wrong calls found on the real labelled set, each tested on text written here.
+
+Each case is a line a resume might hold, the skill in question, and whether a recruiter reading
+tests/labelled/GUIDELINES.md would count it. None of the lines comes from the corpus.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from resume_match.api import Checker
+from resume_match.reading import Document
+
+CASES: dict[str, list[tuple[str, str, bool]]] = {
+    # "Collection(s)" is mostly specimens, data or a debt department; taking money needs a money
+    # word, and the weak verbs "process" and "post" need a payment or a card, not a fee or a credit.
+    "payment: collection and weak verbs": [
+        ("Performed specimen collection and processing for the lab.", "payment-processing", False),
+        ("Led survey collection and analysis for the quality team.", "payment-processing", False),
+        ("Oversaw third party collections for the hospital.", "payment-processing", False),
+        ("Skills: Accounts Receivable, Billing, Collections", "payment-processing", False),
+        ("Posted late fees and interest charges to delinquent loans.", "payment-processing", False),
+        ("Training, Process Improvement, Credit Analysis", "payment-processing", False),
+        ("Collected co-pays and outstanding balances at check-in.", "payment-processing", True),
+        ("Processed cash, check and card payments.", "payment-processing", True),
+        ("Processed tuition, tax and loan payments for members.", "payment-processing", True),
+        ("Prepared the daily bank deposits.", "payment-processing", True),
+        ("Took deposits and cashed checks for members.", "payment-processing", True),
+        ("Collected and applied funds received from insurers.", "payment-processing", True),
+    ],
+}
+
+
+def _found(checker: Checker, text: str) -> set[str]:
+    document = Document(
+        Path("line.txt"), "text", (f"EXPERIENCE\nAssociate, 2019 to 2024\n{text}\n",)
+    )
+    return {match.skill.id for match in checker.matcher.match(document)}
+
+
+@pytest.mark.parametrize(
+    ("text", "skill", "counts"),
+    [case for cases in CASES.values() for case in cases],
+    ids=[f"{name}: {case[0][:40]}" for name, cases in CASES.items() for case in cases],
+)
+def test_a_recruiter_would_agree(checker: Checker, text: str, skill: str, counts: bool) -> None:
+    assert (skill in _found(checker, text)) is counts
