@@ -30,6 +30,19 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
         ("Took deposits and cashed checks for members.", "payment-processing", True),
         ("Collected and applied funds received from insurers.", "payment-processing", True),
     ],
+    # "Organizational" alone qualifies the employer ("organizational goals, design, efficiency");
+    # "time management" is not among the guidelines' signs of organizational skill.
+    "organizational: the employer's sense": [
+        ("Led an organizational redesign that cut costs by 12%.", "organizational-skills", False),
+        ("Improved organizational efficiency with new software.", "organizational-skills", False),
+        ("Aligned the team with organizational strategies.", "organizational-skills", False),
+        ("Skills: Time management, Customer service", "organizational-skills", False),
+        ("Excellent organizational and analytical skills.", "organizational-skills", True),
+        ("Strong organizational abilities.", "organizational-skills", True),
+        ("Improved medical record organization across the clinic.", "organizational-skills", True),
+        ("Commended for organization and efficiency.", "organizational-skills", True),
+        ("HIGHLY-ORGANIZED front desk lead.", "organizational-skills", True),
+    ],
 }
 
 
