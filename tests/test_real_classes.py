@@ -43,6 +43,23 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
         ("Commended for organization and efficiency.", "organizational-skills", True),
         ("HIGHLY-ORGANIZED front desk lead.", "organizational-skills", True),
     ],
+    # Lemmas collapse senses: "key" the adjective, "file" the computer file or the claim, and
+    # "records" inside the name of an EHR are not record keeping; "maintain" needs a record.
+    "data entry: words in another sense": [
+        ("Key member of the leadership team.", "data-entry", False),
+        ("Served as a key contributing member to the board.", "data-entry", False),
+        ("Created file systems and managed file servers.", "data-entry", False),
+        ("Ensured insurance claims were filed on time.", "data-entry", False),
+        ("Delivered design files to the print vendor.", "data-entry", False),
+        ("Skills: Electronic Medical Records, Scheduling", "data-entry", False),
+        ("Maintained existing accounts and grew sales.", "data-entry", False),
+        ("Established and maintained systems for residents.", "data-entry", False),
+        ("Filing, faxing and scanning for three providers.", "data-entry", True),
+        ("Maintained accurate and up-to-date patient records.", "data-entry", True),
+        ("Maintained the referral tracking log.", "data-entry", True),
+        ("Keyed patient information into the database.", "data-entry", True),
+        ("Filed lab results in patient charts.", "data-entry", True),
+    ],
 }
 
 
