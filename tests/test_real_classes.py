@@ -60,6 +60,17 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
         ("Keyed patient information into the database.", "data-entry", True),
         ("Filed lab results in patient charts.", "data-entry", True),
     ],
+    # Weak verbs (manage, make, coordinate, arrange) book nothing unless their object is an
+    # appointment: "managed procedures", "made a visit", "conducted visits, managed the budget".
+    "appointments: weak verbs need an appointment": [
+        ("Managed IT policies and procedures for the region.", "appointment-scheduling", False),
+        ("Made reasonable procedure exceptions for customers.", "appointment-scheduling", False),
+        ("Conducted site visits, managed the budget and staff.", "appointment-scheduling", False),
+        ("Wrote training procedures for managed care claims.", "appointment-scheduling", False),
+        ("Coordinated appointments for four surgeons.", "appointment-scheduling", True),
+        ("Made follow-up appointments at check-out.", "appointment-scheduling", True),
+        ("Scheduled procedures and consults for the GI clinic.", "appointment-scheduling", True),
+    ],
 }
 
 
