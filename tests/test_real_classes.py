@@ -71,6 +71,16 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
         ("Made follow-up appointments at check-out.", "appointment-scheduling", True),
         ("Scheduled procedures and consults for the GI clinic.", "appointment-scheduling", True),
     ],
+    # Adjusting or adapting a thing is another sense; adjusting oneself to a change is the skill.
+    "adaptability: adjusting a thing": [
+        ("Monitored and adjusted production processes daily.", "adaptability", False),
+        ("Tracked vendor orders and adjusted when necessary.", "adaptability", False),
+        ("Adapted programs as needed for each participant.", "adaptability", False),
+        ("Set nurse staffing, adjusting for census each shift.", "adaptability", False),
+        ("When the clinic changed systems I adjusted within a week.", "adaptability", True),
+        ("Adjusted quickly to a new scheduling workflow.", "adaptability", True),
+        ("Adapted to a new EHR during the conversion.", "adaptability", True),
+    ],
 }
 
 
