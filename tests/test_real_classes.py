@@ -81,6 +81,18 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
         ("Adjusted quickly to a new scheduling workflow.", "adaptability", True),
         ("Adapted to a new EHR during the conversion.", "adaptability", True),
     ],
+    # Addressing or handling a concrete complaint, dispute or discrepancy solves it; critical
+    # thinking and analytical skills are other claims.
+    "problem-solving: addressing a concrete issue": [
+        ("Addressed billing complaints at the front window.", "problem-solving", True),
+        ("Handled tense customer issues with the pharmacy.", "problem-solving", True),
+        ("Assisted members with returns and complaints.", "problem-solving", True),
+        ("Addressed charting discrepancies with the nurses.", "problem-solving", True),
+        ("Repaired jammed printers and copiers for the office.", "problem-solving", True),
+        ("When a booking goes wrong I find a workable solution.", "problem-solving", True),
+        ("Skills: Critical thinking, Analytical skills", "problem-solving", False),
+        ("Handled double shifts on weekends.", "problem-solving", False),
+    ],
 }
 
 
