@@ -93,6 +93,18 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
         ("Skills: Critical thinking, Analytical skills", "problem-solving", False),
         ("Handled double shifts on weekends.", "problem-solving", False),
     ],
+    # Office software named generically ("Microsoft Suite", "MS applications"), typing skills and
+    # computer training are the general computer claim; a computer-science degree or entering
+    # data "in the computer" is not.
+    "computer proficiency: generic names and typing": [
+        ("Proficient with the Microsoft Suite and Windows OS.", "computer-proficiency", True),
+        ("Experienced with various MS applications.", "computer-proficiency", True),
+        ("Excellent typing skills; skilled typist.", "computer-proficiency", True),
+        ("Diploma in Computer Applications, 2015.", "computer-proficiency", True),
+        ("Strong computer-based skills.", "computer-proficiency", True),
+        ("Bachelor of Science, Computer Science.", "computer-proficiency", False),
+        ("Entered applicant information in the computer system.", "computer-proficiency", False),
+    ],
 }
 
 
