@@ -105,6 +105,16 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
         ("Bachelor of Science, Computer Science.", "computer-proficiency", False),
         ("Entered applicant information in the computer system.", "computer-proficiency", False),
     ],
+    # Practice-management and EHR products the taxonomy did not name (Medisoft, Misys, Kaiser's
+    # HealthConnect, CareTracker), and "electronic medical database" for a record system.
+    "ehr: more named systems": [
+        ("Posted charges in Medisoft and Lytec.", "ehr-systems", True),
+        ("Misys Tiger medical software proficient.", "ehr-systems", True),
+        ("Registered members in KP HealthConnect.", "ehr-systems", True),
+        ("CareTracker documentation for home visits.", "ehr-systems", True),
+        ("Knowledge of the electronic medical database.", "ehr-systems", True),
+        ("Connected with local health agencies.", "ehr-systems", False),
+    ],
 }
 
 
