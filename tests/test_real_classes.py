@@ -115,6 +115,22 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
         ("Knowledge of the electronic medical database.", "ehr-systems", True),
         ("Connected with local health agencies.", "ehr-systems", False),
     ],
+    # Relationships and partnerships built over several words, working with staff or a team,
+    # multidisciplinary teams and client relations are the skill; Microsoft Teams is not.
+    "interpersonal: relationships, teams and staff": [
+        ("Built long-term customer relationships.", "interpersonal-skills", True),
+        (
+            "Developed successful partnerships with surgeons and clinic staff.",
+            "interpersonal-skills",
+            True,
+        ),
+        ("Worked effectively with all hospital staff.", "interpersonal-skills", True),
+        ("Worked as part of a team to deliver care.", "interpersonal-skills", True),
+        ("Presented at multidisciplinary team meetings.", "interpersonal-skills", True),
+        ("Assisted coworkers with special projects.", "interpersonal-skills", True),
+        ("Facilitated communication between departments.", "interpersonal-skills", True),
+        ("Work in Outlook, Teams and Excel every day.", "interpersonal-skills", False),
+    ],
 }
 
 
