@@ -131,6 +131,31 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
         ("Facilitated communication between departments.", "interpersonal-skills", True),
         ("Work in Outlook, Teams and Excel every day.", "interpersonal-skills", False),
     ],
+    # A registrar's office, a job title and trial enrolment are not patient intake; admission
+    # packets and patient paperwork are.
+    "registration: titles and other registers": [
+        ("Registrar, School of Design, 2010 to 2014.", "patient-registration", False),
+        ("Built an OCR system for the Registrar Office.", "patient-registration", False),
+        ("Grew admits per day by 5% through outreach.", "patient-registration", False),
+        (
+            "Confirmed eligibility and registered patients on clinical trials.",
+            "patient-registration",
+            False,
+        ),
+        ("Coordinated admission packages for the unit.", "patient-registration", True),
+        ("Completed patient paperwork and scanned it into Dentrix.", "patient-registration", True),
+        ("Front desk check-in and scheduling.", "patient-registration", True),
+    ],
+    # Etiquette on the phone is a manner (professionalism); calls in other senses are not calls
+    # handled: service calls to repair machines, sick call, conference calls, sales call points.
+    "phones: etiquette and other calls": [
+        ("Exceptional telephone etiquette.", "phone-systems", False),
+        ("Exceptional telephone etiquette.", "professionalism", True),
+        ("Made service calls to maintain and repair copiers.", "phone-systems", False),
+        ("Ran sick call daily at the correctional facility.", "phone-systems", False),
+        ("Led weekly conference calls with the project team.", "phone-systems", False),
+        ("Answered and routed incoming calls for six providers.", "phone-systems", True),
+    ],
 }
 
 
