@@ -1,7 +1,7 @@
 """Classes of wrong calls found on the real labelled set, each tested on text written here.
 
 Each case is a line a resume might hold, the skill in question, and whether a recruiter reading
-tests/labelled/GUIDELINES.md would count it. None of the lines comes from the corpus.
+tests/data/labelled/GUIDELINES.md would count it. None of the lines comes from the corpus.
 """
 
 from __future__ import annotations

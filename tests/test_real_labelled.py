@@ -1,4 +1,5 @@
-"""Accuracy on real documents nobody here wrote, labelled blind by tests/labelled/GUIDELINES.md.
+"""Accuracy on real documents nobody here wrote, labelled blind by the guidelines
+(tests/data/labelled/GUIDELINES.md).
 
 The labels live in ``data/real/labels.json`` (ids, skill ids, short quotes and notes: no personal
 details); the texts stay in ``../shared/corpus``: the rows of
