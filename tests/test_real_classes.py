@@ -156,6 +156,23 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
         ("Led weekly conference calls with the project team.", "phone-systems", False),
         ("Answered and routed incoming calls for six providers.", "phone-systems", True),
     ],
+    # "Professional" as one of the writer's traits, calm or courtesy under pressure, and a
+    # professional bedside manner are professionalism; "a motivated professional" (a noun),
+    # "professional and personal growth" and a professional-services firm are not.
+    "professionalism: professional as a trait": [
+        ("Professional and caring with every patient.", "professionalism", True),
+        ("Organized and professional.", "professionalism", True),
+        ("Highly coachable and professional.", "professionalism", True),
+        ("Professional bedside manner.", "professionalism", True),
+        ("Defused volatile situations calmly and courteously.", "professionalism", True),
+        ("Keeps a positive attitude under pressure.", "professionalism", True),
+        ("Dedicated and motivated professional with a sales background.", "professionalism", False),
+        ("Committed to professional and personal growth.", "professionalism", False),
+        ("Recruited qualified professionals and processed applications.", "professionalism", False),
+        ("Account manager at a professional services firm.", "professionalism", False),
+        ("Maintained central heating and cooling systems.", "professionalism", False),
+        ("Professional bedside manner.", "empathetic-communication", False),
+    ],
 }
 
 
