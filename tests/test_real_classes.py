@@ -173,6 +173,38 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
         ("Maintained central heating and cooling systems.", "professionalism", False),
         ("Professional bedside manner.", "empathetic-communication", False),
     ],
+    # Listening named among the writer's communication skills, and asking open or clarifying
+    # questions, are active listening.
+    "active listening: named with communication, questions asked": [
+        ("Excellent interpersonal, listening and communication skills.", "active-listening", True),
+        ("Effective verbal, listening and written communication.", "active-listening", True),
+        ("Asked open-ended questions to learn each caller's needs.", "active-listening", True),
+        ("Clarified requests by asking clear and specific questions.", "active-listening", True),
+        ("Enjoy listening to jazz records.", "active-listening", False),
+    ],
+    # Calls made or requests taken by telephone are phone work; the telecom industry is not.
+    "phones: cold calls and requests by telephone": [
+        ("Made 100+ daily cold calls to clinics.", "phone-systems", True),
+        ("Responded to telephone and in-person requests for information.", "phone-systems", True),
+        ("Resolved complaints in person and via telephone.", "phone-systems", True),
+        ("Clients in telecommunication, retail and manufacturing.", "phone-systems", False),
+    ],
+    # Adapting named as a trait or as coping with change; a data conversion or adaptive
+    # equipment is another sense.
+    "adaptability: adaptive, coping, handling change": [
+        ("Adaptive team player.", "adaptability", True),
+        ("Adept at handling change and new start-ups.", "adaptability", True),
+        ("Ability to cope with different situations.", "adaptability", True),
+        ("Quick adaptation to new medical technologies.", "adaptability", True),
+        ("Provided data conversion from the old system to the new one.", "adaptability", False),
+        ("Fitted adaptive equipment for rehab patients.", "adaptability", False),
+    ],
+    # "Composed" as written; its lemma "compose" is also composing a schedule.
+    "professionalism: composing is not composure": [
+        ("Compose the weekly schedule for 24 lab employees.", "professionalism", False),
+        ("Composed letters and memos for the director.", "professionalism", False),
+        ("Stayed composed with upset callers.", "professionalism", True),
+    ],
 }
 
 
