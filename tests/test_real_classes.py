@@ -205,6 +205,12 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
         ("Composed letters and memos for the director.", "professionalism", False),
         ("Stayed composed with upset callers.", "professionalism", True),
     ],
+    # Records kept current, logs completed and documents uploaded into a system are record keeping.
+    "data entry: records kept current": [
+        ("Ensured the provider database and documentation were up to date.", "data-entry", True),
+        ("Completed monthly infection control logs.", "data-entry", True),
+        ("Uploads lab data and medical documentation into the portal.", "data-entry", True),
+    ],
 }
 
 
@@ -222,3 +228,17 @@ def _found(checker: Checker, text: str) -> set[str]:
 )
 def test_a_recruiter_would_agree(checker: Checker, text: str, skill: str, counts: bool) -> None:
     assert (skill in _found(checker, text)) is counts
+
+
+def _skills_line(checker: Checker, line: str) -> set[str]:
+    text = f"SUMMARY\nOffice worker.\nSKILLS\n{line}\nEXPERIENCE\nClerk, 2019 to 2024\n"
+    return {m.skill.id for m in checker.matcher.match(Document(Path("x.txt"), "text", (text,)))}
+
+
+def test_a_bare_word_in_a_machine_made_keyword_list_is_not_a_claim(checker: Checker) -> None:
+    """Job boards append alphabetised keyword lists; a word that counts only as a list item
+    ("Scheduling") is not claimed there, though a phrase that names the skill still is."""
+    dump = "budgets, contracts, payroll, recruiting, reporting, scheduling, training, vendors"
+    assert "appointment-scheduling" not in _skills_line(checker, dump)
+    assert "appointment-scheduling" in _skills_line(checker, "Scheduling, Filing, Cash handling")
+    assert "phone-systems" in _skills_line(checker, dump + ", multi-line phones")

@@ -18,7 +18,7 @@ from typing import Any
 from .context import SPAN_BREAK, negated
 from .evidence import dedupe, map_lines, page_of, snippet
 from .model import Document, Evidence, SkillMatch
-from .sections import SectionMap, find_sections
+from .sections import SectionMap, find_sections, in_keyword_list
 from .senses import SenseRule, other_sense
 from .spelling import Speller, lemma_table
 from .taxonomy import Skill, Taxonomy
@@ -265,7 +265,11 @@ class SkillMatcher:
             label = vocab[key]
             if not label.endswith("#listed"):
                 spans.add((label, start, end))
-            elif sections.at(doc[start].idx) == "Skills" and whole_item(doc, text, start, end):
+            elif (
+                sections.at(doc[start].idx) == "Skills"
+                and whole_item(doc, text, start, end)
+                and not in_keyword_list(text, doc[start].idx)
+            ):
                 spans.add((label.removesuffix("#listed"), start, end))
                 listed.add((label.removesuffix("#listed"), start, end))
         pairs = self._near_spans(doc, breaks)

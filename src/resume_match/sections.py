@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -165,3 +166,24 @@ def find_sections(text: str) -> SectionMap:
     if len(names) == 1:
         names = ["Body"]
     return SectionMap(tuple(starts), tuple(names))
+
+
+_KEYWORD_SPLIT = re.compile(r"\s*[,;|•·]\s*")
+_MIN_KEYWORDS = 6
+
+
+def in_keyword_list(text: str, offset: int) -> bool:
+    """Whether ``offset`` sits in a machine-made keyword list: many items in alphabetical order.
+
+    Job boards and resume builders append the skills they extracted ("Quality, recording,
+    recruitment, sales, scheduling, spreadsheets"). A bare word there was never claimed by the
+    writer, so a word that counts only as a list item ("Scheduling") does not count in one.
+    """
+    line_start = text.rfind("\n", 0, offset) + 1
+    line_end = text.find("\n", offset)
+    line = text[line_start : len(text) if line_end == -1 else line_end]
+    items = [item.lower() for item in _KEYWORD_SPLIT.split(line.strip(" .")) if item]
+    if len(items) < _MIN_KEYWORDS:
+        return False
+    in_order = sum(a <= b for a, b in itertools.pairwise(items))
+    return bool(in_order >= 0.75 * (len(items) - 1))
