@@ -211,6 +211,39 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
         ("Completed monthly infection control logs.", "data-entry", True),
         ("Uploads lab data and medical documentation into the portal.", "data-entry", True),
     ],
+    # "Flexible" alone is vague self-description; flexible about change, or re-prioritising as
+    # situations change, is adapting.
+    "adaptability: flexible about what": [
+        ("Flexible and hardworking.", "adaptability", False),
+        ("Skills: Flexibility, Teamwork", "adaptability", False),
+        ("Promoted development and enhanced flexibility in the department.", "adaptability", False),
+        ("Flexible when priorities change during clinic.", "adaptability", True),
+        ("Reprioritize work as situations change.", "adaptability", True),
+    ],
+    # Prioritising features, opportunities or areas of improvement is planning, and
+    # "simultaneously" alone is not doing many tasks at once.
+    "organizational: prioritising things, doing things at once": [
+        ("Prioritized features for the mobile app roadmap.", "organizational-skills", False),
+        (
+            "Reviewed survey data to prioritize areas of improvement.",
+            "organizational-skills",
+            False,
+        ),
+        ("Monitors up to 3 individuals simultaneously.", "organizational-skills", False),
+        ("Handled phones and check-in simultaneously.", "organizational-skills", True),
+        ("Prioritized urgent tasks at a busy front desk.", "organizational-skills", True),
+    ],
+    # "Scheduling" beside patient work is booking; helping members with appointments too.
+    "appointments: scheduling beside patient work": [
+        (
+            "Directed medical receptionist operations, including scheduling.",
+            "appointment-scheduling",
+            True,
+        ),
+        ("Patient support including scheduling and discharge.", "appointment-scheduling", True),
+        ("Assisted members with appointments.", "appointment-scheduling", True),
+        ("Created the weekly front desk schedule for 9 agents.", "appointment-scheduling", False),
+    ],
 }
 
 
