@@ -244,6 +244,37 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
         ("Assisted members with appointments.", "appointment-scheduling", True),
         ("Created the weekly front desk schedule for 9 agents.", "appointment-scheduling", False),
     ],
+    # Eligibility for a study or a programme is not insurance eligibility; dealing with
+    # third-party payers is billing, not verifying coverage.
+    "insurance: other eligibilities": [
+        (
+            "Verified eligibility of subjects against the study protocol.",
+            "insurance-verification",
+            False,
+        ),
+        (
+            "Confirmed eligibility and enrolled patients on clinical trials.",
+            "insurance-verification",
+            False,
+        ),
+        ("Determined special program eligibility for families.", "insurance-verification", False),
+        ("Posted payments received from third party payers.", "insurance-verification", False),
+        (
+            "Checked eligibility and benefits when claims were rejected.",
+            "insurance-verification",
+            True,
+        ),
+    ],
+    # "Patient-centered" names a care model or a goal, not the writer's empathy.
+    "empathy: patient-centered is a model": [
+        (
+            "Promoted patient-centered goals in clinical documentation.",
+            "empathetic-communication",
+            False,
+        ),
+        ("Skills: Patient-centered care, Triage", "empathetic-communication", False),
+        ("Comforted anxious patients before procedures.", "empathetic-communication", True),
+    ],
 }
 
 
