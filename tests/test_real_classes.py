@@ -275,6 +275,21 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
         ("Skills: Patient-centered care, Triage", "empathetic-communication", False),
         ("Comforted anxious patients before procedures.", "empathetic-communication", True),
     ],
+    # A capitalised run that ends one line ("... and GI Lab") is no name together with the next
+    # line's first word; collecting or updating a patient's information is intake.
+    "registration: next line, patient information": [
+        (
+            "Day Surgery, and GI Lab\nRegister patients in MPAC for hospital services",
+            "patient-registration",
+            True,
+        ),
+        (
+            "Gathered forms and collected patient information at intake.",
+            "patient-registration",
+            True,
+        ),
+        ("Updated personal information on every call.", "patient-registration", True),
+    ],
 }
 
 

@@ -296,7 +296,7 @@ class SkillMatcher:
         verb after a determiner is a noun ("our schedule and a patient's life").
         """
         positions: dict[tuple[int, int], list[int]] = {}
-        names = inside_names(doc)
+        names = inside_names(doc, breaks)
         for index, token in enumerate(doc):
             if index in names:
                 continue

@@ -131,18 +131,24 @@ def sentence_breaks(doc: Any, text: str) -> list[int]:
     return breaks
 
 
-def inside_names(doc: Any) -> set[int]:
+def inside_names(doc: Any, breaks: list[int]) -> set[int]:
     """Tokens of a run of three or more capitalised words that starts after a lower-case word:
     the name of a program, department or system ("through Fee Basis Claims System").
 
     A run at the start of a line is left alone: real resumes capitalise whole duty lines
-    ("Responsible For Registering Patients").
+    ("Responsible For Registering Patients"); nor does a run go on into the next sentence or
+    line ("... and GI Lab" / "Register patients in MPAC").
     """
     inside: set[int] = set()
     index = 1
     while index < len(doc):
         end = index
-        while end < len(doc) and doc[end].text[:1].isupper() and doc[end].text.isalpha():
+        while (
+            end < len(doc)
+            and doc[end].text[:1].isupper()
+            and doc[end].text.isalpha()
+            and (end == index or breaks[end] == breaks[index])
+        ):
             end += 1
         if end - index >= 3 and doc[index - 1].text.isalpha() and doc[index - 1].text.islower():
             inside.update(range(index, end))
