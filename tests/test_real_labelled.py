@@ -6,7 +6,8 @@ details); the texts stay in ``../shared/corpus``: the rows of
 ``text/kaggle-resume-healthcare-frontoffice.csv`` (keyed ``csv:<id>``) and the corpus PDF and
 DOCX files, keyed by format and the first 16 hex digits of the file's SHA-256 so that no file name
 (several hold a person's name) is committed. The first, untuned measurement is in the README; the
-floors below guard the fixes made since.
+floors below sit just under the figures reached since (0.918 / 0.952 overall) and guard those
+fixes.
 """
 
 from __future__ import annotations
@@ -26,9 +27,9 @@ LABELS = Path(__file__).parent / "data" / "real" / "labels.json"
 CSV_NAME = "kaggle-resume-healthcare-frontoffice.csv"
 SCORED_KINDS = ("resume", "cover-letter")
 FLOORS = {
-    "all": (0.80, 0.86),
-    "csv": (0.80, 0.86),
-    "files": (0.76, 0.86),
+    "all": (0.90, 0.935),
+    "csv": (0.90, 0.935),
+    "files": (0.91, 0.94),
 }
 
 
