@@ -290,6 +290,20 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
         ),
         ("Updated personal information on every call.", "patient-registration", True),
     ],
+    # HIPAA spelt out; securing money is not securing health information; Microsoft's products
+    # named generically; telephones answered among other duties; training staff on Epic.
+    "misc: names spelt out and other senses": [
+        (
+            "Ensured compliance with the Health Insurance Portability and Accountability Act.",
+            "hipaa-compliance",
+            True,
+        ),
+        ("Collected and secured patient co-pays and deductibles.", "hipaa-compliance", False),
+        ("Proficient in Microsoft Family Products.", "computer-proficiency", True),
+        ("Responding to call lights and telephones on the unit.", "phone-systems", True),
+        ("Train all employees for the successful go-live of EPIC.", "ehr-systems", True),
+        ("Installed label printers ahead of the hospital's Epic go-live.", "ehr-systems", False),
+    ],
 }
 
 
