@@ -47,3 +47,21 @@ def test_unreadable_file_says_check_permissions(
     with pytest.raises(DocumentError) as info:
         read_document(path)
     assert info.value.message == "cannot be opened (Permission denied); check its permissions"
+
+
+@pytest.mark.parametrize(
+    ("garbled", "meant"),
+    [
+        ("staff and procedures \u00e2\u20ac\u00a2Extensive", "staff and procedures • Extensive"),
+        ("Caf\u00c3\u00a9 and r\u00c3\u00a9sum\u00c3\u00a9", "Café and résumé"),
+        ("Jan 2010 \u00e2\u20ac\u201c 2012", "Jan 2010 - 2012"),
+        ("zero\u00e2\u20ac\u2039width", "zerowidth"),
+        ("Se\u00f1or \u00d1o\u00f1o", "Señor Ñoño"),
+    ],
+)
+def test_utf8_read_as_windows_1252_is_repaired(tmp_path: Path, garbled: str, meant: str) -> None:
+    """Exports that decoded UTF-8 as Windows-1252 ("â€¢" for "•") read as the writer typed them;
+    real Latin-1 text is left alone."""
+    path = tmp_path / "resume.txt"
+    path.write_text(garbled + "\n" + "front desk work " * 10, encoding="utf-8")
+    assert read_document(path).text.startswith(meant)

@@ -48,6 +48,13 @@ _HYPHEN_BREAK = re.compile(r"(?<=[A-Za-z]{2})-\n[ ]*(?=[a-z]{2})")
 _SPACES = re.compile(r"[ ]{2,}")
 _BLANK_LINES = re.compile(r"\n{3,}")
 _MOJIBAKE = {"Â ": " ", "Â": "", "â€™": "'", "â€œ": '"', "â€\x9d": '"', "â€“": "-", "â€”": "-"}
+# UTF-8 read as Windows-1252: a lead byte (Â-ô) and one to three continuation bytes as cp1252 shows
+# them ("â€¢" is "•", "Ã©" is "é"). Real resume exports (one Kaggle row in four) carry it.
+_CP1252_CONTINUATION = (
+    "\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014"
+    "\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
+)
+_MOJIBAKE_RUN = re.compile(f"[\u00c2-\u00f4][{_CP1252_CONTINUATION}]{{1,3}}")
 _LATIN = re.compile(r"[A-Za-z]")
 _MAX_LINE = 5_000
 _WORD = re.compile(r"\w+")
@@ -61,9 +68,24 @@ def normalize_text(text: str) -> str:
     line break are joined; bullets of every glyph become "•"; runs of spaces collapse. The result
     is stable: normalising it again changes nothing.
     """
+    result = _normalize_once(text)
+    for _ in range(5):
+        # Folding can bring the halves of a mis-decoded character together ("A" + tilde + "©");
+        # another pass repairs them, and each repair shortens the text.
+        if not _MOJIBAKE_RUN.search(result):
+            break
+        again = _normalize_once(result)
+        if again == result:
+            break
+        result = again
+    return result
+
+
+def _normalize_once(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if any("\ud800" <= ch <= "\udfff" for ch in text):
         text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    text = _MOJIBAKE_RUN.sub(_undo_cp1252, text)
     for broken, fixed in _MOJIBAKE.items():
         text = text.replace(broken, fixed)
     text = _CID.sub(" ", text)
@@ -79,6 +101,15 @@ def normalize_text(text: str) -> str:
         line = _SPACES.sub(" ", line).strip()
         lines.append("" if line == "•" else _wrap(line))
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
+
+
+def _undo_cp1252(match: re.Match[str]) -> str:
+    """The character a UTF-8 sequence meant, when it was decoded as Windows-1252 by mistake."""
+    run = match.group()
+    try:
+        return run.encode("cp1252").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return run
 
 
 def _wrap(line: str) -> str:
