@@ -304,6 +304,17 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
         ("Train all employees for the successful go-live of EPIC.", "ehr-systems", True),
         ("Installed label printers ahead of the hospital's Epic go-live.", "ehr-systems", False),
     ],
+    # Paying out (a vendor's invoice, a payment request, capitation) is not taking a payment, and
+    # "payment process" is a noun phrase, not "payment processing".
+    "payments: paying out and the payment process": [
+        (
+            "Processed invoices and special payment requests for travellers.",
+            "payment-processing",
+            False,
+        ),
+        ("Managed the monthly capitation payment process.", "payment-processing", False),
+        ("Payment processing and cash handling at the front desk.", "payment-processing", True),
+    ],
 }
 
 
