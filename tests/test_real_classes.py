@@ -315,6 +315,19 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
         ("Managed the monthly capitation payment process.", "payment-processing", False),
         ("Payment processing and cash handling at the front desk.", "payment-processing", True),
     ],
+    # Applying payments posts them; authorising a treatment with the payer is a prior
+    # authorisation; intake forms are registration unless the client is a law firm's.
+    "recall: applied payments, treatment authorizations, intake forms": [
+        ("Applied payments and resolved billing issues.", "payment-processing", True),
+        ("Obtained authorization for treatments and medicine.", "insurance-verification", True),
+        ("Handed out and reviewed intake forms with new patients.", "patient-registration", True),
+        (
+            "Keyed new-client intake forms into Clio for the attorneys.",
+            "patient-registration",
+            False,
+        ),
+        ("Provided caring companionship to elderly patients.", "empathetic-communication", True),
+    ],
 }
 
 
