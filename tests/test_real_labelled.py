@@ -6,7 +6,7 @@ details); the texts stay in ``../shared/corpus``: the rows of
 ``text/kaggle-resume-healthcare-frontoffice.csv`` (keyed ``csv:<id>``) and the corpus PDF and
 DOCX files, keyed by format and the first 16 hex digits of the file's SHA-256 so that no file name
 (several hold a person's name) is committed. The first, untuned measurement is in the README; the
-floors below sit just under the figures reached since (0.918 / 0.952 overall) and guard those
+floors below sit just under the figures reached since (0.924 / 0.959 overall) and guard those
 fixes.
 """
 
@@ -27,9 +27,9 @@ LABELS = Path(__file__).parent / "data" / "real" / "labels.json"
 CSV_NAME = "kaggle-resume-healthcare-frontoffice.csv"
 SCORED_KINDS = ("resume", "cover-letter")
 FLOORS = {
-    "all": (0.90, 0.935),
-    "csv": (0.90, 0.935),
-    "files": (0.91, 0.94),
+    "all": (0.91, 0.945),
+    "csv": (0.91, 0.945),
+    "files": (0.91, 0.945),
 }
 
 
