@@ -6,7 +6,7 @@ details); the texts stay in ``../shared/corpus``: the rows of
 ``text/kaggle-resume-healthcare-frontoffice.csv`` (keyed ``csv:<id>``) and the corpus PDF and
 DOCX files, keyed by format and the first 16 hex digits of the file's SHA-256 so that no file name
 (several hold a person's name) is committed. The first, untuned measurement is in the README; the
-floors below sit just under the figures reached since (0.924 / 0.959 overall) and guard those
+floors below sit just under the figures reached since (0.925 / 0.959 overall) and guard those
 fixes.
 """
 
@@ -100,11 +100,13 @@ def evaluate(checker: Checker, documents: dict[str, Path]) -> dict[str, Tally]:
         if label["kind"] not in SCORED_KINDS:
             continue
         result = checker.check_document(documents[key])
-        assert result.ok, f"{key}: {result.status}: {result.reason}"
-        found = {m.skill.id for m in result.matched}
+        # A refusal (a blank template is "not-a-resume") finds nothing: its labels count as misses.
+        found = {m.skill.id for m in result.matched} if result.ok else set()
         expected = set(label["skills"])
         lines = [f"{key}: extra {s}" for s in sorted(found - expected)]
         lines += [f"{key}: missed {s}" for s in sorted(expected - found)]
+        if not result.ok:
+            lines.append(f"{key}: {result.status}: {result.reason}")
         for group in ("all", "csv" if key.startswith("csv:") else "files"):
             tally = tallies[group]
             tally.tp += len(found & expected)
