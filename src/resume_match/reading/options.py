@@ -22,6 +22,7 @@ class ReadOptions:
     max_chars: int = 500_000
     max_unzipped_bytes: int = 150 * 1024 * 1024
     max_xml_bytes: int = 32 * 1024 * 1024
+    max_xml_elements: int = 1_000_000
     max_zip_entries: int = 2_000
     max_pdf_stream_bytes: int = 256 * 1024 * 1024
     max_pdf_content_bytes: int = 8 * 1024 * 1024

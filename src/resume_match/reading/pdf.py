@@ -74,11 +74,13 @@ def read_pdf(path: Path, options: ReadOptions) -> Extracted:
         loaded = {index: page for index, page in enumerate(read) if page is not None}
         pages: list[list[str]] = []
         hidden: list[str] = []
+        how: list[str] = []
         has_images = False
         for _width, words, images in loaded.values():
             has_images = has_images or images
             pages.append(page_lines([w.word for w in words if not w.hidden]))
             hidden.extend(w.word.text for w in words if w.hidden)
+            how.extend(w.how for w in words if w.hidden)
         pages = drop_repeated_margins(pages)
         if not any(line.strip() for page in pages for line in page) and not hidden:
             raise NoTextError(
@@ -89,7 +91,7 @@ def read_pdf(path: Path, options: ReadOptions) -> Extracted:
                 path,
             )
         if hidden:
-            flags.append(hidden_flag(hidden))
+            flags.append(hidden_flag(hidden, how))
         return Extracted(["\n".join(page) for page in pages], hidden, flags)
     finally:
         pdf.close()

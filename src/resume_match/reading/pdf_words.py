@@ -15,6 +15,8 @@ from .options import ReadOptions
 class PdfWord:
     word: Word
     hidden: bool
+    how: str = ""
+    """Why a person cannot see the word (see :mod:`.visibility`), when ``hidden``."""
 
 
 PageWords = tuple[float, list[PdfWord], bool]

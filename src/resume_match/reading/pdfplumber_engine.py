@@ -8,17 +8,8 @@ from typing import Any
 
 from .layout import Word
 from .options import ReadOptions
-from .pdf_words import PageWords, PdfWord, check_page_chars, is_light, load_page, unhide_covered
-
-
-def _unhide_on_dark_background(page: Any, words: list[PdfWord]) -> list[PdfWord]:
-    """The pdfplumber engine's version of :func:`_dark_shapes`: its filled shapes and images."""
-    backgrounds = [
-        (shape["x0"], shape["x1"], shape["top"], shape["bottom"])
-        for shape in [*page.rects, *page.images, *page.curves]
-        if shape.get("fill", True) and not is_light(shape.get("non_stroking_color"))
-    ]
-    return unhide_covered(words, backgrounds)
+from .pdf_words import PageWords, PdfWord, check_page_chars, is_light, load_page
+from .visibility import judge_words, page_visibility
 
 
 def pdfplumber_pages(path: Path, pdf: Any, options: ReadOptions) -> Iterator[PageWords | None]:
@@ -36,7 +27,7 @@ def pdfplumber_pages(path: Path, pdf: Any, options: ReadOptions) -> Iterator[Pag
             page.close()
             check_page_chars(path, index, count, options)
     with pdfplumber.open(str(path)) as document:
-        for page in document.pages[: options.max_pages]:
+        for index, page in enumerate(document.pages[: options.max_pages]):
             words = []
             for item in page.extract_words(
                 keep_blank_chars=False,
@@ -58,6 +49,19 @@ def pdfplumber_pages(path: Path, pdf: Any, options: ReadOptions) -> Iterator[Pag
                 )
                 word = Word(item["text"], item["x0"], item["x1"], item["top"], item["bottom"])
                 words.append(PdfWord(word, invisible or white))
-            if any(w.hidden for w in words):
-                words = _unhide_on_dark_background(page, words)
-            yield float(page.width), words, bool(page.images)
+            yield float(page.width), _judged(pdf, index, words), bool(page.images)
+
+
+def _judged(pdf: Any, index: int, words: list[PdfWord]) -> list[PdfWord]:
+    """What a person sees is decided by pdfium's renderer, the same for both engines."""
+    page = load_page(pdf, index)
+    if page is None:
+        return words
+    try:
+        textpage = page.get_textpage()
+        try:
+            return judge_words(page_visibility(page, textpage), words)
+        finally:
+            textpage.close()
+    finally:
+        page.close()

@@ -1,0 +1,369 @@
+"""Which words on a PDF page a person sees: decided as a renderer would, for both engines.
+
+Keyword stuffing hides words in ways a text layer does not show: invisible render modes, text
+outside the clipping path, covered by a shape or an image drawn after it, in a layer that is off,
+white on white, squeezed to a sliver, tiny, off the page. Some of these are properties of the
+text (render mode, size, scaling, position); the others depend on what else is painted. For
+those, the page is rendered twice with pdfium at low resolution, once as it is and once with its
+text switched off: a word whose box is the same in both left no mark a person could see.
+Rendering costs a few milliseconds, so it runs only on pages whose objects could hide text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import ctypes
+import math
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from .pdf_words import PdfWord
+
+Box = tuple[float, float, float, float]
+"""x0, x1, top, bottom in points, measured from the page's top-left corner."""
+
+RENDER_MODE_3 = "render mode 3: drawn invisibly"
+RENDER_MODE_7 = "render mode 7: used only as a clipping path"
+CLIPPED = "outside the clipping path"
+COVERED = "covered by something drawn over it"
+LAYER_OFF = "in a layer that is switched off"
+WHITE = "white text on a white background"
+TRANSPARENT = "transparent text"
+TINY = "tiny text"
+OFF_PAGE = "off the page"
+SQUEEZED = "squeezed to a sliver (horizontal scaling)"
+
+# Pixels whose grey level moves by less than this when the text is taken away show no text.
+_CONTRAST = 16
+_MAX_RENDER_PIXELS = 1_500_000
+_DPI = 50.0
+_MIN_WIDTH_RATIO = 0.2
+_MAX_OBJECTS = 20_000
+_ROW = 8.0
+# Bullets, rules and pdfminer's "(cid:127)" carry no keyword; their boxes are often not their ink.
+_NO_WORD = re.compile(r"(?:\(cid:\d+\)|[^\w])+")
+
+
+@dataclass(frozen=True)
+class _TextObject:
+    index: int
+    """A character the object draws, to ask pdfium about it."""
+    reason: str | None
+    """A reason that needs no rendering: a render mode that paints nothing, transparency."""
+    white: bool
+
+
+class PageVisibility:
+    """What a person sees of one pdfium page: ``reason(box)`` says why words there are hidden.
+
+    The text page must stay open while :meth:`reason` is asked.
+    """
+
+    def __init__(self, page: Any, textpage: Any) -> None:
+        import pypdfium2.raw as pdfium_c
+
+        self._c = pdfium_c
+        self._textpage = textpage.raw
+        self._page = page
+        self.width, self.height = page.get_size()
+        self._objects: dict[int, _TextObject] = {}
+        self._handles: dict[int, Any] = {}
+        self._rgba = tuple(ctypes.c_uint() for _ in range(4))
+        self._matrix = pdfium_c.FS_MATRIX()
+        self._hidden_chars: dict[int, tuple[list[float], list[tuple[float, str]]]] = {}
+        self._read_objects()
+        self._ocr_layer = self._looks_like_ocr_layer()
+        self._index_hidden_chars()
+        self._diff: Any = None
+        self._scale = 1.0
+        if self._needs_rendering():
+            self._render_difference()
+
+    # --- the text's own properties -------------------------------------------------------------
+
+    def _read_objects(self) -> None:
+        """Each text object once, with the run of characters it draws (one call a character)."""
+        c = self._c
+        handle = self._textpage
+        self._runs: list[tuple[int, int, int]] = []
+        previous, start = -1, 0
+        for index in range(c.FPDFText_CountChars(handle)):
+            obj = c.FPDFText_GetTextObject(handle, index)
+            key = ctypes.addressof(obj.contents) if obj else 0
+            if key != previous:
+                if previous > 0:
+                    self._runs.append((start, index, previous))
+                previous, start = key, index
+                if key and key not in self._objects:
+                    self._objects[key] = self._properties(obj, index)
+                    self._handles[key] = obj
+        if previous > 0:
+            self._runs.append((start, c.FPDFText_CountChars(handle), previous))
+
+    def _properties(self, obj: Any, index: int) -> _TextObject:
+        c = self._c
+        mode = c.FPDFTextObj_GetTextRenderMode(obj)
+        reason = {3: RENDER_MODE_3, 7: RENDER_MODE_7}.get(mode)
+        red, green, blue, alpha = self._rgba
+        white = False
+        if c.FPDFPageObj_GetFillColor(obj, red, green, blue, alpha):
+            white = red.value > 245 and green.value > 245 and blue.value > 245
+            if reason is None and alpha.value < 20 and mode in (0, 2, 4, 6):
+                reason = TRANSPARENT
+        matrix = self._matrix
+        if reason is None and c.FPDFText_GetMatrix(self._textpage, index, matrix):
+            across = (matrix.a**2 + matrix.b**2) ** 0.5
+            up = (matrix.c**2 + matrix.d**2) ** 0.5
+            if up > 0 and across / up < _MIN_WIDTH_RATIO:
+                reason = SQUEEZED
+        return _TextObject(index, reason, white)
+
+    def _clipped(self, obj: Any) -> bool:
+        clip = self._c.FPDFPageObj_GetClipPath(obj)
+        return bool(clip) and self._c.FPDFClipPath_CountPaths(clip) > 0
+
+    def _in_layer(self, obj: Any) -> bool:
+        c = self._c
+        if not c.FPDFPageObj_CountMarks(obj):
+            return False
+        name = (ctypes.c_ushort * 8)()
+        length = ctypes.c_ulong()
+        for index in range(min(c.FPDFPageObj_CountMarks(obj), 16)):
+            mark = c.FPDFPageObj_GetMark(obj, index)
+            if not mark or not c.FPDFPageObjMark_GetName(mark, name, ctypes.sizeof(name), length):
+                continue
+            if bytes(name)[: max(0, length.value - 2)].decode("utf-16-le", "replace") == "OC":
+                return True
+        return False
+
+    def _clip_box(self, obj: Any) -> Box | None:
+        """The bounding box of the object's clipping path, or None when it has none."""
+        c = self._c
+        clip = c.FPDFPageObj_GetClipPath(obj)
+        if not clip:
+            return None
+        xs: list[float] = []
+        ys: list[float] = []
+        x, y = ctypes.c_float(), ctypes.c_float()
+        for path in range(min(c.FPDFClipPath_CountPaths(clip), 64)):
+            for segment in range(min(c.FPDFClipPath_CountPathSegments(clip, path), 256)):
+                point = c.FPDFClipPath_GetPathSegment(clip, path, segment)
+                if point and c.FPDFPathSegment_GetPoint(point, x, y):
+                    xs.append(x.value)
+                    ys.append(y.value)
+        if not xs:
+            return None
+        return (min(xs), max(xs), self.height - max(ys), self.height - min(ys))
+
+    def _index_hidden_chars(self) -> None:
+        """The boxes of characters hidden by their own properties, in rows, for :meth:`reason`."""
+        c = self._c
+        box = c.FS_RECTF()
+        rows: dict[int, list[tuple[float, str]]] = {}
+        for start, end, key in self._runs:
+            reason = self._objects[key].reason
+            if reason is None or (self._ocr_layer and reason == RENDER_MODE_3):
+                continue
+            for index in range(start, end):
+                code = c.FPDFText_GetUnicode(self._textpage, index)
+                if code < 33 or code in (0xFFFE, 0xA0):
+                    continue
+                c.FPDFText_GetLooseCharBox(self._textpage, index, box)
+                centre_x = (box.left + box.right) / 2
+                centre_y = self.height - (box.top + box.bottom) / 2
+                rows.setdefault(int(centre_y // _ROW), []).append(
+                    (centre_x, f"{centre_y}|{reason}")
+                )
+        for row, items in rows.items():
+            items.sort()
+            self._hidden_chars[row] = ([x for x, _ in items], items)
+
+    def _geometry_reason(self, box: Box) -> str | None:
+        x0, x1, top, bottom = box
+        if bottom - top < 2.5:
+            return TINY
+        if x1 < 0 or x0 > self.width or bottom < 0 or top > self.height:
+            return OFF_PAGE
+        return None
+
+    def _looks_like_ocr_layer(self) -> bool:
+        """A scan with its OCR text laid invisibly over the image: the image is what is read."""
+        objects = self._objects.values()
+        if not objects or any(obj.reason != RENDER_MODE_3 for obj in objects):
+            return False
+        return self._has_objects_other_than(self._c.FPDF_PAGEOBJ_TEXT, self._c.FPDF_PAGEOBJ_PATH)
+
+    # --- what else is painted --------------------------------------------------------------------
+
+    def _has_objects_other_than(self, *kinds: int) -> bool:
+        c = self._c
+        page = self._page.raw
+        for index in range(min(c.FPDFPage_CountObjects(page), _MAX_OBJECTS)):
+            if c.FPDFPageObj_GetType(c.FPDFPage_GetObject(page, index)) not in kinds:
+                return True
+        return False
+
+    def _needs_rendering(self) -> bool:
+        """Only what else is painted (or a layer, or a clip) can hide text that looks visible.
+
+        Shapes and images drawn before all the text are backgrounds: they can hide nothing but
+        white text, so a page of text over a background is rendered only when it has white text.
+        """
+        candidates = [key for key, obj in self._objects.items() if obj.reason is None]
+        if not candidates:
+            return False
+        c = self._c
+        page = self._page.raw
+        if c.FPDFPage_GetAnnotCount(page) > 0:
+            return True
+        seen_text = seen_other = False
+        for index in range(min(c.FPDFPage_CountObjects(page), _MAX_OBJECTS)):
+            obj = c.FPDFPage_GetObject(page, index)
+            kind = c.FPDFPageObj_GetType(obj)
+            if kind == c.FPDF_PAGEOBJ_TEXT:
+                seen_text = True
+            elif kind == c.FPDF_PAGEOBJ_FORM or (seen_text and self._could_cover(obj, kind)):
+                return True
+            else:
+                seen_other = True
+        return any(
+            self._objects[key].white
+            or self._in_layer(self._handles[key])
+            or self._clipped(self._handles[key])
+            for key in candidates
+        ) or (seen_other and any(self._objects[key].white for key in candidates))
+
+    def _could_cover(self, obj: Any, kind: int) -> bool:
+        """A filled shape, an image or a shading large enough to hide a word."""
+        c = self._c
+        if kind == c.FPDF_PAGEOBJ_PATH:
+            fill, stroke = ctypes.c_int(), ctypes.c_int()
+            if not c.FPDFPath_GetDrawMode(obj, fill, stroke) or not fill.value:
+                return False
+        left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+        if not c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+            return True
+        return right.value - left.value >= 4 and top.value - bottom.value >= 4
+
+    def _render_difference(self) -> None:
+        import numpy
+
+        c = self._c
+        pixels = self.width * self.height * (_DPI / 72) ** 2
+        self._scale = _DPI / 72 * min(1.0, (_MAX_RENDER_PIXELS / max(pixels, 1.0)) ** 0.5)
+        painted = self._render()
+        objects = list(self._handles.values())
+        # Older pdfium builds cannot switch an object off; drawing it invisibly does the same.
+        switch = getattr(c, "FPDFPageObj_SetIsActive", None)
+        modes = [c.FPDFTextObj_GetTextRenderMode(obj) for obj in objects] if not switch else []
+        for obj in objects:
+            _ = switch(obj, False) if switch else c.FPDFTextObj_SetTextRenderMode(obj, 3)
+        try:
+            bare = self._render()
+        finally:
+            for index, obj in enumerate(objects):
+                _ = (
+                    switch(obj, True)
+                    if switch
+                    else c.FPDFTextObj_SetTextRenderMode(obj, modes[index])
+                )
+        if painted.shape == bare.shape:
+            contrast = numpy.abs(painted.astype(numpy.int16) - bare.astype(numpy.int16))
+            self._diff = contrast >= _CONTRAST
+
+    def _render(self) -> Any:
+        import numpy
+
+        bitmap = self._page.render(scale=self._scale, grayscale=True, may_draw_forms=False)
+        try:
+            array = numpy.array(bitmap.to_numpy(), copy=True)
+        finally:
+            bitmap.close()
+        return array[..., 0] if array.ndim == 3 else array
+
+    def _painted(self, box: Box) -> bool:
+        x0, x1, top, bottom = box
+        scale = self._scale
+        rows, cols = self._diff.shape
+        # Half a pixel to each side, as a glyph's ink may start just before its box; a fifth of
+        # the height off the top and bottom, where the lines above and below may bleed in.
+        inset = (bottom - top) / 5
+        left = max(0, math.floor(x0 * scale - 0.5))
+        right = min(cols, math.ceil(x1 * scale + 0.5))
+        upper = max(0, math.floor((top + inset) * scale))
+        lower = min(rows, math.ceil((bottom - inset) * scale))
+        if left >= right or upper >= lower:
+            return False
+        return bool(self._diff[upper:lower, left:right].any())
+
+    # --- the verdict -----------------------------------------------------------------------------
+
+    def reason(self, box: Box, letters: int) -> str | None:
+        """Why a word of ``letters`` characters with this box is not seen; None when it is."""
+        hidden = self._hidden_in(box)
+        if hidden and len(hidden) * 2 >= letters:
+            return max(set(hidden), key=hidden.count)
+        geometry = self._geometry_reason(box)
+        if geometry is not None or self._diff is None or self._painted(box):
+            return geometry
+        return self._unpainted_reason(box)
+
+    def _hidden_in(self, box: Box) -> list[str]:
+        x0, x1, top, bottom = box
+        found: list[str] = []
+        first, last = int((top - 0.5) // _ROW), int((bottom + 0.5) // _ROW)
+        for row in range(first, min(last, first + 200) + 1):
+            centres, items = self._hidden_chars.get(row, ([], []))
+            start = bisect.bisect_left(centres, x0 - 0.5)
+            end = bisect.bisect_right(centres, x1 + 0.5)
+            for _, tagged in items[start:end]:
+                centre_y, reason = tagged.split("|", 1)
+                if top - 0.5 <= float(centre_y) <= bottom + 0.5:
+                    found.append(reason)
+        return found
+
+    def _unpainted_reason(self, box: Box) -> str:
+        """Name what hides a word that left no mark: its layer, its clip, its colour, a cover."""
+        c = self._c
+        x0, x1, top, bottom = box
+        index = c.FPDFText_GetCharIndexAtPos(
+            self._textpage, (x0 + x1) / 2, self.height - (top + bottom) / 2, 2.0, 2.0
+        )
+        obj = c.FPDFText_GetTextObject(self._textpage, index) if index >= 0 else None
+        key = ctypes.addressof(obj.contents) if obj else None
+        props = self._objects.get(key or 0)
+        if props is None:
+            return COVERED
+        if self._in_layer(obj):
+            return LAYER_OFF
+        clip = self._clip_box(obj)
+        if clip is not None:
+            cx0, cx1, ctop, cbottom = clip
+            if x1 <= cx0 or x0 >= cx1 or bottom <= ctop or top >= cbottom:
+                return CLIPPED
+        return WHITE if props.white else COVERED
+
+
+def page_visibility(page: Any, textpage: Any) -> PageVisibility | None:
+    """The page's visibility, or None when pdfium cannot tell (the caller keeps its own view)."""
+    try:
+        return PageVisibility(page, textpage)
+    except (OSError, ValueError, AttributeError, ImportError, MemoryError):
+        return None
+
+
+def judge_words(visibility: PageVisibility | None, words: list[PdfWord]) -> list[PdfWord]:
+    """The words with the renderer's verdict; without one, the engine's own view stands."""
+    if visibility is None:
+        return words
+    judged = []
+    for item in words:
+        word = item.word
+        if _NO_WORD.fullmatch(word.text):
+            judged.append(PdfWord(word, False))
+            continue
+        letters = sum(not char.isspace() for char in word.text)
+        how = visibility.reason((word.x0, word.x1, word.top, word.bottom), letters)
+        judged.append(PdfWord(word, how is not None, how or ""))
+    return judged
