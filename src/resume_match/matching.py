@@ -67,6 +67,10 @@ _OTHER_DID = re.compile(
     r"(?![^.;!?]*(?-i:\bI\b))",
     re.IGNORECASE,
 )
+_LONGEST_CLAUSE = 400
+# Past this many proofs of one skill, more prove nothing: a text that repeats a skill's name
+# forty thousand times is not checked forty thousand times.
+_MAX_EVIDENCE = 200
 _NOT_JUST_BEFORE = re.compile(r"\bnot\s+(?:an?\s+|the\s+|any\s+)?$", re.IGNORECASE)
 _NEGATION_AFTER = re.compile(
     r"^[^.;!?]{0,80}?\b(?:(?:i|i've|i'm)\s+(?:\w+\s+){0,2}?(?:not|never|no|yet to)\b"
@@ -194,6 +198,8 @@ class SkillMatcher:
         page_starts = document.page_starts()
         found: dict[str, list[Evidence]] = {}
         for skill_id, start, end in sorted(spans, key=lambda s: (s[1], s[2])):
+            if len(found.get(skill_id, ())) >= _MAX_EVIDENCE:
+                continue
             span = doc[start:end]
             char_start, char_end = span.start_char, span.end_char
             if any(a < char_end and char_start < b for a, b in excluded.get(skill_id, ())):
@@ -299,7 +305,9 @@ class SkillMatcher:
                 continue
             skill_id, within = self._near[rule_index]
             for a in firsts:
-                for b in seconds:
+                # Only the words within reach: linear in the text, not in its square.
+                first = bisect.bisect_left(seconds, a - within - 1)
+                for b in seconds[first : bisect.bisect_right(seconds, a + within + 1)]:
                     low, high = (a, b) if a < b else (b, a)
                     if 0 < high - low <= within + 1 and stops[high] == stops[low + 1]:
                         spans.add((skill_id, low, high + 1))
@@ -455,8 +463,11 @@ def _negated(text: str, start: int, end: int) -> bool:
     before = text[max(clause_start, start - 120) : start]
     if _NEGATION_BEFORE.search(before) or _NOT_JUST_BEFORE.search(before):
         return True
-    prefix = text[clause_start:start]
-    if _OTHER_SUBJECT.match(prefix) or _OTHER_DID.search(prefix):
+    # A clause with no break in the 160 characters before the mention is searched over its last
+    # _LONGEST_CLAUSE characters only, so that a text without punctuation costs linear time.
+    prefix = text[max(clause_start, start - _LONGEST_CLAUSE) : start]
+    whole = start - clause_start <= _LONGEST_CLAUSE
+    if (whole and _OTHER_SUBJECT.match(prefix)) or _OTHER_DID.search(prefix):
         return True
     if _quoted_from_someone_else(text, start):
         return True
