@@ -7,17 +7,13 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from ..errors import DAMAGED_ZIP, DocumentError, FileTooLargeError
+from ..errors import DAMAGED_ZIP, DocumentError, FileTooLargeError, over_memory
 from .docx_styles import Styles
 from .docx_walk import Collected, Walker, page_of
 from .extracted import Extracted, hidden_flag
 from .options import ReadOptions
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_XML_MEMORY = (
-    "holds XML that needs more memory to parse than a Word document could; it may be built "
-    "to exhaust readers"
-)
 
 
 _DAMAGED_DOCX = "it may be damaged: open it in Word and save it again"
@@ -103,8 +99,8 @@ def read_docx(path: Path, options: ReadOptions) -> Extracted:
             margins = {name: budget.parse(name) for name in (*headers, *footers)}
             styles = Styles(budget.parse(style_parts[0], required=False) if style_parts else None)
     except etree.XMLSyntaxError as exc:
-        if "memory" in str(exc).lower():
-            raise FileTooLargeError(_XML_MEMORY, path) from None
+        if _out_of_memory(exc):
+            raise FileTooLargeError(over_memory(options.max_memory_mb), path) from None
         raise DocumentError(
             f"holds XML that cannot be parsed (broken, or nested too deeply); {_DAMAGED_DOCX}",
             path,
@@ -123,6 +119,12 @@ def read_docx(path: Path, options: ReadOptions) -> Extracted:
     hidden = [text for text, _ in out.hidden]
     flags = [hidden_flag([w for w, _ in words], [h for _, h in words])] if words else []
     return Extracted(["\n".join(out.visible)], hidden, flags)
+
+
+def _out_of_memory(exc: Exception) -> bool:
+    """libxml2 reports an allocation that failed (at the memory cap) as a syntax error."""
+    log = getattr(exc, "error_log", None) or []
+    return "memory" in str(exc).lower() or any("NO_MEMORY" in e.type_name for e in log)
 
 
 def _collect_margin(walker: Walker, root: Any, out: Collected, seen: set[str]) -> None:
@@ -147,7 +149,7 @@ class _Budget:
         self._package = package
         self._options = options
         self._bytes = options.max_xml_bytes
-        self._elements = options.max_xml_elements
+        self._elements = options.max_xml_tags
 
     def parse(self, name: str, *, required: bool = True) -> Any:
         from docx.oxml.parser import parse_xml
@@ -175,12 +177,12 @@ class _Budget:
                 "to read it",
                 path,
             )
-        # Each element starts with "<": counted before parsing, so that millions of empty
+        # Every tag starts with "<": counted before parsing, so that millions of empty
         # elements in a few kilobytes of zip are refused before they cost minutes.
         self._elements -= data.count(b"<")
         if self._elements < 0:
             raise FileTooLargeError(
-                f"holds more than {options.max_xml_elements:,} XML elements, far more than a "
+                f"holds more than {options.max_xml_tags:,} XML tags, far more than a "
                 "Word document needs; it may be built to slow readers down",
                 path,
             )
