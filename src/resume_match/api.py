@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
-from .errors import DocumentError
+from . import isolation
+from .errors import DocumentError, crashed, internal_error, over_memory, too_slow
 from .matching import SkillMatcher
-from .model import CheckResult, DocumentResult, Flag, SkillMatch
+from .model import CheckResult, Document, DocumentResult, Flag, SkillMatch
 from .reading import ReadOptions, start_reading
 from .scoring import coverage, found_ids
 from .taxonomy import Taxonomy, load_taxonomy
@@ -33,17 +36,47 @@ class Checker:
 
     def check_document(self, path: Path | str) -> DocumentResult:
         """Score one file; a file that cannot be read gives a result with its status and reason."""
+        started = time.monotonic()
         try:
             finish_reading = start_reading(path, self.options)
         except DocumentError as error:
             return DocumentResult(file=str(path), status=error.status, reason=error.message)
-        matcher = self.matcher
+        _ = self.matcher  # built here while a child reads the file
         try:
             document = finish_reading()
         except DocumentError as error:
             return DocumentResult(file=str(path), status=error.status, reason=error.message)
-        matches = matcher.match(document)
-        return self._result(str(path), document.kind, matches, document.flags, len(document.pages))
+        if not self.options.isolate:
+            return self._score(str(path), document)
+        return self._score_in_child(str(path), document, time.monotonic() - started)
+
+    def _score(self, file: str, document: Document) -> DocumentResult:
+        matches = self.matcher.match(document)
+        return self._result(file, document.kind, matches, document.flags, len(document.pages))
+
+    def _score_in_child(self, file: str, document: Document, spent: float) -> DocumentResult:
+        """Match in a child too, so that the time limit holds for the whole check.
+
+        The child is forked with the matcher built, so it starts at once; it gets what is left
+        of the file's time limit after reading.
+        """
+        options = self.options
+        remaining = options.time_limit - spent
+        if remaining <= 0:
+            return DocumentResult(file=file, status="error", reason=too_slow(options.time_limit))
+        limits = isolation.Limits(remaining, options.max_memory_mb)
+        outcome = isolation.run(partial(self._score, file, document), limits)
+        if outcome.value is not None:
+            return outcome.value
+        if outcome.failure == "timeout":
+            reason = too_slow(options.time_limit)
+        elif outcome.failure == "crash":
+            reason = crashed(outcome.detail, options.max_memory_mb)
+        elif outcome.failure == "memory":
+            reason = over_memory(options.max_memory_mb)
+        else:
+            reason = internal_error(outcome.detail or "no answer")
+        return DocumentResult(file=file, status="error", reason=reason)
 
     def check(self, resume: Path | str, cover_letter: Path | str | None = None) -> CheckResult:
         """Check a resume, and a cover letter with it; a skill shown in either counts for both."""

@@ -7,6 +7,7 @@ workers' answers and the cache all use it.
 from __future__ import annotations
 
 import json
+import re
 import textwrap
 from typing import Any
 
@@ -152,11 +153,21 @@ def _painter(color: bool) -> Any:
     return paint
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """``text`` safe for a terminal: control characters (escape sequences in a file name that
+    would move the cursor or retitle the window) shown as ``?``."""
+    return _CONTROL.sub("?", text)
+
+
 def _document_text(result: DocumentResult, paint: Any, width: int, heading: str = "") -> str:
-    title = f"{heading}: {result.file}" if heading else result.file
+    file = printable(result.file)
+    title = f"{heading}: {file}" if heading else file
     lines = [paint(title, "bold")]
     if not result.ok:
-        lines.append(f"  status: {result.status} - {result.reason}")
+        lines.append(f"  status: {result.status} - {printable(result.reason)}")
         return "\n".join(lines) + "\n"
     score = result.score or 0.0
     tone = "green" if score >= 75 else "yellow" if score >= 50 else "red"

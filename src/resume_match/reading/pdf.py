@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import (
@@ -17,8 +18,10 @@ from ..model import Flag
 from .extracted import Extracted, hidden_flag
 from .layout import drop_repeated_margins, page_lines
 from .options import ReadOptions
+from .pdf_words import PageWords
 from .pdfium_engine import pdfium_pages
 from .pdfplumber_engine import pdfplumber_pages
+from .quality import too_much_text
 
 _UNREADABLE_PDF = "is not a readable PDF (damaged or truncated); export it again"
 
@@ -58,7 +61,7 @@ def read_pdf(path: Path, options: ReadOptions) -> Extracted:
                 )
             )
         engine = pdfplumber_pages if options.pdf_engine == "pdfplumber" else pdfium_pages
-        read = list(engine(path, pdf, options))[: options.max_pages]
+        read = _within_budget(path, engine(path, pdf, options), options)
         damaged = [index + 1 for index, page in enumerate(read) if page is None]
         if len(damaged) == len(read):
             raise DocumentError(_UNREADABLE_PDF, path)
@@ -95,3 +98,19 @@ def read_pdf(path: Path, options: ReadOptions) -> Extracted:
         return Extracted(["\n".join(page) for page in pages], hidden, flags)
     finally:
         pdf.close()
+
+
+def _within_budget(
+    path: Path, pages: Iterator[PageWords | None], options: ReadOptions
+) -> list[PageWords | None]:
+    """The pages, stopping as soon as their text passes ``max_chars``, not after all of them."""
+    read: list[PageWords | None] = []
+    chars = 0
+    for page in pages:
+        read.append(page)
+        chars += sum(len(item.word.text) + 1 for item in page[1]) if page is not None else 0
+        if chars > options.max_chars:
+            raise too_much_text(path, chars, options)
+        if len(read) >= options.max_pages:
+            break
+    return read

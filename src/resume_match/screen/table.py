@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import re
 import textwrap
 from collections import Counter
 from collections.abc import Iterable
 
+from ..report import printable
 from .discover import SkippedFile
 from .shortlist import ScreenReport
-
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def skipped_summary(skipped: Iterable[SkippedFile]) -> str:
@@ -39,7 +37,7 @@ def render_table(report: ScreenReport, width: int = 100) -> str:
     rows = [c for c in report.candidates if c.shortlisted or not c.main.ok]
     if not rows:
         return "No candidate passed the shortlist filters.\n"
-    names = [_printable(c.name) for c in rows]
+    names = [printable(c.name) for c in rows]
     fixed = len(f"{'#':>4}  {''}  score   tech   soft  {''}  status")
     name_width = min(max(9, *map(len, names)), max(16, (width - fixed) * 3 // 5))
     rest = max(20, width - fixed - name_width)
@@ -58,7 +56,7 @@ def render_table(report: ScreenReport, width: int = 100) -> str:
         else:
             detail = main.reason
             status = main.status
-        detail = textwrap.shorten(_printable(detail), width=rest, placeholder="...")
+        detail = textwrap.shorten(printable(detail), width=rest, placeholder="...")
         lines.append(
             f"{result.rank or '-':>4}  {name:<{name_width}}  {_column(main.score)}  "
             f"{_column(main.technical_score)}  {_column(main.soft_score)}  "
@@ -71,7 +69,3 @@ def render_table(report: ScreenReport, width: int = 100) -> str:
 
 def _column(value: float | None) -> str:
     return f"{value:5.1f}" if value is not None else f"{'-':>5}"
-
-
-def _printable(text: str) -> str:
-    return _CONTROL.sub("?", text)
