@@ -150,3 +150,35 @@ def test_docx_text_a_person_sees_is_read(tmp_path: Path) -> None:
     assert document.flags == ()
     assert "Customer service" in document.text
     assert document.text.count(STUFFING) == 2
+
+
+def test_an_image_too_big_to_render_is_judged_by_its_box(tmp_path: Path) -> None:
+    """A JPEG declared 8,000 pixels square would take gigabytes to decode for the render: the
+    words under it, drawn before it, are taken as covered without rendering."""
+    image = (
+        b"<< /Type /XObject /Subtype /Image /Width 8000 /Height 8000 /ColorSpace /DeviceGray "
+        b"/BitsPerComponent 8 /Filter /DCTDecode /Length 4 >>\nstream\n\xff\xd8\xff\xd9\nendstream"
+    )
+    stuffed = b"BT /F1 10 Tf 54 600 Td (" + STUFFING.encode() + b") Tj ET"
+    pdf = page_pdf(stuffed + b" q 420 0 0 25 50 590 cm /Im2 Do Q", resources=b"")
+    pdf = pdf.replace(b"/XObject << /Im1 6 0 R >>", b"/XObject << /Im1 6 0 R /Im2 8 0 R >>")
+    path = tmp_path / "huge-image.pdf"
+    path.write_bytes(_with_object(pdf, image))
+    document = read_document(path)
+    assert "Cerner" not in document.text
+    assert "covered by something drawn over it" in document.flags[0].message
+
+
+def _with_object(pdf: bytes, body: bytes) -> bytes:
+    """``pdf`` with one more object (number 8) appended as an incremental update."""
+    offset = len(pdf)
+    xref_at = offset + len(b"8 0 obj\n" + body + b"\nendobj\n")
+    return (
+        pdf
+        + b"8 0 obj\n"
+        + body
+        + b"\nendobj\n"
+        + b"xref\n8 1\n%010d 00000 n \n" % offset
+        + b"trailer\n<< /Size 9 /Root 1 0 R /Prev %d >>\nstartxref\n%d\n%%%%EOF\n"
+        % (int(pdf.rsplit(b"startxref\n", 1)[1].split(b"\n")[0]), xref_at)
+    )

@@ -41,6 +41,8 @@ _DPI = 50.0
 _MIN_WIDTH_RATIO = 0.2
 _MAX_OBJECTS = 20_000
 _ROW = 8.0
+# About 6,000 x 6,000 pixels: a page photo is far less; a bomb of a JPEG is far more.
+_MAX_IMAGE_PIXELS = 36_000_000
 # Bullets, rules and pdfminer's "(cid:127)" carry no keyword; their boxes are often not their ink.
 _NO_WORD = re.compile(r"(?:\(cid:\d+\)|[^\w])+")
 
@@ -77,8 +79,13 @@ class PageVisibility:
         self._index_hidden_chars()
         self._diff: Any = None
         self._scale = 1.0
+        self._covers: list[Box] = []
         if self._needs_rendering():
-            self._render_difference()
+            if self._image_pixels(self._page.raw, [_MAX_OBJECTS]) <= _MAX_IMAGE_PIXELS:
+                self._render_difference()
+            else:
+                # Decoding the images to render them could take gigabytes: judge by their boxes.
+                self._covers = self._images_over_text()
 
     # --- the text's own properties -------------------------------------------------------------
 
@@ -234,6 +241,46 @@ class PageVisibility:
             for key in candidates
         ) or (seen_other and any(self._objects[key].white for key in candidates))
 
+    def _image_pixels(self, holder: Any, budget: list[int], form: bool = False) -> int:
+        """Pixels of all the images the page (or a form on it) would decode to render."""
+        c = self._c
+        count = c.FPDFFormObj_CountObjects(holder) if form else c.FPDFPage_CountObjects(holder)
+        width, height = ctypes.c_uint(), ctypes.c_uint()
+        total = 0
+        for index in range(max(0, count)):
+            budget[0] -= 1
+            if budget[0] < 0:
+                return total
+            obj = (
+                c.FPDFFormObj_GetObject(holder, index)
+                if form
+                else c.FPDFPage_GetObject(holder, index)
+            )
+            kind = c.FPDFPageObj_GetType(obj)
+            if kind == c.FPDF_PAGEOBJ_IMAGE and c.FPDFImageObj_GetImagePixelSize(
+                obj, width, height
+            ):
+                total += width.value * height.value
+            elif kind == c.FPDF_PAGEOBJ_FORM:
+                total += self._image_pixels(obj, budget, form=True)
+        return total
+
+    def _images_over_text(self) -> list[Box]:
+        c = self._c
+        page = self._page.raw
+        left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+        covers: list[Box] = []
+        seen_text = False
+        for index in range(min(c.FPDFPage_CountObjects(page), _MAX_OBJECTS)):
+            obj = c.FPDFPage_GetObject(page, index)
+            kind = c.FPDFPageObj_GetType(obj)
+            seen_text = seen_text or kind == c.FPDF_PAGEOBJ_TEXT
+            drawn_over = seen_text and kind in (c.FPDF_PAGEOBJ_IMAGE, c.FPDF_PAGEOBJ_FORM)
+            if drawn_over and c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+                low, high = self.height - top.value, self.height - bottom.value
+                covers.append((left.value, right.value, low, high))
+        return covers
+
     def _could_cover(self, obj: Any, kind: int) -> bool:
         """A filled shape, an image or a shading large enough to hide a word."""
         c = self._c
@@ -305,6 +352,8 @@ class PageVisibility:
         if hidden and len(hidden) * 2 >= letters:
             return max(set(hidden), key=hidden.count)
         geometry = self._geometry_reason(box)
+        if self._covers and _inside_any(box, self._covers):
+            return COVERED
         if geometry is not None or self._diff is None or self._painted(box):
             return geometry
         return self._unpainted_reason(box)
@@ -343,6 +392,14 @@ class PageVisibility:
             if x1 <= cx0 or x0 >= cx1 or bottom <= ctop or top >= cbottom:
                 return CLIPPED
         return WHITE if props.white else COVERED
+
+
+def _inside_any(box: Box, covers: list[Box]) -> bool:
+    x0, x1, top, bottom = box
+    return any(
+        cx0 - 1 <= x0 and x1 <= cx1 + 1 and ctop - 1 <= top and bottom <= cbottom + 1
+        for cx0, cx1, ctop, cbottom in covers
+    )
 
 
 def page_visibility(page: Any, textpage: Any) -> PageVisibility | None:
