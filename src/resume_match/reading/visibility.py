@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import bisect
 import ctypes
-import math
 import re
 from dataclasses import dataclass
 from typing import Any
 
+from .page_render import TextMarks, image_pixels
 from .pdf_words import PdfWord
 
 Box = tuple[float, float, float, float]
@@ -34,10 +34,6 @@ TINY = "tiny text"
 OFF_PAGE = "off the page"
 SQUEEZED = "squeezed to a sliver (horizontal scaling)"
 
-# Pixels whose grey level moves by less than this when the text is taken away show no text.
-_CONTRAST = 16
-_MAX_RENDER_PIXELS = 1_500_000
-_DPI = 50.0
 _MIN_WIDTH_RATIO = 0.2
 _MAX_OBJECTS = 20_000
 _ROW = 8.0
@@ -77,12 +73,11 @@ class PageVisibility:
         self._read_objects()
         self._ocr_layer = self._looks_like_ocr_layer()
         self._index_hidden_chars()
-        self._diff: Any = None
-        self._scale = 1.0
+        self._marks: TextMarks | None = None
         self._covers: list[Box] = []
         if self._needs_rendering():
-            if self._image_pixels(self._page.raw, [_MAX_OBJECTS]) <= _MAX_IMAGE_PIXELS:
-                self._render_difference()
+            if image_pixels(self._page.raw, [_MAX_OBJECTS]) <= _MAX_IMAGE_PIXELS:
+                self._marks = TextMarks(page, list(self._handles.values()))
             else:
                 # Decoding the images to render them could take gigabytes: judge by their boxes.
                 self._covers = self._images_over_text()
@@ -241,30 +236,6 @@ class PageVisibility:
             for key in candidates
         ) or (seen_other and any(self._objects[key].white for key in candidates))
 
-    def _image_pixels(self, holder: Any, budget: list[int], form: bool = False) -> int:
-        """Pixels of all the images the page (or a form on it) would decode to render."""
-        c = self._c
-        count = c.FPDFFormObj_CountObjects(holder) if form else c.FPDFPage_CountObjects(holder)
-        width, height = ctypes.c_uint(), ctypes.c_uint()
-        total = 0
-        for index in range(max(0, count)):
-            budget[0] -= 1
-            if budget[0] < 0:
-                return total
-            obj = (
-                c.FPDFFormObj_GetObject(holder, index)
-                if form
-                else c.FPDFPage_GetObject(holder, index)
-            )
-            kind = c.FPDFPageObj_GetType(obj)
-            if kind == c.FPDF_PAGEOBJ_IMAGE and c.FPDFImageObj_GetImagePixelSize(
-                obj, width, height
-            ):
-                total += width.value * height.value
-            elif kind == c.FPDF_PAGEOBJ_FORM:
-                total += self._image_pixels(obj, budget, form=True)
-        return total
-
     def _images_over_text(self) -> list[Box]:
         c = self._c
         page = self._page.raw
@@ -293,57 +264,6 @@ class PageVisibility:
             return True
         return right.value - left.value >= 4 and top.value - bottom.value >= 4
 
-    def _render_difference(self) -> None:
-        import numpy
-
-        c = self._c
-        pixels = self.width * self.height * (_DPI / 72) ** 2
-        self._scale = _DPI / 72 * min(1.0, (_MAX_RENDER_PIXELS / max(pixels, 1.0)) ** 0.5)
-        painted = self._render()
-        objects = list(self._handles.values())
-        # Older pdfium builds cannot switch an object off; drawing it invisibly does the same.
-        switch = getattr(c, "FPDFPageObj_SetIsActive", None)
-        modes = [c.FPDFTextObj_GetTextRenderMode(obj) for obj in objects] if not switch else []
-        for obj in objects:
-            _ = switch(obj, False) if switch else c.FPDFTextObj_SetTextRenderMode(obj, 3)
-        try:
-            bare = self._render()
-        finally:
-            for index, obj in enumerate(objects):
-                _ = (
-                    switch(obj, True)
-                    if switch
-                    else c.FPDFTextObj_SetTextRenderMode(obj, modes[index])
-                )
-        if painted.shape == bare.shape:
-            contrast = numpy.abs(painted.astype(numpy.int16) - bare.astype(numpy.int16))
-            self._diff = contrast >= _CONTRAST
-
-    def _render(self) -> Any:
-        import numpy
-
-        bitmap = self._page.render(scale=self._scale, grayscale=True, may_draw_forms=False)
-        try:
-            array = numpy.array(bitmap.to_numpy(), copy=True)
-        finally:
-            bitmap.close()
-        return array[..., 0] if array.ndim == 3 else array
-
-    def _painted(self, box: Box) -> bool:
-        x0, x1, top, bottom = box
-        scale = self._scale
-        rows, cols = self._diff.shape
-        # Half a pixel to each side, as a glyph's ink may start just before its box; a fifth of
-        # the height off the top and bottom, where the lines above and below may bleed in.
-        inset = (bottom - top) / 5
-        left = max(0, math.floor(x0 * scale - 0.5))
-        right = min(cols, math.ceil(x1 * scale + 0.5))
-        upper = max(0, math.floor((top + inset) * scale))
-        lower = min(rows, math.ceil((bottom - inset) * scale))
-        if left >= right or upper >= lower:
-            return False
-        return bool(self._diff[upper:lower, left:right].any())
-
     # --- the verdict -----------------------------------------------------------------------------
 
     def reason(self, box: Box, letters: int) -> str | None:
@@ -354,7 +274,7 @@ class PageVisibility:
         geometry = self._geometry_reason(box)
         if self._covers and _inside_any(box, self._covers):
             return COVERED
-        if geometry is not None or self._diff is None or self._painted(box):
+        if geometry is not None or self._marks is None or self._marks.painted(box):
             return geometry
         return self._unpainted_reason(box)
 
