@@ -163,13 +163,19 @@ def _styles(styles: str, defaults: str = "") -> str:
 
 
 def docx_with(
-    stuffed: str, *, styles: str | None = None, namespaces: str = "", visible_props: str = ""
+    stuffed: str,
+    *,
+    styles: str | None = None,
+    namespaces: str = "",
+    visible_props: str = "",
+    background: str = "",
 ) -> bytes:
     """The visible resume as paragraphs, then ``stuffed`` (body XML); ``styles`` a styles part."""
     body = "".join(_paragraph(_run(line, visible_props)) for line in VISIBLE) + stuffed
     document = (
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-        f'<w:document xmlns:w="{W_NS}" {namespaces}><w:body>{body}</w:body></w:document>'
+        f'<w:document xmlns:w="{W_NS}" {namespaces}>{background}<w:body>{body}</w:body>'
+        "</w:document>"
     )
     parts = docx_parts(document)
     if styles is not None:
@@ -303,4 +309,13 @@ def docx_visible_controls() -> bytes:
         + _off_page_box(914400)
         + _nested_ins("ins"),
         namespaces=_WP,
+    )
+
+
+def docx_white_on_a_dark_page() -> bytes:
+    """White text on a page coloured dark (``w:background``): what a person sees, and reads."""
+    return docx_with(
+        _paragraph(_run(STUFFING, _WHITE)),
+        visible_props=_WHITE,
+        background='<w:background w:color="1F1F1F"/>',
     )

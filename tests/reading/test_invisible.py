@@ -20,6 +20,7 @@ from builders.invisible import (
     DocxTechnique,
     PdfTechnique,
     docx_visible_controls,
+    docx_white_on_a_dark_page,
     docx_with,
     page_pdf,
     visible_sidebar_pdf,
@@ -150,6 +151,14 @@ def test_docx_text_a_person_sees_is_read(tmp_path: Path) -> None:
     assert document.flags == ()
     assert "Customer service" in document.text
     assert document.text.count(STUFFING) == 2
+
+
+def test_docx_white_text_on_a_dark_page_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "dark-page.docx"
+    path.write_bytes(docx_white_on_a_dark_page())
+    document = read_document(path)
+    assert document.flags == ()
+    assert STUFFING in document.text
 
 
 def test_an_image_too_big_to_render_is_judged_by_its_box(tmp_path: Path) -> None:

@@ -64,8 +64,9 @@ def _read_props(props: Any, origin: str, base: RunLook) -> RunLook:
     return look
 
 
-def dark_fill(shading: Any) -> bool:
-    fill = (shading.get(f"{W}fill") or "auto").upper()
+def dark_fill(shading: Any, attribute: str = f"{W}fill") -> bool:
+    """Whether a shading's fill (or another colour ``attribute``) is dark enough for white text."""
+    fill = (shading.get(attribute) or "auto").upper()
     if fill in ("AUTO", "FFFFFF") or len(fill) != 6:
         return False
     try:

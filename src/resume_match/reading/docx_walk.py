@@ -42,13 +42,17 @@ class _Page:
     height: int = 15840 * _EMU_PER_TWIP
     left: int = 1440 * _EMU_PER_TWIP
     top: int = 1440 * _EMU_PER_TWIP
+    dark: bool = False
+    """A dark page colour (``w:background``), on which white text is seen."""
 
 
 def page_of(body: Any) -> _Page:
-    """The size of the last section's page (Letter with 1-inch margins when unsaid)."""
+    """The last section's page: its size (Letter with 1-inch margins when unsaid) and colour."""
+    background = body.getparent().find(f"{W}background") if body is not None else None
+    dark = background is not None and dark_fill(background, f"{W}color")
     sections = body.findall(f"{W}sectPr") if body is not None else []
     if not sections:
-        return _Page()
+        return _Page(dark=dark)
     size = sections[-1].find(f"{W}pgSz")
     margin = sections[-1].find(f"{W}pgMar")
 
@@ -65,6 +69,7 @@ def page_of(body: Any) -> _Page:
         twips(size, "h", page.height),
         twips(margin, "left", page.left),
         twips(margin, "top", page.top),
+        dark,
     )
 
 
@@ -118,8 +123,8 @@ class Walker:
         self, paragraph: Any, out: Collected, deleted: bool, shaded: bool, depth: int
     ) -> None:
         look = paragraph_look(self._styles, paragraph.find(f"{W}pPr"))
-        if shaded and not look.shading:
-            look = replace(look, shading="the cell")
+        if (shaded or self._page.dark) and not look.shading:
+            look = replace(look, shading="the cell" if shaded else "the page")
         shown: list[str] = []
         concealed: list[tuple[str, str]] = []
         boxes: list[tuple[Any, bool]] = []
