@@ -234,6 +234,19 @@ def _nested_ins(kind: str) -> str:
     )
 
 
+_VML_NS = 'xmlns:v="urn:schemas-microsoft-com:vml"'
+
+
+def _vml_box_off_page() -> str:
+    """A legacy VML text box (no DrawingML choice) placed 700 pt left of the margin."""
+    return _paragraph(
+        '<w:r><w:pict><v:shape style="position:absolute;margin-left:-700pt;margin-top:20pt;'
+        'width:300pt;height:40pt"><v:textbox>'
+        f"<w:txbxContent>{_paragraph(_run(STUFFING))}</w:txbxContent>"
+        "</v:textbox></v:shape></w:pict></w:r>"
+    )
+
+
 @dataclass(frozen=True)
 class DocxTechnique:
     name: str
@@ -288,6 +301,11 @@ DOCX_TECHNIQUES: tuple[DocxTechnique, ...] = (
     DocxTechnique(
         "text-box-off-page",
         lambda: docx_with(_off_page_box(-30_000_000), namespaces=_WP),
+        "text box placed off the page",
+    ),
+    DocxTechnique(
+        "vml-text-box-off-page",
+        lambda: docx_with(_vml_box_off_page(), namespaces=_VML_NS),
         "text box placed off the page",
     ),
     DocxTechnique(

@@ -9,12 +9,14 @@ the size of the part however deeply the XML nests.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .docx_styles import RunLook, Styles, W, dark_fill, paragraph_look, run_look, run_reason
 
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_VML = "{urn:schemas-microsoft-com:vml}"
 _WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
 _MAX_DEPTH = 20
 _EMU_PER_TWIP = 635
@@ -196,6 +198,8 @@ class Walker:
                 continue
             elif tag == f"{_WP}anchor":
                 self._find_boxes(child, boxes, off_page or self._off_page(child))
+            elif isinstance(tag, str) and tag.startswith(_VML) and child.get("style"):
+                self._find_boxes(child, boxes, off_page or self._vml_off_page(child.get("style")))
             elif isinstance(tag, str):
                 self._find_boxes(child, boxes, off_page)
 
@@ -206,6 +210,28 @@ class Walker:
         page = self._page
         x = self._offset(anchor.find(f"{_WP}positionH"), page.left)
         y = self._offset(anchor.find(f"{_WP}positionV"), page.top)
+        off_across = x is not None and (x + width <= 0 or x >= page.width)
+        off_down = y is not None and (y + height <= 0 or y >= page.height)
+        return off_across or off_down
+
+    def _vml_off_page(self, style: str) -> bool:
+        """A legacy VML shape placed off the page by its CSS-like ``style``."""
+        values = {
+            key.strip().lower(): value.strip()
+            for key, _, value in (item.partition(":") for item in style.split(";"))
+        }
+        if values.get("position") != "absolute":
+            return False
+        page = self._page
+        relative = "page" in values.get("mso-position-horizontal-relative", "")
+        x = _css_emu(values.get("margin-left") or values.get("left"))
+        y = _css_emu(values.get("margin-top") or values.get("top"))
+        width = _css_emu(values.get("width")) or 0
+        height = _css_emu(values.get("height")) or 0
+        if x is not None and not relative:
+            x += page.left
+        if y is not None and "page" not in values.get("mso-position-vertical-relative", ""):
+            y += page.top
         off_across = x is not None and (x + width <= 0 or x >= page.width)
         off_down = y is not None and (y + height <= 0 or y >= page.height)
         return off_across or off_down
@@ -226,6 +252,19 @@ def _emu(value: str | None) -> int:
         return int(value or 0)
     except ValueError:
         return 0
+
+
+_CSS_LENGTH = re.compile(r"\s*([-+]?\d+(?:\.\d+)?)\s*(pt|in|cm|mm|px|emu)?\s*$", re.IGNORECASE)
+_EMU_PER_UNIT = {"pt": 12700, "in": 914400, "cm": 360000, "mm": 36000, "px": 9525, "emu": 1}
+
+
+def _css_emu(value: str | None) -> int | None:
+    """A VML length ("-700pt", "2in", "96px"; unitless is pixels) in EMU, or None."""
+    match = _CSS_LENGTH.match(value or "")
+    if match is None:
+        return None
+    unit = (match.group(2) or "px").lower()
+    return int(float(match.group(1)) * _EMU_PER_UNIT[unit])
 
 
 def _run_text(run: Any, deleted: bool) -> str:
