@@ -69,7 +69,7 @@ class PageVisibility:
         self._handles: dict[int, Any] = {}
         self._rgba = tuple(ctypes.c_uint() for _ in range(4))
         self._matrix = pdfium_c.FS_MATRIX()
-        self._hidden_chars: dict[int, tuple[list[float], list[tuple[float, str]]]] = {}
+        self._hidden_chars: dict[int, tuple[list[float], list[tuple[float, float, str]]]] = {}
         self._read_objects()
         self._ocr_layer = self._looks_like_ocr_layer()
         self._index_hidden_chars()
@@ -162,7 +162,7 @@ class PageVisibility:
         """The boxes of characters hidden by their own properties, in rows, for :meth:`reason`."""
         c = self._c
         box = c.FS_RECTF()
-        rows: dict[int, list[tuple[float, str]]] = {}
+        rows: dict[int, list[tuple[float, float, str]]] = {}
         for start, end, key in self._runs:
             reason = self._objects[key].reason
             if reason is None or (self._ocr_layer and reason == RENDER_MODE_3):
@@ -174,12 +174,10 @@ class PageVisibility:
                 c.FPDFText_GetLooseCharBox(self._textpage, index, box)
                 centre_x = (box.left + box.right) / 2
                 centre_y = self.height - (box.top + box.bottom) / 2
-                rows.setdefault(int(centre_y // _ROW), []).append(
-                    (centre_x, f"{centre_y}|{reason}")
-                )
+                rows.setdefault(int(centre_y // _ROW), []).append((centre_x, centre_y, reason))
         for row, items in rows.items():
             items.sort()
-            self._hidden_chars[row] = ([x for x, _ in items], items)
+            self._hidden_chars[row] = ([x for x, _, _ in items], items)
 
     def _geometry_reason(self, box: Box) -> str | None:
         x0, x1, top, bottom = box
@@ -286,9 +284,8 @@ class PageVisibility:
             centres, items = self._hidden_chars.get(row, ([], []))
             start = bisect.bisect_left(centres, x0 - 0.5)
             end = bisect.bisect_right(centres, x1 + 0.5)
-            for _, tagged in items[start:end]:
-                centre_y, reason = tagged.split("|", 1)
-                if top - 0.5 <= float(centre_y) <= bottom + 0.5:
+            for _, centre_y, reason in items[start:end]:
+                if top - 0.5 <= centre_y <= bottom + 0.5:
                     found.append(reason)
         return found
 
