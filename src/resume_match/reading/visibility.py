@@ -34,7 +34,8 @@ TINY = "tiny text"
 OFF_PAGE = "off the page"
 SQUEEZED = "squeezed to a sliver (horizontal scaling)"
 
-_MIN_WIDTH_RATIO = 0.2
+# A letter is about half as wide as its line is high; squeezed by Tz or w:w, a sliver of it.
+_MIN_WIDTH = 0.06
 _MAX_OBJECTS = 20_000
 _ROW = 8.0
 # About 6,000 x 6,000 pixels: a page photo is far less; a bomb of a JPEG is far more.
@@ -45,8 +46,6 @@ _NO_WORD = re.compile(r"(?:\(cid:\d+\)|[^\w])+")
 
 @dataclass(frozen=True)
 class _TextObject:
-    index: int
-    """A character the object draws, to ask pdfium about it."""
     reason: str | None
     """A reason that needs no rendering: a render mode that paints nothing, transparency."""
     white: bool
@@ -68,7 +67,6 @@ class PageVisibility:
         self._objects: dict[int, _TextObject] = {}
         self._handles: dict[int, Any] = {}
         self._rgba = tuple(ctypes.c_uint() for _ in range(4))
-        self._matrix = pdfium_c.FS_MATRIX()
         self._hidden_chars: dict[int, tuple[list[float], list[tuple[float, float, str]]]] = {}
         self._read_objects()
         self._ocr_layer = self._looks_like_ocr_layer()
@@ -98,12 +96,12 @@ class PageVisibility:
                     self._runs.append((start, index, previous))
                 previous, start = key, index
                 if key and key not in self._objects:
-                    self._objects[key] = self._properties(obj, index)
+                    self._objects[key] = self._properties(obj)
                     self._handles[key] = obj
         if previous > 0:
             self._runs.append((start, c.FPDFText_CountChars(handle), previous))
 
-    def _properties(self, obj: Any, index: int) -> _TextObject:
+    def _properties(self, obj: Any) -> _TextObject:
         c = self._c
         mode = c.FPDFTextObj_GetTextRenderMode(obj)
         reason = {3: RENDER_MODE_3, 7: RENDER_MODE_7}.get(mode)
@@ -113,13 +111,7 @@ class PageVisibility:
             white = red.value > 245 and green.value > 245 and blue.value > 245
             if reason is None and alpha.value < 20 and mode in (0, 2, 4, 6):
                 reason = TRANSPARENT
-        matrix = self._matrix
-        if reason is None and c.FPDFText_GetMatrix(self._textpage, index, matrix):
-            across = (matrix.a**2 + matrix.b**2) ** 0.5
-            up = (matrix.c**2 + matrix.d**2) ** 0.5
-            if up > 0 and across / up < _MIN_WIDTH_RATIO:
-                reason = SQUEEZED
-        return _TextObject(index, reason, white)
+        return _TextObject(reason, white)
 
     def _clipped(self, obj: Any) -> bool:
         clip = self._c.FPDFPageObj_GetClipPath(obj)
@@ -270,6 +262,9 @@ class PageVisibility:
         if hidden and len(hidden) * 2 >= letters:
             return max(set(hidden), key=hidden.count)
         geometry = self._geometry_reason(box)
+        x0, x1, top, bottom = box
+        if geometry is None and letters > 1 and x1 - x0 < _MIN_WIDTH * (bottom - top) * letters:
+            geometry = SQUEEZED
         if self._covers and _inside_any(box, self._covers):
             return COVERED
         if geometry is not None or self._marks is None or self._marks.painted(box):
