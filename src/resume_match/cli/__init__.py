@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import sys
 from pathlib import Path
@@ -45,8 +46,10 @@ def _output_failed(exc: OSError) -> None:
     with contextlib.suppress(OSError, ValueError):
         # What could not be written must not be retried by the interpreter at exit.
         sys.stdout = Path(os.devnull).open("w")  # noqa: SIM115 - lives until the process ends
-    with contextlib.suppress(OSError):
-        click.echo(f"error: the output could not be written ({exc.strerror or exc})", err=True)
+    if exc.errno != errno.EPIPE:  # a reader that stopped reading (| head) needs no message
+        with contextlib.suppress(OSError):
+            message = f"error: the output could not be written ({exc.strerror or exc})"
+            click.echo(message, err=True)
     sys.exit(ExitCode.ERROR)
 
 
