@@ -21,6 +21,11 @@ DOCUMENTS = (
 EXPECTED_STATUS = {
     "bj-scanned-image-only.pdf": ("no-text", "looks scanned"),
     "bj-garbled-font-encoding.pdf": ("no-text", "gibberish"),
+    "fastresponse-cover-letter-template.docx": ("not-a-resume", "blank template"),
+    **{
+        path.name: ("not-a-resume", "job posting")
+        for path in (sorted((CORPUS / "jobs").glob("*.txt")) if CORPUS.is_dir() else [])
+    },
 }
 PSR_RESUMES = {
     "dzb-psr-resume-northwestern.pdf": 50,

@@ -3,30 +3,61 @@
 from __future__ import annotations
 
 import time
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from datetime import date
 from functools import partial
 from pathlib import Path
 
 from . import isolation
 from .errors import DocumentError, crashed, internal_error, over_memory, too_slow
+from .experience import read_experience
+from .levels import CareerFit, career_fit, with_level_skills
 from .matching import SkillMatcher
 from .model import CheckResult, Document, DocumentResult, Flag, SkillMatch
+from .posting import Posting, read_posting
+from .posting.fit import JobFit, fit
 from .reading import ReadOptions, start_reading
+from .reading.genre import not_a_resume
+from .reading.sniff import check_file, read_head, sniff
 from .scoring import coverage, found_ids
 from .taxonomy import Taxonomy, load_taxonomy
 
 __all__ = ["CheckResult", "Checker", "DocumentResult", "check"]
 
 
+@dataclass(frozen=True)
+class DetailedCheck:
+    """A check result with, when asked for, its fit to a posting and to the career path."""
+
+    check: CheckResult
+    job: JobFit | None = None
+    career: CareerFit | None = None
+
+
+def _merge(matches: list[SkillMatch]) -> list[SkillMatch]:
+    merged: dict[str, SkillMatch] = {}
+    for match in matches:
+        if match.skill.id in merged:
+            match = SkillMatch(match.skill, merged[match.skill.id].evidence + match.evidence)
+        merged[match.skill.id] = match
+    return list(merged.values())
+
+
 class Checker:
     """Reads, matches and scores documents; build once, then check many files with it."""
 
     def __init__(
-        self, taxonomy: Taxonomy | None = None, options: ReadOptions | None = None
+        self,
+        taxonomy: Taxonomy | None = None,
+        options: ReadOptions | None = None,
+        keep_text: bool = False,
     ) -> None:
         self.taxonomy = taxonomy or load_taxonomy()
         self.options = options or ReadOptions()
+        # The HTML report shows evidence in the document's own words; a batch need not keep them.
+        self.keep_text = keep_text
         self._matcher: SkillMatcher | None = None
+        self._level_matcher: SkillMatcher | None = None
 
     @property
     def matcher(self) -> SkillMatcher:
@@ -34,21 +65,51 @@ class Checker:
             self._matcher = SkillMatcher(self.taxonomy)
         return self._matcher
 
+    def check_inputs(self, *paths: Path | str) -> None:
+        """Refuse a missing, unsupported or mislabelled file before any is read (cheap checks).
+
+        Raises:
+            DocumentError: for the first path that fails, naming it.
+        """
+        for path in map(Path, paths):
+            sniff(path, check_file(path, self.options), read_head(path))
+
     def check_document(self, path: Path | str) -> DocumentResult:
         """Score one file; a file that cannot be read gives a result with its status and reason."""
+        return self._check_with_text(path)[0]
+
+    def _check_with_text(self, path: Path | str) -> tuple[DocumentResult, Document | None]:
         started = time.monotonic()
         try:
             finish_reading = start_reading(path, self.options)
         except DocumentError as error:
-            return DocumentResult(file=str(path), status=error.status, reason=error.message)
+            return DocumentResult(file=str(path), status=error.status, reason=error.message), None
         _ = self.matcher  # built here while a child reads the file
         try:
             document = finish_reading()
         except DocumentError as error:
-            return DocumentResult(file=str(path), status=error.status, reason=error.message)
-        if not self.options.isolate:
-            return self._score(str(path), document)
-        return self._score_in_child(str(path), document, time.monotonic() - started)
+            return DocumentResult(file=str(path), status=error.status, reason=error.message), None
+        # A posting names every skill it asks for: scored, it would outrank the applicants.
+        reason = not_a_resume(document.text)
+        if reason is not None:
+            unscored = DocumentResult(
+                file=str(path),
+                status="not-a-resume",
+                reason=reason,
+                kind=document.kind,
+                flags=document.flags,
+                pages=len(document.pages),
+            )
+            return unscored, None
+        if self.options.isolate:
+            result = self._score_in_child(str(path), document, time.monotonic() - started)
+        else:
+            result = self._score(str(path), document)
+        if not result.ok:
+            return result, None
+        if self.keep_text:
+            result = replace(result, text=document.text)
+        return result, document
 
     def _score(self, file: str, document: Document) -> DocumentResult:
         matches = self.matcher.match(document)
@@ -78,6 +139,53 @@ class Checker:
             reason = internal_error(outcome.detail or "no answer")
         return DocumentResult(file=file, status="error", reason=reason)
 
+    def read_posting(self, path: Path | str, name: str = "") -> Posting:
+        """Read a job posting with this checker's readers and matcher.
+
+        Raises:
+            PostingError: the posting cannot be read or is too short.
+        """
+        return read_posting(path, self.matcher, self.options, name)
+
+    def check_detailed(
+        self,
+        resume: Path | str,
+        cover_letter: Path | str | None = None,
+        posting: Posting | None = None,
+        career: bool = False,
+        today: date | None = None,
+    ) -> DetailedCheck:
+        """Check as :meth:`check` does, then against a posting and/or the career path.
+
+        The job and career parts are None when not asked for or when the resume is unreadable.
+        """
+        resume_result, resume_doc = self._check_with_text(resume)
+        letter_doc = None
+        if cover_letter is None:
+            result = CheckResult(resume_result, taxonomy=self.taxonomy.id)
+        else:
+            letter_result, letter_doc = self._check_with_text(cover_letter)
+            combined = self.combine([resume_result, letter_result])
+            result = CheckResult(resume_result, letter_result, combined, taxonomy=self.taxonomy.id)
+        if resume_doc is None:
+            return DetailedCheck(result)
+        resume_text = resume_doc.text
+        letter_text = letter_doc.text if letter_doc is not None else ""
+        job = None
+        if posting is not None:
+            job = fit(
+                posting, result.main, resume_text, self.taxonomy, letter_text, today, resume_result
+            )
+        level = None
+        if career:
+            documents = [d for d in (resume_doc, letter_doc) if d is not None]
+            matches = [m for d in documents for m in self.level_matcher.match(d)]
+            offsets = [e.start for m in self.level_matcher.match(resume_doc) for e in m.evidence]
+            titles = [t for lvl in self.taxonomy.levels for t in lvl.titles]
+            experience = read_experience(resume_text, offsets, titles, today)
+            level = career_fit(self.taxonomy, _merge(matches), experience)
+        return DetailedCheck(result, job, level)
+
     def check(self, resume: Path | str, cover_letter: Path | str | None = None) -> CheckResult:
         """Check a resume, and a cover letter with it; a skill shown in either counts for both."""
         resume_result = self.check_document(resume)
@@ -90,6 +198,13 @@ class Checker:
             self.combine([resume_result, letter_result]),
             taxonomy=self.taxonomy.id,
         )
+
+    @property
+    def level_matcher(self) -> SkillMatcher:
+        """A matcher for the skills and the level skills together (career level, screen --level)."""
+        if self._level_matcher is None:
+            self._level_matcher = SkillMatcher(with_level_skills(self.taxonomy))
+        return self._level_matcher
 
     def combine(self, results: list[DocumentResult]) -> DocumentResult:
         """One result for several documents of one person: every skill any of them shows."""

@@ -124,7 +124,13 @@ class EmptyDocumentError(DocumentError):
 
 
 class TaxonomyError(ResumeMatchError):
-    """A taxonomy file is missing, is not valid TOML, or breaks the schema."""
+    """A taxonomy file is missing, is not valid TOML, or breaks the schema.
+
+    ``field`` names the part that breaks it (``skill 'espresso'.category``) when there is one, so a
+    validator can point at the line.
+    """
+
+    field: str = ""
 
 
 class ScreeningError(ResumeMatchError):
@@ -133,3 +139,16 @@ class ScreeningError(ResumeMatchError):
 
 class CacheError(ResumeMatchError):
     """The cache file cannot be opened, read or written; screening goes on without it."""
+
+
+class PostingError(ResumeMatchError):
+    """A job posting cannot be used: unreadable, empty, or it names none of the role's skills.
+
+    ``problem`` is the document status (``error``, ``no-text``, ``empty``) or ``no-skills``.
+    """
+
+    def __init__(
+        self, message: str, path: Path | str | None = None, problem: str = "error"
+    ) -> None:
+        super().__init__(message, path)
+        self.problem = problem

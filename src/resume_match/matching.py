@@ -14,7 +14,7 @@ import bisect
 import gzip
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -188,8 +188,15 @@ class SkillMatcher:
 
     # -- matching ---------------------------------------------------------------------------
 
-    def match(self, document: Document) -> list[SkillMatch]:
-        """Return the skills the document shows, in taxonomy order, each with its evidence."""
+    def match(
+        self, document: Document, veto: Callable[[str, int, int], bool] | None = None
+    ) -> list[SkillMatch]:
+        """Return the skills the document shows, in taxonomy order, each with its evidence.
+
+        ``veto(text, start, end)`` says a mention is not evidence; the default is written for a
+        person's own documents (lack, plans, other people's words). A job posting brings its own.
+        """
+        veto = veto or _negated
         text = document.text
         doc = self._parse(text)
         spans = self._candidate_spans(doc, text)
@@ -206,7 +213,7 @@ class SkillMatcher:
                 continue
             if end - start > 1 and _SPAN_BREAK.search(text, char_start + 1, char_end):
                 continue
-            if _negated(text, char_start, char_end):
+            if veto(text, char_start, char_end):
                 continue
             evidence = Evidence(
                 text=_snippet(text, char_start, char_end),

@@ -13,9 +13,10 @@ from typing import Literal
 
 from .taxonomy import Skill
 
-Status = Literal["ok", "no-text", "empty", "error"]
+Status = Literal["ok", "no-text", "empty", "not-a-resume", "error"]
 """``ok`` scored; ``no-text`` opens but has no usable text (scanned, garbled); ``empty`` too few
-words to judge; ``error`` cannot be read."""
+words to judge; ``not-a-resume`` reads as something else (a job posting, a README or manifest, a
+blank template), so it is not scored; ``error`` cannot be read."""
 
 FlagKind = Literal[
     "hidden-text", "repeated-text", "mixed-script", "truncated", "damaged", "not-english"
@@ -34,6 +35,25 @@ class Flag:
     message: str
 
 
+DropReason = Literal["hidden", "repeated-header", "repeated-footer", "page-number"]
+"""Why text read from a file is kept out of matching: invisible to a person, or a page's
+furniture (a header or footer repeated on every page is kept once; page numbers never)."""
+
+
+@dataclass(frozen=True)
+class DroppedText:
+    """Text the reader found but kept out of :attr:`Document.text`, with why and where.
+
+    ``page`` counts from 1 (0 when the format has no pages); ``detail`` names how hidden text
+    was hidden ("white text", "1-pt text", "off the page", "hidden run").
+    """
+
+    page: int
+    reason: DropReason
+    text: str
+    detail: str = ""
+
+
 @dataclass(frozen=True)
 class Document:
     """A document's visible text, page by page, with what was noticed while reading it."""
@@ -43,6 +63,7 @@ class Document:
     pages: tuple[str, ...]
     flags: tuple[Flag, ...] = ()
     hidden_text: str = ""
+    dropped: tuple[DroppedText, ...] = ()
 
     @property
     def text(self) -> str:
@@ -83,6 +104,8 @@ class DocumentResult:
     """What one file showed: status, score and evidence, or why it could not be scored.
 
     ``status`` is one of :data:`Status`; ``reason`` says why when it is not ``ok``.
+    ``text`` is the document's visible text (what evidence offsets point into), kept only when the
+    :class:`~resume_match.api.Checker` was built with ``keep_text=True``.
     """
 
     file: str
@@ -97,6 +120,7 @@ class DocumentResult:
     extras: tuple[SkillMatch, ...] = ()
     flags: tuple[Flag, ...] = ()
     pages: int = 0
+    text: str = field(default="", repr=False, compare=False)
 
     @property
     def ok(self) -> bool:

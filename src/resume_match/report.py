@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import json
 import re
-import textwrap
 from typing import Any
 
+from .levels import CareerFit
 from .model import CheckResult, DocumentResult, Evidence, Flag, SkillMatch
+from .posting import Posting
+from .posting.fit import JobFit
 from .taxonomy import Taxonomy
 
 JSON_SCHEMA_VERSION = 1
-_COLORS = {"green": "32", "red": "31", "yellow": "33", "bold": "1", "dim": "2"}
 
 
 def result_to_dict(
@@ -97,9 +98,134 @@ def check_to_dict(result: CheckResult) -> dict[str, Any]:
     }
 
 
-def render_json(result: CheckResult) -> str:
-    """Pretty JSON with a trailing newline."""
-    return json.dumps(check_to_dict(result), indent=2, ensure_ascii=False) + "\n"
+def render_json(
+    result: CheckResult, job: JobFit | None = None, career: CareerFit | None = None
+) -> str:
+    """Pretty JSON with a trailing newline; ``job`` and ``career`` objects only when given."""
+    data = check_to_dict(result)
+    if job is not None:
+        data["job"] = job_to_dict(job)
+    if career is not None:
+        data["career"] = career_to_dict(career)
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def career_to_dict(career: CareerFit) -> dict[str, Any]:
+    """The ``career`` object: the level the evidence supports, every level's fit, what is next."""
+    upper = career.next
+    return {
+        "level": career.best.level.id,
+        "name": career.best.level.name,
+        "years": career.years,
+        "levels": [
+            {
+                "id": f.level.id,
+                "name": f.level.name,
+                "years": list(f.level.years),
+                "fit": f.fit,
+                "shown": f.shown,
+                "enough": f.level.enough,
+                "supported": f.supported,
+                "years_ok": f.years_ok,
+                "needs": [
+                    {
+                        "id": n.skill.id,
+                        "name": n.skill.name,
+                        "shown": n.shown,
+                        "evidence": [_evidence_to_dict(e, False) for e in n.evidence[:2]],
+                    }
+                    for n in f.needs
+                ],
+            }
+            for f in career.levels
+        ],
+        "next": None
+        if upper is None
+        else {
+            "id": upper.level.id,
+            "name": upper.level.name,
+            "missing": [
+                {"id": n.skill.id, "keyword": n.skill.keyword, "hint": n.skill.hint}
+                for n in upper.needs
+                if not n.shown
+            ],
+        },
+    }
+
+
+def posting_to_dict(posting: Posting) -> dict[str, Any]:
+    """How a posting was read, as ``resume-match job --format json`` prints it (README)."""
+    education = posting.education
+    return {
+        "file": posting.file,
+        "title": posting.title,
+        "required": [r.skill.id for r in posting.required],
+        "preferred": [r.skill.id for r in posting.preferred],
+        "terms": [
+            {"text": t.text, "kind": t.kind, "required": t.required, "evidence": t.ask.sentence}
+            for t in posting.terms
+        ],
+        "experience_years": posting.experience_years,
+        "education": None
+        if education is None
+        else {"level": education.level, "text": education.text, "required": education.required},
+    }
+
+
+def job_to_dict(job: JobFit) -> dict[str, Any]:
+    """The ``job`` object of ``check --job``: score, each ask met or not, years, title."""
+    experience = job.experience
+    return {
+        "file": job.posting.file,
+        "title": job.posting.title,
+        "score": job.score,
+        "skills": [
+            {
+                "id": s.requirement.skill.id,
+                "name": s.requirement.skill.name,
+                "required": s.requirement.required,
+                "weight": s.weight,
+                "met": s.met,
+                "asked": s.requirement.ask.sentence,
+                "evidence": [
+                    {"text": e.text, "page": e.page, "section": e.section} for e in s.evidence[:3]
+                ],
+                "hint": s.requirement.skill.hint,
+            }
+            for s in job.skills
+        ],
+        "terms": [
+            {
+                "text": t.term.text,
+                "kind": t.term.kind,
+                "required": t.term.required,
+                "met": t.met,
+                "asked": t.term.ask.sentence,
+                "found": t.found or None,
+                "how": t.how,
+            }
+            for t in job.terms
+        ],
+        "experience": {
+            "required_years": job.posting.experience_years,
+            "years": experience.years if experience.dated else None,
+            "met": job.years_met,
+            "overlap_months": experience.overlap_months,
+            "roles": [
+                {
+                    "title": r.title,
+                    "dates": r.dates,
+                    "months": r.months,
+                    "relevant": r.relevant,
+                }
+                for r in experience.roles
+            ],
+            "notes": list(experience.notes),
+        },
+        "title_match": None
+        if job.title is None
+        else {"resume_title": job.title.resume_title, "how": job.title.how},
+    }
 
 
 def _match_to_dict(match: SkillMatch, max_evidence: int | None, complete: bool) -> dict[str, Any]:
@@ -130,29 +256,6 @@ def _evidence(data: dict[str, Any]) -> Evidence:
     )  # fmt: skip
 
 
-def render_text(result: CheckResult, color: bool = False, width: int = 100) -> str:
-    """A report for a person: the score, found skills with evidence, and what to add."""
-    paint = _painter(color)
-    parts = []
-    if result.cover_letter is not None and result.combined is not None:
-        parts.append(_document_text(result.resume, paint, width, heading="Resume"))
-        parts.append(_document_text(result.cover_letter, paint, width, heading="Cover letter"))
-        parts.append(_document_text(result.combined, paint, width, heading="Combined"))
-    else:
-        parts.append(_document_text(result.resume, paint, width))
-    return "\n".join(parts)
-
-
-def _painter(color: bool) -> Any:
-    def paint(text: str, *styles: str) -> str:
-        if not color or not styles:
-            return text
-        codes = ";".join(_COLORS[s] for s in styles)
-        return f"\x1b[{codes}m{text}\x1b[0m"
-
-    return paint
-
-
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
@@ -160,54 +263,3 @@ def printable(text: str) -> str:
     """``text`` safe for a terminal: control characters (escape sequences in a file name that
     would move the cursor or retitle the window) shown as ``?``."""
     return _CONTROL.sub("?", text)
-
-
-def _document_text(result: DocumentResult, paint: Any, width: int, heading: str = "") -> str:
-    file = printable(result.file)
-    title = f"{heading}: {file}" if heading else file
-    lines = [paint(title, "bold")]
-    if not result.ok:
-        lines.append(f"  status: {result.status} - {printable(result.reason)}")
-        return "\n".join(lines) + "\n"
-    score = result.score or 0.0
-    tone = "green" if score >= 75 else "yellow" if score >= 50 else "red"
-    subscores = "".join(
-        f"   {label} {value:.0f}"
-        for label, value in (("technical", result.technical_score), ("soft", result.soft_score))
-        if value is not None
-    )
-    lines.append(
-        f"  Coverage {paint(f'{score:.0f}/100', 'bold', tone)}{subscores}"
-        f"   ({len(result.matched)} of {len(result.matched) + len(result.missing)} core skills)"
-    )
-    for flag in result.flags:
-        lines.append(paint(f"  ! {flag.message}", "yellow"))
-    if result.matched:
-        lines.append("")
-        lines.append(paint("  Found", "bold"))
-        for match in result.matched:
-            first = match.evidence[0]
-            more = f", +{len(match.evidence) - 1} more" if len(match.evidence) > 1 else ""
-            where = paint(f"(p{first.page}, {first.section}{more})", "dim")
-            lines.append(f"  {paint('+', 'green')} {match.skill.name}  {where}")
-            quote = textwrap.shorten(first.text, width=width - 8, placeholder="...")
-            lines.append(f'      "{quote}"')
-    if result.missing:
-        lines.append("")
-        lines.append(paint("  Missing (most important first)", "bold"))
-        for skill in result.missing:
-            lines.append(f"  {paint('-', 'red')} {skill.keyword}")
-            if skill.hint:
-                hint = textwrap.fill(
-                    skill.hint, width=width, initial_indent="      ", subsequent_indent="      "
-                )
-                lines.append(paint(hint, "dim"))
-    if result.extras:
-        lines.append("")
-        extras = ", ".join(m.skill.name for m in result.extras)
-        lines.append(
-            textwrap.fill(
-                f"Also shown: {extras}", width=width, initial_indent="  ", subsequent_indent="    "
-            )
-        )
-    return "\n".join(lines) + "\n"

@@ -31,6 +31,8 @@ _SKILL_KEYS = {
 }
 _NEAR_KEYS = {"words", "with", "within"}
 _LIST_KEYS = ("phrases", "exact", "members", "context_members", "context", "exclude")
+_TOP_KEYS = {"schema", "role", "skill", "posting", "level", "level_skill"}
+_LEVEL_KEYS = {"id", "name", "years", "titles", "needs", "enough", "focus"}
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,39 @@ class Skill:
 
 
 @dataclass(frozen=True)
+class TermList:
+    """Names a posting may ask for that are worth quoting as they stand (payers, certificates)."""
+
+    kind: str
+    names: tuple[str, ...]
+    exact: bool = False
+
+
+@dataclass(frozen=True)
+class PostingVocabulary:
+    """What the ``[posting]`` table adds for reading job postings: title synonyms, term lists."""
+
+    titles: tuple[str, ...] = ()
+    terms: tuple[TermList, ...] = ()
+
+
+@dataclass(frozen=True)
+class Level:
+    """One step of the role's career path: its years and the evidence it needs.
+
+    ``needs`` are ids of skills or level skills; ``enough`` of them must be shown.
+    """
+
+    id: str
+    name: str
+    years: tuple[float, float | None]
+    titles: tuple[str, ...]
+    needs: tuple[str, ...]
+    enough: int
+    focus: str = ""
+
+
+@dataclass(frozen=True)
 class Taxonomy:
     """A role's skills, in the order the file gives them."""
 
@@ -71,6 +106,9 @@ class Taxonomy:
     source: str
     skills: tuple[Skill, ...]
     path: str = field(default="", compare=False)
+    posting: PostingVocabulary = field(default_factory=lambda: PostingVocabulary())
+    levels: tuple[Level, ...] = ()
+    level_skills: tuple[Skill, ...] = ()
 
     @property
     def core(self) -> tuple[Skill, ...]:
@@ -102,6 +140,12 @@ def bundled_taxonomy_path(name: str = DEFAULT_TAXONOMY) -> Path:
     raise TaxonomyError(f"the bundled taxonomy {name!r} is missing; reinstall resume-match")
 
 
+def bundled_taxonomies() -> list[Path]:
+    """The taxonomy files that ship with the package, sorted by name."""
+    folder = bundled_taxonomy_path().parent
+    return sorted(p for p in folder.glob("*.toml") if not p.name.startswith("."))
+
+
 def load_taxonomy(path: Path | str | None = None) -> Taxonomy:
     """Load and validate a taxonomy file; ``None`` loads the bundled Patient Service Representative.
 
@@ -126,14 +170,17 @@ def parse_taxonomy(data: dict[str, Any], source: str = "<taxonomy>") -> Taxonomy
     """Validate parsed TOML data and build a :class:`Taxonomy`."""
 
     def fail(where: str, problem: str) -> TaxonomyError:
-        return TaxonomyError(f"{where}: {problem}", source)
+        error = TaxonomyError(f"{where}: {problem}", source)
+        error.field = where
+        return error
 
     if data.get("schema", 1) != 1:
         raise fail("schema", f"version {data.get('schema')!r} is not supported (expected 1)")
-    unknown = set(data) - {"schema", "role", "skill"}
+    unknown = set(data) - _TOP_KEYS
     if unknown:
         raise fail(
-            ", ".join(sorted(unknown)), "unknown top-level key (expected schema, role, skill)"
+            ", ".join(sorted(unknown)),
+            f"unknown top-level key (expected {', '.join(sorted(_TOP_KEYS))})",
         )
     role = data.get("role")
     if not isinstance(role, dict):
@@ -159,13 +206,113 @@ def parse_taxonomy(data: dict[str, Any], source: str = "<taxonomy>") -> Taxonomy
         skills.append(skill)
     if not any(skill.core for skill in skills):
         raise fail("skill", "no core skill (category technical or soft); nothing to score")
+    level_skills = _parse_level_skills(data.get("level_skill", []), seen, fail)
     return Taxonomy(
         id=role["id"],
         name=role["name"],
         source=str(role.get("source", "")),
         skills=tuple(skills),
         path=source,
+        posting=_parse_posting(data.get("posting", {}), fail),
+        levels=_parse_levels(data.get("level", []), seen, fail),
+        level_skills=level_skills,
     )
+
+
+def _strings(value: Any, where: str, fail: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise fail(where, "must be a list of non-empty strings")
+    return tuple(v.strip() for v in value)
+
+
+def _parse_posting(raw: Any, fail: Any) -> PostingVocabulary:
+    if not isinstance(raw, dict) or set(raw) - {"titles", "terms"}:
+        raise fail("posting", "must be a table with titles and [[posting.terms]]")
+    terms = []
+    raw_terms = raw.get("terms", [])
+    if not isinstance(raw_terms, list):
+        raise fail("posting.terms", "must be a list of {kind, names, exact} tables")
+    for index, item in enumerate(raw_terms):
+        where = f"posting.terms[{index}]"
+        if not isinstance(item, dict) or set(item) - {"kind", "names", "exact"}:
+            raise fail(where, "must be a table with kind, names and (optionally) exact")
+        if not isinstance(item.get("kind"), str) or not item["kind"].strip():
+            raise fail(f"{where}.kind", "must be a non-empty string")
+        if not isinstance(item.get("exact", False), bool):
+            raise fail(f"{where}.exact", "must be true or false")
+        names = _strings(item.get("names"), f"{where}.names", fail)
+        terms.append(TermList(item["kind"].strip(), names, item.get("exact", False)))
+    return PostingVocabulary(_strings(raw.get("titles", []), "posting.titles", fail), tuple(terms))
+
+
+def _parse_level_skills(raw: Any, seen: set[str], fail: Any) -> tuple[Skill, ...]:
+    if not isinstance(raw, list):
+        raise fail("level_skill", "must be [[level_skill]] tables")
+    skills = []
+    for index, item in enumerate(raw):
+        where = f"level_skill[{index}]"
+        if not isinstance(item, dict):
+            raise fail(where, "must be a table")
+        item = {"category": "career-path", **item}
+        if isinstance(item.get("id"), str) and item["id"].strip():
+            where = f"level_skill {item['id']!r}"
+        skill = _parse_skill(item, where, fail)
+        if skill.core or skill.id in seen:
+            raise fail(where, "duplicate id" if skill.id in seen else "cannot be a core skill")
+        seen.add(skill.id)
+        skills.append(skill)
+    return tuple(skills)
+
+
+def _parse_levels(raw: Any, known: set[str], fail: Any) -> tuple[Level, ...]:
+    if not isinstance(raw, list):
+        raise fail("level", "must be [[level]] tables")
+    levels: list[Level] = []
+    for index, item in enumerate(raw):
+        where = f"level[{index}]"
+        if not isinstance(item, dict):
+            raise fail(where, "must be a table")
+        if isinstance(item.get("id"), str) and item["id"].strip():
+            where = f"level {item['id']!r}"
+        if set(item) - _LEVEL_KEYS:
+            field_name = sorted(set(item) - _LEVEL_KEYS)[0]
+            raise fail(
+                f"{where}.{field_name}", f"unknown field (known: {', '.join(sorted(_LEVEL_KEYS))})"
+            )
+        for key in ("id", "name"):
+            if not isinstance(item.get(key), str) or not item[key].strip():
+                raise fail(f"{where}.{key}", "must be a non-empty string")
+        years = item.get("years")
+        if (
+            not isinstance(years, list)
+            or len(years) not in (1, 2)
+            or not all(
+                isinstance(y, (int, float)) and not isinstance(y, bool) and y >= 0 for y in years
+            )
+            or (len(years) == 2 and years[1] < years[0])
+        ):
+            raise fail(f"{where}.years", "must be [min] or [min, max] years, 0 or more")
+        needs = _strings(item.get("needs", []), f"{where}.needs", fail)
+        for need in needs:
+            if need not in known:
+                raise fail(f"{where}.needs", f"{need!r} is not a skill or level_skill id")
+        enough = item.get("enough", len(needs))
+        if isinstance(enough, bool) or not isinstance(enough, int) or not 0 <= enough <= len(needs):
+            raise fail(f"{where}.enough", f"must be a whole number from 0 to {len(needs)}")
+        if any(level.id == item["id"].strip() for level in levels):
+            raise fail(where, "duplicate id")
+        levels.append(
+            Level(
+                id=item["id"].strip(),
+                name=item["name"].strip(),
+                years=(float(years[0]), float(years[1]) if len(years) == 2 else None),
+                titles=_strings(item.get("titles", []), f"{where}.titles", fail),
+                needs=needs,
+                enough=enough,
+                focus=str(item.get("focus", "")).strip(),
+            )
+        )
+    return tuple(levels)
 
 
 def _parse_skill(raw: dict[str, Any], where: str, fail: Any) -> Skill:

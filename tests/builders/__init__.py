@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .archives import ZipEntry, deflate_bomb, flate_bomb, zip_bytes
-from .documents import make_docx, make_pdf
+from .documents import make_docx, make_glyph_pdf, make_pdf, make_rotated_pdf
 from .hostile_docx import (
     OLE_MAGIC,
     TEMPLATE,
@@ -84,7 +84,9 @@ __all__ = [
     "flate_bomb",
     "lzw_bomb",
     "make_docx",
+    "make_glyph_pdf",
     "make_pdf",
+    "make_rotated_pdf",
     "ole_file",
     "pdf_broken_xref",
     "pdf_bytes",

@@ -182,6 +182,72 @@ def _draw_hidden(
     canvas.restoreState()
 
 
+def make_rotated_pdf(
+    path: Path | str, title: str, lines: Sequence[str], *, angle: float = 90, size: float = 28
+) -> Path:
+    """Write a PDF with ``title`` set sideways in the left margin (rotated by ``angle`` degrees,
+    90 reading upwards) and ``lines`` as ordinary text to its right."""
+    path = Path(path)
+    canvas = Canvas(str(path), pagesize=LETTER, invariant=1, pageCompression=0)
+    canvas.saveState()
+    x, y = (LEFT, BOTTOM + 40) if angle == 90 else (LEFT - 20, TOP)
+    canvas.translate(x, y)
+    canvas.rotate(angle)
+    canvas.setFont(_BASE_FONT, size)
+    canvas.drawString(0, 0, title)
+    canvas.restoreState()
+    y = TOP
+    for line in lines:
+        _draw(canvas, LEFT + 60, y, line, 10)
+        y -= 14
+    canvas.showPage()
+    canvas.save()
+    return path
+
+
+def make_glyph_pdf(
+    path: Path | str,
+    lines: Sequence[str],
+    *,
+    spaces: Literal["glyph", "gap", "text"] = "glyph",
+    pitch: float = 1.0,
+    char_space: float = 0.0,
+    word_space: float = 0.0,
+    font_size: float = 10,
+) -> Path:
+    """Write a PDF whose text is placed the ways positioning producers place it.
+
+    ``spaces="glyph"``: every glyph is its own text object, the space too (wkhtmltopdf/Qt);
+    ``"gap"``: glyphs one by one and no space character at all, a word break is only a gap;
+    ``"text"``: each line one text object with real spaces. ``pitch`` scales how far each glyph
+    advances against its width (Qt's hinted layout places glyphs closer: about 0.8);
+    ``char_space`` is extra space after every glyph in points (tight or loose letter-spacing);
+    ``word_space`` extra space after every space, as justified text has.
+    """
+    path = Path(path)
+    canvas = Canvas(str(path), pagesize=LETTER, invariant=1, pageCompression=0)
+    y = TOP
+    for line in lines:
+        if spaces == "text":
+            text = canvas.beginText(LEFT, y)
+            text.setFont(_BASE_FONT, font_size)
+            text.setCharSpace(char_space)
+            text.textOut(line)
+            canvas.drawText(text)
+        else:
+            x = LEFT
+            canvas.setFont(_BASE_FONT, font_size)
+            for glyph in line:
+                if glyph != " " or spaces == "glyph":
+                    canvas.drawString(x, y, glyph)
+                advance = pdfmetrics.stringWidth(glyph, _BASE_FONT, font_size)
+                x += advance * pitch + char_space + (word_space if glyph == " " else 0.0)
+        y -= font_size * 1.4
+    canvas.showPage()
+    canvas.save()
+    return path
+
+
 # ---------------------------------------------------------------------------------------------
 # DOCX
 # ---------------------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from click.testing import CliRunner
 from resume_match.cli import cli
 
 
-@pytest.mark.parametrize("command", [[], ["check"], ["screen"], ["samples"]])
+@pytest.mark.parametrize("command", [[], ["check"], ["screen"], ["job"], ["text"], ["samples"]])
 def test_every_command_has_help(runner: CliRunner, command: list[str]) -> None:
     result = runner.invoke(cli, [*command, "--help"])
     assert result.exit_code == 0

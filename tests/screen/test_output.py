@@ -24,7 +24,7 @@ def test_csv_cells_cannot_start_formulas(tmp_path: Path) -> None:
     for name in ("=cmd.txt", "+sum.txt", "-dash.txt", "@at.txt"):
         write(folder, name, STRONG)
     out = tmp_path / "r.csv"
-    write_report(screen([folder], jobs=1), out)
+    write_report(screen([folder], fold_same_documents=False, jobs=1), out)
     assert sorted(row["candidate"] for row in rows(out)) == [
         "'+sum.txt", "'-dash.txt", "'=cmd.txt", "'@at.txt",
     ]  # fmt: skip
@@ -44,7 +44,8 @@ def test_jsonl_objects_match_check_json(runner: CliRunner, tmp_path: Path) -> No
     check = runner.invoke(
         cli, ["check", str(resume), "--cover-letter", str(letter), "--format", "json"]
     )
-    extra = {"candidate": "jordan", "rank": 1, "shortlisted": True, "filtered_out": None}
+    extra = {"candidate": "jordan", "rank": 1, "shortlisted": True, "filtered_out": None,
+             "duplicates": []}  # fmt: skip
     assert row == {**extra, **json.loads(check.stdout)}
 
 
@@ -78,7 +79,7 @@ def test_out_must_have_a_known_suffix(runner: CliRunner, tmp_path: Path) -> None
     (tmp_path / "in").mkdir()
     write(tmp_path / "in", "a.txt", STRONG)
     result = runner.invoke(cli, ["screen", str(tmp_path / "in"), "--out", str(tmp_path / "r.xlsx")])
-    assert result.exit_code == 2 and "must end in .csv, .jsonl or .json" in result.stderr
+    assert result.exit_code == 2 and "must end in .csv, .jsonl, .json or .html" in result.stderr
 
 
 def test_interrupt_while_scoring_leaves_no_workers(tmp_path: Path) -> None:

@@ -16,7 +16,9 @@ from screen_fakes import STRONG, crash_on_name, hog_on_name, slow_on_name
 def test_a_hanging_file_is_stopped_and_the_batch_goes_on(tmp_path: Path) -> None:
     for name in ("a.txt", "slow.txt", "z.txt"):
         write(tmp_path, name, STRONG)
-    report = screen([tmp_path], jobs=1, timeout=1, check_function=slow_on_name)
+    report = screen(
+        [tmp_path], fold_same_documents=False, jobs=1, timeout=1, check_function=slow_on_name
+    )
     status = {c.name: (c.main.status, c.main.reason) for c in report.candidates}
     assert status["slow.txt"][0] == "error"
     assert status["slow.txt"][1].startswith("timed out after 1 s")
@@ -28,7 +30,7 @@ def test_a_hanging_file_is_stopped_and_the_batch_goes_on(tmp_path: Path) -> None
 def test_a_crashing_worker_is_replaced(tmp_path: Path) -> None:
     for name in ("a.txt", "crash1.txt", "crash2.txt", "z.txt"):
         write(tmp_path, name, STRONG)
-    report = screen([tmp_path], jobs=1, check_function=crash_on_name)
+    report = screen([tmp_path], fold_same_documents=False, jobs=1, check_function=crash_on_name)
     status = {c.name: (c.main.status, c.main.reason) for c in report.candidates}
     assert (
         status["crash1.txt"] == status["crash2.txt"] == ("error", "the reader crashed on this file")

@@ -40,7 +40,19 @@ def mixed(tmp_path: Path) -> Path:
 def test_mixed_folder(runner: CliRunner, mixed: Path, tmp_path: Path) -> None:
     out = tmp_path / "report.csv"
     result = runner.invoke(
-        cli, ["screen", str(mixed), "-r", "--out", str(out), "--max-size", "0.1", "--jobs", "2"]
+        cli,
+        [
+            "screen",
+            str(mixed),
+            "--keep-duplicates",
+            "-r",
+            "--out",
+            str(out),
+            "--max-size",
+            "0.1",
+            "--jobs",
+            "2",
+        ],
     )
     assert result.exit_code == 4, result.output
     assert "Traceback" not in result.output
@@ -48,7 +60,7 @@ def test_mixed_folder(runner: CliRunner, mixed: Path, tmp_path: Path) -> None:
     table = rows(out)
     assert list(table[0])[:13] == [
         "rank", "candidate", "status", "score", "technical_score", "soft_score", "shortlisted",
-        "filtered_out", "resume", "cover_letter", "missing_keywords", "flags", "reason",
+        "filtered_out", "resume", "cover_letter", "duplicates", "missing_keywords", "flags",
     ]  # fmt: skip
     assert "skill:ehr-systems" in table[0] and "skill:active-listening" in table[0]
     files = by_file(table)
@@ -94,7 +106,7 @@ def test_mixed_folder(runner: CliRunner, mixed: Path, tmp_path: Path) -> None:
 def test_every_file_good_exits_0_and_pipes_plain_text(runner: CliRunner, tmp_path: Path) -> None:
     write(tmp_path, "a.txt", STRONG)
     write(tmp_path, "b.txt", WEAK + STRONG)
-    result = runner.invoke(cli, ["screen", str(tmp_path)])
+    result = runner.invoke(cli, ["screen", str(tmp_path), "--keep-duplicates"])
     assert result.exit_code == 0, result.output
     assert "\r" not in result.stderr and "\x1b" not in result.output
     assert result.stderr.startswith("screened 2 file(s) of 2 candidate(s) in ")
@@ -163,7 +175,8 @@ def test_corpus_every_file_accounted_for(runner: CliRunner, corpus: Path, tmp_pa
     assert result.exit_code in (0, 4), result.output
     assert "Traceback" not in result.output
     table = rows(out)
-    listed = {row[column] for row in table for column in ("resume", "cover_letter") if row[column]}
+    columns = ("resume", "cover_letter", "duplicates")
+    listed = {f for row in table for column in columns for f in row[column].split("; ") if f}
     on_disk = {
         str(path) for path in corpus.rglob("*") if path.is_file() and not path.name.startswith(".")
     }
@@ -172,3 +185,5 @@ def test_corpus_every_file_accounted_for(runner: CliRunner, corpus: Path, tmp_pa
     assert statuses["bj-scanned-image-only.pdf"] == "no-text"
     assert statuses["kaggle-resume-healthcare-frontoffice.csv"] == "skipped"
     assert all(row["reason"] or row["status"] == "ok" for row in table)
+    twin = next(r for r in table if r["candidate"] == "soupboss-office-coordinator-healthcare")
+    assert {Path(twin["resume"]).suffix, Path(twin["duplicates"]).suffix} == {".pdf", ".docx"}

@@ -31,7 +31,17 @@ def test_jobs_1_and_2_give_identical_reports(runner: CliRunner, tmp_path: Path) 
     for jobs in ("1", "2"):
         out = tmp_path / f"jobs{jobs}.csv"
         result = runner.invoke(
-            cli, ["screen", str(folder), "--jobs", jobs, "--no-cache", "--out", str(out)]
+            cli,
+            [
+                "screen",
+                str(folder),
+                "--keep-duplicates",
+                "--jobs",
+                jobs,
+                "--no-cache",
+                "--out",
+                str(out),
+            ],
         )
         assert result.exit_code == 0, result.output
         outputs.append((out.read_bytes(), result.stdout))
@@ -49,7 +59,7 @@ def test_shortlist_filters_keep_everyone_in_the_report(runner: CliRunner, tmp_pa
     out = tmp_path / "r.csv"
     result = runner.invoke(
         cli,
-        ["screen", str(folder), "--out", str(out), "--min-score", "50",
+        ["screen", str(folder), "--keep-duplicates", "--out", str(out), "--min-score", "50",
          "--require", "active-listening,ehr-systems", "--top", "1"],
     )  # fmt: skip
     assert result.exit_code == 0, result.output
@@ -62,7 +72,9 @@ def test_shortlist_filters_keep_everyone_in_the_report(runner: CliRunner, tmp_pa
     assert "is below --min-score 50" in reasons["c-weak.txt"]
     assert result.stdout.count("\n") == 2 and "d-letter.txt" in result.stdout
     assert "; shortlisted 1" in result.stderr
-    unknown = runner.invoke(cli, ["screen", str(folder), "--require", "typing"])
+    unknown = runner.invoke(
+        cli, ["screen", str(folder), "--keep-duplicates", "--require", "typing"]
+    )
     assert unknown.exit_code == 2
     assert "unknown skill id 'typing'" in unknown.stderr and "ehr-systems" in unknown.stderr
 
@@ -80,7 +92,7 @@ def test_top_counts_only_candidates_that_pass() -> None:
         ("c", 1, ""),
         ("a", 2, ""),
         ("b", 3, "not in the top 2"),
-        ("d", 4, "score 10 is below the minimum score 20"),
+        ("d", 4, "score 10.0 is below the minimum score 20"),
     ]
 
 
@@ -91,16 +103,19 @@ def test_cache_reuse_and_invalidation(runner: CliRunner, tmp_path: Path, cache_d
     write(folder, "b.txt", WEAK + STRONG)
 
     def run(*extra: str) -> str:
-        result = runner.invoke(cli, ["screen", str(folder), *extra])
+        result = runner.invoke(cli, ["screen", str(folder), "--keep-duplicates", *extra])
         assert result.exit_code == 0, result.output
         return result.stderr
 
     assert "read 2, cached 0" in run()
-    first = runner.invoke(cli, ["screen", str(folder)]).stdout
+    first = runner.invoke(cli, ["screen", str(folder), "--keep-duplicates"]).stdout
     assert "read 0, cached 2" in run()
     write(folder, "c.txt", STRONG + "\nBilingual in Spanish.\n")
     assert "read 1, cached 2" in run()
-    assert runner.invoke(cli, ["screen", str(folder)]).stdout.count("\n") == first.count("\n") + 1
+    assert (
+        runner.invoke(cli, ["screen", str(folder), "--keep-duplicates"]).stdout.count("\n")
+        == first.count("\n") + 1
+    )
     assert "read 3, cached 0" in run("--no-cache")
     assert "read 3, cached 0" in run("--max-size", "5")
     taxonomy = write(tmp_path, "t.toml", TAXONOMY.format(phrase="insurance"))

@@ -55,9 +55,13 @@ def _output_failed(exc: OSError) -> None:
 
 def _register() -> None:
     from .check import check_command, samples_command
+    from .job import job_command
     from .screen import screen_command
+    from .taxonomy import taxonomy_group
+    from .text import text_command
 
-    for command in (check_command, screen_command, samples_command):
+    commands = (check_command, screen_command, job_command, text_command, samples_command)
+    for command in (*commands, taxonomy_group):
         cli.add_command(command)
 
 

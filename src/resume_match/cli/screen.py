@@ -6,14 +6,14 @@ import shutil
 import sys
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from ..isolation import TIME_LIMIT
 from .common import CliError, ExitCode
 from .hints import report_with_flags, with_flags
-from .options import load_checker, reading_options
+from .options import load_checker, load_posting, reading_options, require_skills
 
 if TYPE_CHECKING:
     from ..cache import ResultCache
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     type=click.Path(path_type=Path, dir_okay=False),
     default=None,
     metavar="FILE",
-    help="Write every candidate to FILE.csv, FILE.jsonl or FILE.json (columns in the README).",
+    help="Write every candidate to FILE.csv, .jsonl, .json or .html (a page to share).",
 )
 @click.option(
     "--out-in-input",
@@ -61,6 +61,19 @@ if TYPE_CHECKING:
     "--top", type=click.IntRange(min=1), default=None, metavar="K", help="Shortlist the best K."
 )
 @click.option(
+    "--job",
+    type=click.Path(path_type=Path, allow_dash=True),
+    default=None,
+    metavar="POSTING",
+    help="Rank by fit to this job posting; --require may then name the posting's terms too.",
+)
+@click.option(
+    "--level",
+    default=None,
+    metavar="LEVEL",
+    help="Rank by fit for this career level (junior, psr, senior, lead, supervisor).",
+)
+@click.option(
     "--timeout",
     type=click.FloatRange(min=0, min_open=True),
     default=TIME_LIMIT,
@@ -76,6 +89,11 @@ if TYPE_CHECKING:
     is_flag=True,
     help="Skip symbolic links that lead out of the folder instead of reading their targets.",
 )
+@click.option(
+    "--keep-duplicates",
+    is_flag=True,
+    help="Score files that hold the same document (a PDF and a DOCX of one resume) separately.",
+)
 @reading_options
 def screen_command(
     folders: tuple[Path, ...],
@@ -86,9 +104,12 @@ def screen_command(
     min_score: float | None,
     require: tuple[str, ...],
     top: int | None,
+    job: Path | None,
+    level: str | None,
     timeout: float,
     no_cache: bool,
     no_follow_links: bool,
+    keep_duplicates: bool,
     taxonomy: Path | None,
     max_size: float,
     pdf_engine: str,
@@ -121,9 +142,14 @@ def screen_command(
             raise CliError(str(error), ExitCode.USAGE) from None
     checker = load_checker(taxonomy, max_size, pdf_engine)
     required = tuple(i.strip() for item in require for i in item.split(",") if i.strip())
-    shortlist = Shortlist(min_score, required, top)
+    run_taxonomy, rank_by, posting = _target(checker, job, level)
+    if posting is not None:
+        from ..posting.targets import resolve_required
+
+        required = resolve_required(required, run_taxonomy, posting)
+    shortlist = Shortlist(min_score, required, top, rank_by)
     try:
-        shortlist.validate(checker.taxonomy)
+        shortlist.validate(run_taxonomy)
     except TaxonomyError as error:
         raise CliError(f"--require: {error}", ExitCode.USAGE) from None
     cache: ResultCache | None = None
@@ -136,10 +162,11 @@ def screen_command(
     try:
         report = screen(
             folders,
-            checker.taxonomy,
+            run_taxonomy,
             checker.options,
             recursive=recursive,
             follow_links=not no_follow_links,
+            fold_same_documents=not keep_duplicates,
             jobs=jobs,
             timeout=timeout,
             cache=cache,
@@ -149,7 +176,7 @@ def screen_command(
         report = report_with_flags(report)
         if bar is not None:
             bar.clear()
-        width = max(80, shutil.get_terminal_size((120, 24)).columns)
+        width = max(40, shutil.get_terminal_size((120, 24)).columns)
         click.echo(render_table(report, width=width), nl=False)
         if out is not None:
             write_report(report, out)
@@ -177,6 +204,28 @@ def screen_command(
             err=True,
         )
         raise click.exceptions.Exit(ExitCode.SOME_FILES_FAILED)
+
+
+def _target(checker: Any, job: Path | None, level: str | None) -> tuple[Any, Any, Any]:
+    """The taxonomy a run uses (with level skills or posting terms), the fit that ranks, and
+    the posting read for --job."""
+    from ..levels import level_ids, level_score, with_level_skills
+    from ..posting.targets import job_score, with_terms
+
+    taxonomy = checker.taxonomy
+    if job is not None and level is not None:
+        raise CliError("--job and --level rank in different ways; give one", ExitCode.USAGE)
+    if level is not None:
+        if level not in level_ids(taxonomy):
+            known = ", ".join(level_ids(taxonomy)) or "none (the taxonomy has no [[level]])"
+            raise CliError(f"--level: unknown level {level!r}; levels are: {known}", ExitCode.USAGE)
+        run = with_level_skills(taxonomy)
+        return run, lambda r: level_score(run, level, (*r.matched, *r.extras)), None
+    if job is not None:
+        posting = load_posting(checker, job)
+        require_skills(posting, taxonomy)
+        return with_terms(taxonomy, posting), lambda r: job_score(posting, r), posting
+    return taxonomy, None, None
 
 
 class _ProgressBar:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DAMAGED_ZIP, DocumentError, FileTooLargeError, over_memory
+from ..model import DroppedText
 from .docx_styles import Styles
 from .docx_walk import Collected, Walker, page_of
 from .extracted import Extracted, hidden_flag
@@ -118,7 +119,8 @@ def read_docx(path: Path, options: ReadOptions) -> Extracted:
     words = [(word, how) for text, how in out.hidden for word in text.split()]
     hidden = [text for text, _ in out.hidden]
     flags = [hidden_flag([w for w, _ in words], [h for _, h in words])] if words else []
-    return Extracted(["\n".join(out.visible)], hidden, flags)
+    dropped = [DroppedText(1, "hidden", text, how) for text, how in out.hidden]
+    return Extracted(["\n".join(out.visible)], hidden, flags, dropped)
 
 
 def _out_of_memory(exc: Exception) -> bool:

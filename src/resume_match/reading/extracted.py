@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..model import Flag
+from ..model import DroppedText, Flag
 
 
 @dataclass
@@ -13,6 +13,7 @@ class Extracted:
     pages: list[str]
     hidden: list[str] = field(default_factory=list)
     flags: list[Flag] = field(default_factory=list)
+    dropped: list[DroppedText] = field(default_factory=list)
 
 
 def hidden_flag(hidden: list[str], how: list[str]) -> Flag:

@@ -11,6 +11,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..model import DroppedText, DropReason
+
 
 @dataclass(frozen=True)
 class Word:
@@ -21,6 +23,8 @@ class Word:
     x1: float
     top: float
     bottom: float
+    vertical: bool = False
+    """Set sideways (rotated a quarter turn): its letters run up or down the page."""
 
 
 @dataclass
@@ -49,9 +53,73 @@ _PAGE_NUMBER = re.compile(r"^(page\s*)?\d+(\s*(of|/)\s*\d+)?$", re.IGNORECASE)
 def page_lines(words: Sequence[Word]) -> list[str]:
     """Return the page's lines in reading order, column by column where the page has columns."""
     lines: list[str] = []
-    for block in _xy_cut(_runs(words), 0):
+    for block in _xy_cut(_runs(_join_vertical_letters(words)), 0):
         lines.extend(line.text() for line in _group_lines(block))
     return lines
+
+
+def _join_vertical_letters(words: Sequence[Word]) -> list[Word]:
+    """Read text set sideways (a title running up the margin) as one line of words.
+
+    Some engines break the line after every glyph of rotated text, so each letter comes alone;
+    read as they are, the letters of "CURRICULUM" land one by one at the starts of the body's
+    lines. Rotated glyphs of one font share their horizontal extent (the font's height), which
+    letters stacked on lines of ordinary text do not: three or more letters in a row with the
+    same extent, each touching the last above or below it, are a word read in their order. A
+    word of three letters or more that is twice as tall as it is wide is sideways too; the
+    sideways words that follow one another in one column are one line.
+    """
+    result: list[Word] = []
+    run: list[Word] = []
+    for word in words:
+        text = word.text
+        if len(text) == 1 and text.isalpha():
+            if run and not _continues_vertically(run, word):
+                _flush(result, run)
+                run = []
+            run.append(word)
+            continue
+        if run:
+            _flush(result, run)
+            run = []
+        if len(text) >= 3 and word.bottom - word.top > 2 * (word.x1 - word.x0):
+            _add_vertical(result, text, [word])
+        else:
+            result.append(word)
+    if run:
+        _flush(result, run)
+    return result
+
+
+def _flush(result: list[Word], run: list[Word]) -> None:
+    if len(run) >= 3 and len({w.text for w in run}) >= 2:
+        _add_vertical(result, "".join(w.text for w in run), run)
+    else:
+        result.extend(run)
+
+
+def _add_vertical(result: list[Word], text: str, parts: list[Word]) -> None:
+    last = result[-1] if result else None
+    x0, x1 = min(w.x0 for w in parts), max(w.x1 for w in parts)
+    if last is not None and last.vertical and min(last.x1, x1) > max(last.x0, x0):
+        result.pop()
+        text, parts = f"{last.text} {text}", [last, *parts]
+        x0, x1 = min(x0, last.x0), max(x1, last.x1)
+    top, bottom = min(w.top for w in parts), max(w.bottom for w in parts)
+    result.append(Word(text, x0, x1, top, bottom, vertical=True))
+
+
+def _continues_vertically(run: list[Word], word: Word) -> bool:
+    last = run[-1]
+    extent = last.x1 - last.x0
+    if abs(word.x0 - last.x0) > 0.5 or abs(word.x1 - last.x1) > 0.5 or extent <= 0:
+        return False
+    upward = abs(last.top - word.bottom) < 0.12 * extent
+    downward = abs(word.top - last.bottom) < 0.12 * extent
+    if len(run) >= 2:
+        going_up = run[-1].top < run[-2].top
+        return upward if going_up else downward
+    return upward or downward
 
 
 def _runs(words: Sequence[Word]) -> list[Word]:
@@ -66,7 +134,8 @@ def _runs(words: Sequence[Word]) -> list[Word]:
             last = runs[-1]
             height = min(last.bottom - last.top, word.bottom - word.top)
             same_line = abs((last.top + last.bottom) - (word.top + word.bottom)) / 2 < 0.3 * height
-            if same_line and 0 <= word.x0 - last.x1 < _MIN_COLUMN_GAP:
+            upright = not (last.vertical or word.vertical)
+            if upright and same_line and 0 <= word.x0 - last.x1 < _MIN_COLUMN_GAP:
                 runs[-1] = Word(
                     f"{last.text} {word.text}",
                     last.x0,
@@ -84,11 +153,15 @@ def _xy_cut(words: list[Word], depth: int) -> list[list[Word]]:
 
     A column gap must be wider than the space between words, so a two-column page splits into its
     columns while a paragraph never does; a banner across the top is cut off by the blank row under
-    it first, and the columns beneath then split.
+    it first, and the columns beneath then split. Within a single line the gap must be wider still
+    (two line heights): a justified line in a narrow column spaces its words wide, and is one line.
     """
     if len(words) < 2 or depth > _MAX_DEPTH:
         return [words]
-    column = _widest_gap([(w.x0, w.x1) for w in words], _MIN_COLUMN_GAP)
+    minimum = _MIN_COLUMN_GAP
+    if max(w.top for w in words) < min(w.bottom for w in words):
+        minimum = max(minimum, 2 * max(w.bottom - w.top for w in words))
+    column = _widest_gap([(w.x0, w.x1) for w in words], minimum)
     if column is not None:
         left = [w for w in words if w.x1 <= column]
         right = [w for w in words if w.x1 > column]
@@ -104,9 +177,14 @@ def _xy_cut(words: list[Word], depth: int) -> list[list[Word]]:
 def _group_lines(words: Sequence[Word]) -> list[_Line]:
     lines: list[_Line] = []
     for word in sorted(words, key=lambda w: ((w.top + w.bottom) / 2, w.x0)):
+        if word.vertical:
+            lines.append(_Line([word], word.top, word.bottom))
+            continue
         middle = (word.top + word.bottom) / 2
         height = max(word.bottom - word.top, 1.0)
         for line in reversed(lines[-4:]):
+            if line.words[0].vertical:
+                continue
             line_height = max(line.bottom - line.top, 1.0)
             if abs(middle - (line.top + line.bottom) / 2) < 0.45 * min(
                 height, line_height
@@ -138,33 +216,38 @@ def _widest_gap(spans: list[tuple[float, float]], minimum: float) -> float | Non
     return None if best is None else best[1]
 
 
-def drop_repeated_margins(pages: list[list[str]]) -> list[list[str]]:
+def drop_repeated_margins(pages: list[list[str]]) -> tuple[list[list[str]], list[DroppedText]]:
     """Keep a header or footer line that repeats on every page only on the first page.
 
-    Page numbers ("Page 2 of 3") carry no meaning and are dropped everywhere.
+    Page numbers ("Page 2 of 3") carry no meaning and are dropped everywhere. Returns the kept
+    lines of each page and what was dropped, so that a reader can be shown both.
     """
-    if len(pages) < 2:
-        return [[line for line in lines if not _PAGE_NUMBER.match(line)] for lines in pages]
-    edge_counts: Counter[str] = Counter()
-    for lines in pages:
-        edge_counts.update({_margin_key(line) for line in lines[:3] + lines[-3:]})
-    repeated = {key for key, count in edge_counts.items() if count >= 2 and key}
+    repeated: set[str] = set()
+    if len(pages) >= 2:
+        edge_counts: Counter[str] = Counter()
+        for lines in pages:
+            edge_counts.update({_margin_key(line) for line in lines[:3] + lines[-3:]})
+        repeated = {key for key, count in edge_counts.items() if count >= 2 and key}
     kept_pages: list[list[str]] = []
+    dropped: list[DroppedText] = []
     seen: set[str] = set()
-    for lines in pages:
+    for number, lines in enumerate(pages, start=1):
         kept: list[str] = []
         for index, line in enumerate(lines):
             if _PAGE_NUMBER.match(line.strip()):
+                dropped.append(DroppedText(number, "page-number", line.strip()))
                 continue
             key = _margin_key(line)
-            at_edge = index < 3 or index >= len(lines) - 3
-            if at_edge and key in repeated:
+            at_top = index < 3
+            if (at_top or index >= len(lines) - 3) and key in repeated:
                 if key in seen:
+                    reason: DropReason = "repeated-header" if at_top else "repeated-footer"
+                    dropped.append(DroppedText(number, reason, line.strip()))
                     continue
                 seen.add(key)
             kept.append(line)
         kept_pages.append(kept)
-    return kept_pages
+    return kept_pages, dropped
 
 
 def _margin_key(line: str) -> str:

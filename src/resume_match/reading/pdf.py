@@ -14,11 +14,11 @@ from ..errors import (
     NoTextError,
     PdfBudgetError,
 )
-from ..model import Flag
+from ..model import DroppedText, Flag
 from .extracted import Extracted, hidden_flag
 from .layout import drop_repeated_margins, page_lines
 from .options import ReadOptions
-from .pdf_words import PageWords
+from .pdf_words import PageWords, PdfWord
 from .pdfium_engine import pdfium_pages
 from .pdfplumber_engine import pdfplumber_pages
 from .quality import too_much_text
@@ -78,13 +78,15 @@ def read_pdf(path: Path, options: ReadOptions) -> Extracted:
         pages: list[list[str]] = []
         hidden: list[str] = []
         how: list[str] = []
+        concealed: list[DroppedText] = []
         has_images = False
-        for _width, words, images in loaded.values():
+        for number, (_width, words, images) in enumerate(loaded.values(), start=1):
             has_images = has_images or images
             pages.append(page_lines([w.word for w in words if not w.hidden]))
             hidden.extend(w.word.text for w in words if w.hidden)
             how.extend(w.how for w in words if w.hidden)
-        pages = drop_repeated_margins(pages)
+            concealed.extend(_hidden_runs(number, words))
+        pages, dropped = drop_repeated_margins(pages)
         if not any(line.strip() for page in pages for line in page) and not hidden:
             raise NoTextError(
                 SCANNED
@@ -95,7 +97,7 @@ def read_pdf(path: Path, options: ReadOptions) -> Extracted:
             )
         if hidden:
             flags.append(hidden_flag(hidden, how))
-        return Extracted(["\n".join(page) for page in pages], hidden, flags)
+        return Extracted(["\n".join(page) for page in pages], hidden, flags, dropped + concealed)
     finally:
         pdf.close()
 
@@ -114,3 +116,17 @@ def _within_budget(
         if len(read) >= options.max_pages:
             break
     return read
+
+
+def _hidden_runs(number: int, words: list[PdfWord]) -> list[DroppedText]:
+    """The page's hidden words, a run of them hidden the same way as one entry."""
+    runs: list[DroppedText] = []
+    for item in words:
+        if not item.hidden:
+            continue
+        how = item.how or "hidden text"
+        if runs and runs[-1].detail == how:
+            runs[-1] = DroppedText(number, "hidden", f"{runs[-1].text} {item.word.text}", how)
+        else:
+            runs.append(DroppedText(number, "hidden", item.word.text, how))
+    return runs

@@ -19,6 +19,15 @@ class PdfWord:
     """Why a person cannot see the word (see :mod:`.visibility`), when ``hidden``."""
 
 
+def hidden_how(word: Word, width: float, height: float, see_through: bool = False) -> str:
+    """Why a person cannot see ``word``, in the words the transcript shows."""
+    if word.bottom - word.top < 2.5:
+        return "tiny text"
+    if word.x1 < 0 or word.x0 > width or word.bottom < 0 or word.top > height:
+        return "off the page"
+    return "see-through text" if see_through else "white text"
+
+
 PageWords = tuple[float, list[PdfWord], bool]
 
 

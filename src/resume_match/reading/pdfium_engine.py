@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from .options import ReadOptions
+from .pdf_spaces import blank_glyphs, drawn_piecemeal, split_at_blanks
 from .pdf_words import (
     PageWords,
     PdfWord,
     check_page_chars,
+    hidden_how,
     load_page,
     pdf_word,
 )
@@ -25,6 +28,9 @@ def pdfium_pages(path: Path, pdf: Any, options: ReadOptions) -> Iterator[PageWor
 
     box = pdfium_c.FS_RECTF()
     red, green, blue, alpha = (ctypes.c_uint() for _ in range(4))
+    get_unicode = pdfium_c.FPDFText_GetUnicode
+    get_box = pdfium_c.FPDFText_GetLooseCharBox
+    get_color = pdfium_c.FPDFText_GetFillColor
     for index in range(min(len(pdf), options.max_pages)):
         page = load_page(pdf, index)
         if page is None:
@@ -36,36 +42,52 @@ def pdfium_pages(path: Path, pdf: Any, options: ReadOptions) -> Iterator[PageWor
             handle = textpage.raw
             count = pdfium_c.FPDFText_CountChars(handle)
             check_page_chars(path, index, count, options)
+            objects = pdfium_c.FPDFPage_CountObjects(page.raw)
+            blanks = (
+                blank_glyphs(page, height, pdfium_c, min(objects, options.max_page_chars))
+                if drawn_piecemeal(objects, count)
+                else {}
+            )
             words: list[PdfWord] = []
+            spans: list[tuple[int, float]] = []
             chars: list[str] = []
-            x0 = x1 = top = bottom = 0.0
-            hidden_chars = 0
+            x0 = x1 = top = bottom = last_left = 0.0
+            start = hidden_chars = 0
             for char_index in range(count):
-                code = pdfium_c.FPDFText_GetUnicode(handle, char_index)
+                code = get_unicode(handle, char_index)
                 if code in (2, 0xFFFE) and chars:
                     chars.append("-")
                     words.append(pdf_word(chars, x0, x1, top, bottom, hidden_chars))
+                    spans.append((start, last_left))
                     chars = []
                     continue
                 char = chr(code) if 0 < code < 0x110000 else " "
                 if char.isspace() or char == "\x00":
                     if chars:
                         words.append(pdf_word(chars, x0, x1, top, bottom, hidden_chars))
+                        spans.append((start, last_left))
                         chars = []
                     continue
-                pdfium_c.FPDFText_GetLooseCharBox(handle, char_index, box)
+                get_box(handle, char_index, box)
                 left, right = box.left, box.right
                 char_top, char_bottom = height - box.top, height - box.bottom
                 if chars and (left - x1 > 0.12 * (char_bottom - char_top) or left < x0 - 1):
                     words.append(pdf_word(chars, x0, x1, top, bottom, hidden_chars))
+                    spans.append((start, last_left))
                     chars = []
-                if not chars:
+                if chars:
+                    if right > x1:
+                        x1 = right
+                    if char_top < top:
+                        top = char_top
+                    if char_bottom > bottom:
+                        bottom = char_bottom
+                else:
                     x0, x1, top, bottom, hidden_chars = left, right, char_top, char_bottom, 0
+                    start = char_index
+                last_left = left
                 chars.append(char)
-                x1 = max(x1, right)
-                top = min(top, char_top)
-                bottom = max(bottom, char_bottom)
-                pdfium_c.FPDFText_GetFillColor(handle, char_index, red, green, blue, alpha)
+                get_color(handle, char_index, red, green, blue, alpha)
                 invisible = (
                     (red.value > 245 and green.value > 245 and blue.value > 245)
                     or alpha.value < 20
@@ -78,12 +100,42 @@ def pdfium_pages(path: Path, pdf: Any, options: ReadOptions) -> Iterator[PageWor
                 hidden_chars += invisible
             if chars:
                 words.append(pdf_word(chars, x0, x1, top, bottom, hidden_chars))
-            images = _page_has_images(page, pdfium_c)
+                spans.append((start, last_left))
+            if any(w.hidden for w in words):
+                words = _say_how_hidden(words, spans, handle, width, height, pdfium_c)
+            if blanks:
+                words = split_at_blanks(words, spans, blanks, handle, height, pdfium_c)
             words = judge_words(page_visibility(page, textpage), words)
             textpage.close()
+            # Images matter only to say why a page has no text, so only such pages look for them.
+            images = len(words) < _FEW_WORDS and _page_has_images(page, pdfium_c)
             yield width, words, images
         finally:
             page.close()
+
+
+_FEW_WORDS = 10
+
+
+def _say_how_hidden(
+    words: list[PdfWord],
+    spans: list[tuple[int, float]],
+    handle: Any,
+    width: float,
+    height: float,
+    pdfium_c: Any,
+) -> list[PdfWord]:
+    import ctypes
+
+    red, green, blue, alpha = (ctypes.c_uint() for _ in range(4))
+    told = []
+    for item, (start, _) in zip(words, spans, strict=True):
+        if item.hidden:
+            pdfium_c.FPDFText_GetFillColor(handle, start, red, green, blue, alpha)
+            how = hidden_how(item.word, width, height, see_through=alpha.value < 20)
+            item = replace(item, how=how)
+        told.append(item)
+    return told
 
 
 def _page_has_images(page: Any, pdfium_c: Any) -> bool:

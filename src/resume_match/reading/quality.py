@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import SCANNED, EmptyDocumentError, FileTooLargeError, NoTextError
-from ..model import Document, Flag
+from ..model import Document
 from .extracted import Extracted
+from .language import language_flags
 from .normalize import mixed_script_flags, normalize_text, repeated_line_flags
 from .options import ReadOptions
 
 _WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
 _TOKEN = re.compile(r"\S+")
-_ENGLISH_GLUE = frozenset(
-    {"the", "and", "of", "to", "in", "with", "for", "a", "an", "on", "at", "as", "by", "from"}
-    | {"my", "i", "is", "was"}
-)
 
 
 def too_much_text(path: Path, chars: int, options: ReadOptions) -> FileTooLargeError:
@@ -56,14 +54,10 @@ def finish(path: Path, kind: str, raw: Extracted, options: ReadOptions) -> Docum
         )
     flags.extend(mixed_script_flags(text))
     flags.extend(repeated_line_flags(text))
-    lowered = [w.lower() for w in words]
-    glue = sum(1 for w in lowered if w in _ENGLISH_GLUE)
-    if len(words) >= 80 and glue / len(words) < 0.02:
-        flags.append(
-            Flag("not-english", "the text does not look like English; the skills list is English")
-        )
+    flags.extend(language_flags(words))
     hidden = normalize_text("\n".join(raw.hidden))
-    return Document(path, kind, tuple(pages), tuple(flags), hidden)
+    dropped = tuple(replace(item, text=normalize_text(item.text)) for item in raw.dropped)
+    return Document(path, kind, tuple(pages), tuple(flags), hidden, dropped)
 
 
 def _looks_garbled(text: str) -> bool:

@@ -36,6 +36,8 @@ SQUEEZED = "squeezed to a sliver (horizontal scaling)"
 
 # A letter is about half as wide as its line is high; squeezed by Tz or w:w, a sliver of it.
 _MIN_WIDTH = 0.06
+# Points: the narrowest a word set sideways is (its font's height) and still read as text.
+_MIN_SIDEWAYS_WIDTH = 4.0
 _MAX_OBJECTS = 20_000
 _ROW = 8.0
 # About 6,000 x 6,000 pixels: a page photo is far less; a bomb of a JPEG is far more.
@@ -263,7 +265,8 @@ class PageVisibility:
             return max(set(hidden), key=hidden.count)
         geometry = self._geometry_reason(box)
         x0, x1, top, bottom = box
-        if geometry is None and letters > 1 and x1 - x0 < _MIN_WIDTH * (bottom - top) * letters:
+        squeezed = x1 - x0 < _MIN_WIDTH * (bottom - top) * letters
+        if geometry is None and letters > 1 and squeezed and not _sideways(box, letters):
             geometry = SQUEEZED
         if self._covers and _inside_any(box, self._covers):
             return COVERED
@@ -320,6 +323,14 @@ def page_visibility(page: Any, textpage: Any) -> PageVisibility | None:
         return PageVisibility(page, textpage)
     except (OSError, ValueError, AttributeError, ImportError, MemoryError):
         return None
+
+
+def _sideways(box: Box, letters: int) -> bool:
+    """A word set a quarter turn (a title up the margin): tall, a letter's height of it per
+    letter, and as wide as a readable font is high. A squeezed word is a sliver far narrower."""
+    x0, x1, top, bottom = box
+    width, height = x1 - x0, bottom - top
+    return width >= _MIN_SIDEWAYS_WIDTH and height >= 2 * width and height <= 1.5 * width * letters
 
 
 def judge_words(visibility: PageVisibility | None, words: list[PdfWord]) -> list[PdfWord]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import errno
 import os
 import stat
@@ -17,11 +18,21 @@ _UNLISTED_SKIPS = frozenset({"hidden", "lock file", "sub-folder"})
 
 @dataclass(frozen=True)
 class SkippedFile:
-    """A path that was not scored, and why; ``kind`` is a short stable name for counting."""
+    """A path that was not scored, and why; ``kind`` is a short stable name for counting.
+
+    ``name`` is the path inside its input folder, as candidates are named (empty for an input
+    given by itself, which is named by its path).
+    """
 
     path: str
     kind: str
     reason: str
+    name: str = ""
+
+    @property
+    def candidate(self) -> str:
+        """The name a report lists it under, alongside the candidates' names."""
+        return self.name or self.path
 
     @property
     def listed(self) -> bool:
@@ -82,13 +93,16 @@ def discover(
         shown = display_path(path)
         identity = (info.st_dev, info.st_ino)
         if identity in seen_files:
-            skipped.append(
-                SkippedFile(shown, "duplicate", f"is the same file as {seen_files[identity]}")
-            )
+            reason = f"is the same file as {seen_files[identity]}"
+            skipped.append(SkippedFile(shown, "duplicate", reason, _inside(label, rel)))
             return
         seen_files[identity] = shown
         found.append(FoundFile(path, label, folder, rel, info.st_size, sub))
 
+    def skip(rel: str, item: SkippedFile) -> None:
+        skipped.append(dataclasses.replace(item, name=_inside(label, rel)))
+
+    label = ""
     for top in paths:
         try:
             info = top.stat()
@@ -129,50 +143,54 @@ def discover(
                 path = Path(entry.path)
                 entry_rel = f"{rel}/{entry.name}" if rel else entry.name
                 if entry.name.startswith("."):
-                    skipped.append(SkippedFile(display_path(path), "hidden", "is hidden"))
+                    skip(entry_rel, SkippedFile(display_path(path), "hidden", "is hidden"))
                     continue
                 if not follow_links and entry.is_symlink():
                     target = path.resolve()
                     if not target.is_relative_to(top_resolved):
-                        skipped.append(
+                        skip(
+                            entry_rel,
                             SkippedFile(
                                 display_path(path),
                                 "outside link",
                                 f"is a symbolic link out of {display_path(top)} "
                                 f"(to {display_path(target)}); not followed",
-                            )
+                            ),
                         )
                         continue
                 try:
                     entry_info = entry.stat()
                 except OSError as exc:
-                    skipped.append(_unstatable(path, entry, exc))
+                    skip(entry_rel, _unstatable(path, entry, exc))
                     continue
                 if stat.S_ISDIR(entry_info.st_mode):
                     identity = (entry_info.st_dev, entry_info.st_ino)
                     if not recursive:
-                        skipped.append(
+                        skip(
+                            entry_rel,
                             SkippedFile(
                                 display_path(path),
                                 "sub-folder",
                                 f"is a sub-folder; {SUBFOLDER_HINT}",
-                            )
+                            ),
                         )
                     elif identity in ancestors:
-                        skipped.append(
+                        skip(
+                            entry_rel,
                             SkippedFile(
                                 display_path(path),
                                 "symbolic-link loop",
                                 "is a symbolic link to a folder that contains it",
-                            )
+                            ),
                         )
                     elif identity in seen_folders:
-                        skipped.append(
+                        skip(
+                            entry_rel,
                             SkippedFile(
                                 display_path(path),
                                 "duplicate",
                                 "is a link to a folder already searched",
-                            )
+                            ),
                         )
                     else:
                         seen_folders.add(identity)
@@ -180,11 +198,15 @@ def discover(
                     continue
                 kind, reason = _file_verdict(path, entry_info)
                 if kind:
-                    skipped.append(SkippedFile(display_path(path), kind, reason))
+                    skip(entry_rel, SkippedFile(display_path(path), kind, reason))
                 else:
                     add_file(path, entry_info, label, rel, entry_rel, bool(rel))
             stack.extend(reversed(subfolders))
     return Discovery(tuple(found), tuple(skipped))
+
+
+def _inside(label: str, rel: str) -> str:
+    return display_path(f"{label}/{rel}" if label else rel)
 
 
 def _file_verdict(path: Path, info: os.stat_result) -> tuple[str, str]:

@@ -1,4 +1,4 @@
-"""Reports for other programs: CSV, JSON Lines or JSON, written atomically, formulas defused."""
+"""Report files: CSV, JSON Lines, JSON or an HTML page, written atomically, formulas defused."""
 
 from __future__ import annotations
 
@@ -15,11 +15,11 @@ from typing import IO, Any
 from ..errors import INSIDE_INPUT_HINT, ScreeningError
 from ..report import check_to_dict
 from ..taxonomy import Taxonomy
-from .discover import SkippedFile
+from .discover import SkippedFile, display_path
 from .shortlist import CandidateResult, ScreenReport
 
-REPORT_SUFFIXES = (".csv", ".jsonl", ".json")
-_WRONG_SUFFIX = "must end in .csv, .jsonl or .json"
+REPORT_SUFFIXES = (".csv", ".jsonl", ".json", ".html")
+_WRONG_SUFFIX = "must end in .csv, .jsonl, .json or .html"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 
@@ -36,6 +36,7 @@ def csv_columns(taxonomy: Taxonomy) -> list[str]:
         "filtered_out",
         "resume",
         "cover_letter",
+        "duplicates",
         "missing_keywords",
         "flags",
         "reason",
@@ -44,12 +45,16 @@ def csv_columns(taxonomy: Taxonomy) -> list[str]:
 
 
 def candidate_to_dict(result: CandidateResult) -> dict[str, Any]:
-    """A candidate as JSON: ``check --format json``'s object after rank and shortlist fields."""
+    """A candidate as JSON: ``check --format json``'s object after the rank, fit, shortlist and
+    duplicate fields (``duplicates``: other files holding the same document)."""
+    fit = {"fit": result.fit} if result.fit is not None else {}
     return {
         "candidate": result.name,
         "rank": result.rank,
+        **fit,
         "shortlisted": result.shortlisted,
         "filtered_out": result.filtered_out or None,
+        "duplicates": [display_path(p) for p in result.candidate.duplicates],
         **check_to_dict(result.check),
     }
 
@@ -57,7 +62,7 @@ def candidate_to_dict(result: CandidateResult) -> dict[str, Any]:
 def skipped_to_dict(skipped: SkippedFile) -> dict[str, Any]:
     """A skipped path as a JSON row shaped like a candidate's."""
     return {
-        "candidate": skipped.path,
+        "candidate": skipped.candidate,
         "rank": None,
         "shortlisted": False,
         "filtered_out": "skipped",
@@ -77,6 +82,7 @@ def report_summary(report: ScreenReport) -> dict[str, Any]:
         "failed": report.failed,
         "candidates": len(report.candidates),
         "shortlisted": len(report.shortlisted),
+        "duplicates": report.duplicates,
         "skipped": dict(sorted(Counter(s.kind for s in report.skipped).items())),
         "filters": {
             "min_score": report.shortlist.min_score,
@@ -87,7 +93,7 @@ def report_summary(report: ScreenReport) -> dict[str, Any]:
 
 
 def write_report(report: ScreenReport, path: Path) -> None:
-    """Write the report as CSV, JSON Lines or JSON (by suffix), atomically.
+    """Write the report as CSV, JSON Lines, JSON or an HTML page (by suffix), atomically.
 
     Raises:
         ScreeningError: the suffix is not one of :data:`REPORT_SUFFIXES`, or the file cannot be
@@ -98,10 +104,13 @@ def write_report(report: ScreenReport, path: Path) -> None:
         raise ScreeningError(_WRONG_SUFFIX, path)
     listed = [s for s in report.skipped if s.listed]
     if suffix == ".csv":
-        _atomic_write(path, lambda handle: write_csv(handle, report, listed), encoding="utf-8-sig")
+        atomic_write(path, lambda handle: write_csv(handle, report, listed), encoding="utf-8-sig")
+    elif suffix == ".html":
+        page = render_shortlist_html(report)
+        atomic_write(path, lambda handle: handle.write(page))
     elif suffix == ".jsonl":
         rows = [*map(candidate_to_dict, report.candidates), *map(skipped_to_dict, listed)]
-        _atomic_write(path, lambda handle: handle.writelines(_json_line(row) for row in rows))
+        atomic_write(path, lambda handle: handle.writelines(_json_line(row) for row in rows))
     else:
         document = {
             "schema": 1,
@@ -111,10 +120,27 @@ def write_report(report: ScreenReport, path: Path) -> None:
                 {"file": s.path, "kind": s.kind, "reason": s.reason} for s in report.skipped
             ],
         }
-        _atomic_write(
+        atomic_write(
             path,
             lambda handle: handle.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n"),
         )
+
+
+def render_shortlist_html(report: ScreenReport) -> str:
+    """The shortlist as one self-contained HTML page, from the same rows as the JSON report."""
+    from ..html import render_shortlist_page, shortlist_view
+
+    skills = [
+        {"id": s.id, "name": s.name, "category": s.category, "keyword": s.keyword, "hint": s.hint}
+        for s in report.taxonomy.core
+    ]
+    skipped = [
+        {"file": s.path, "kind": s.kind, "reason": s.reason} for s in report.skipped if s.listed
+    ]
+    view = shortlist_view(
+        [candidate_to_dict(c) for c in report.candidates], skills, report_summary(report), skipped
+    )
+    return render_shortlist_page(view, title=f"resume-match shortlist: {report.taxonomy.name}")
 
 
 def check_output_path(path: Path, inputs: Sequence[Path], allow_inside: bool = False) -> None:
@@ -130,7 +156,9 @@ def check_output_path(path: Path, inputs: Sequence[Path], allow_inside: bool = F
     if not folder.is_dir():
         raise ScreeningError(f"cannot be written: the folder {folder} does not exist", path)
     if path.is_dir():
-        raise ScreeningError("is a folder; give a file name ending in .csv, .jsonl or .json", path)
+        raise ScreeningError(
+            "is a folder; give a file name ending in .csv, .jsonl, .json or .html", path
+        )
     _check_writable(folder, path)
     if allow_inside:
         return
@@ -164,7 +192,10 @@ def _check_writable(folder: Path, path: Path) -> None:
 
 def write_csv(handle: IO[str], report: ScreenReport, skipped: list[SkippedFile]) -> None:
     """The CSV report: one row per candidate, then one per listed skipped path."""
-    writer = csv.DictWriter(handle, csv_columns(report.taxonomy), restval="")
+    columns = csv_columns(report.taxonomy)
+    if report.shortlist.rank_by is not None:
+        columns.insert(columns.index("score"), "fit")
+    writer = csv.DictWriter(handle, columns, restval="")
     writer.writeheader()
     for result in report.candidates:
         main = result.main
@@ -186,16 +217,19 @@ def write_csv(handle: IO[str], report: ScreenReport, skipped: list[SkippedFile])
             "filtered_out": result.filtered_out,
             "resume": result.check.resume.file,
             "cover_letter": letter.file if letter else "",
+            "duplicates": "; ".join(map(display_path, result.candidate.duplicates)),
             "missing_keywords": "; ".join(s.keyword for s in main.missing) if main.ok else "",
             "flags": "; ".join(dict.fromkeys(f.kind for f in main.flags)),
             "reason": " | ".join(reasons),
         }
+        if result.fit is not None:
+            row["fit"] = _number(result.fit)
         if main.ok:
             found = {m.skill.id for m in main.matched}
             row.update((f"skill:{s.id}", int(s.id in found)) for s in report.taxonomy.core)
         writer.writerow({k: defuse_formula(v) if isinstance(v, str) else v for k, v in row.items()})
     for item in skipped:
-        row = {"candidate": item.path, "status": "skipped", "shortlisted": 0,
+        row = {"candidate": item.candidate, "status": "skipped", "shortlisted": 0,
                "filtered_out": "skipped", "resume": item.path, "reason": item.reason}  # fmt: skip
         writer.writerow({k: defuse_formula(v) if isinstance(v, str) else v for k, v in row.items()})
 
@@ -208,14 +242,14 @@ def defuse_formula(text: str) -> str:
 
 
 def _number(value: float | None) -> str:
-    return "" if value is None else f"{value:g}"
+    return "" if value is None else f"{value:.1f}"
 
 
 def _json_line(row: dict[str, Any]) -> str:
     return json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-def _atomic_write(path: Path, write: Callable[[IO[str]], object], encoding: str = "utf-8") -> None:
+def atomic_write(path: Path, write: Callable[[IO[str]], object], encoding: str = "utf-8") -> None:
     """Write a temporary file beside ``path``, then rename it over: no half file is ever seen."""
     try:
         mode = stat.S_IMODE(path.stat().st_mode)

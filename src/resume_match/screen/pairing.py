@@ -16,11 +16,16 @@ _SEPARATORS = re.compile(r"[\s_.\-]+")
 
 @dataclass(frozen=True)
 class Candidate:
-    """One person's documents: a resume (or a lone cover letter) and maybe a cover letter."""
+    """One person's documents: a resume (or a lone cover letter) and maybe a cover letter.
+
+    ``duplicates`` are other files with the same document in them (a PDF and a DOCX of one
+    resume): listed with the candidate, not scored again.
+    """
 
     name: str
     resume: Path
     cover_letter: Path | None = None
+    duplicates: tuple[Path, ...] = ()
 
     @property
     def files(self) -> tuple[Path, ...]:

@@ -30,6 +30,7 @@ from ..model import DocumentResult, Status
 from ..reading import ReadOptions
 from ..report import result_to_dict
 from ..taxonomy import Taxonomy
+from .duplicates import text_fingerprint
 
 CheckFunction = Callable[[Checker, Path], DocumentResult]
 _STARTUP_LIMIT = 180.0
@@ -43,8 +44,12 @@ def available_cpus() -> int:
 
 
 def result_payload(result: DocumentResult) -> dict[str, Any]:
-    """A result as a worker sends it and the cache keeps it: the codec's complete form."""
-    return result_to_dict(result, complete=True)
+    """A result as a worker sends it and the cache keeps it: the codec's complete form, and the
+    text's fingerprint (so the same document sent twice is found without keeping the text)."""
+    payload = result_to_dict(result, complete=True)
+    if result.text:
+        payload["fingerprint"] = text_fingerprint(result.text)
+    return payload
 
 
 def error_payload(reason: str, status: Status = "error") -> dict[str, Any]:
@@ -227,7 +232,7 @@ def _worker_main(conn: Connection, setup: WorkerSetup) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _exit_with_parent()
     try:
-        checker = Checker(setup.taxonomy, setup.options)
+        checker = Checker(setup.taxonomy, setup.options, keep_text=True)
         _ = checker.matcher
         # The same memory cap as check's child (resume_match.isolation), above the loaded model.
         isolation.cap_memory(setup.options.max_memory_mb)

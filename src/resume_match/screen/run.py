@@ -25,6 +25,7 @@ from ..reading import ReadOptions
 from ..report import result_from_dict
 from ..taxonomy import Taxonomy, load_taxonomy
 from .discover import Discovery, discover, display_path
+from .duplicates import FINGERPRINT, fold_duplicates
 from .pairing import Candidate, pair_files
 from .pool import CheckFunction, Pool, WorkerSetup, available_cpus, error_payload
 from .shortlist import CandidateResult, ScreenReport, Shortlist, rank_candidates
@@ -62,6 +63,7 @@ def screen(
     shortlist: Shortlist | None = None,
     progress: Callable[[Progress], None] | None = None,
     check_function: CheckFunction = check_file,
+    fold_same_documents: bool = True,
 ) -> ScreenReport:
     """Score every candidate found under ``paths`` and rank them.
 
@@ -78,6 +80,8 @@ def screen(
         shortlist: filters for the shortlist; None keeps every scored candidate.
         progress: called after each file (and once at the start), from this process.
         check_function: what a worker runs on a file; a module-level function (it is pickled).
+        fold_same_documents: list files that hold the same document (by their text: a PDF and
+            a DOCX of one resume) as one candidate; False keeps every file its own candidate.
 
     Returns:
         A :class:`ScreenReport`; unreadable files are rows with a status, never exceptions.
@@ -123,6 +127,9 @@ def screen(
         batch.warnings.append(
             f"{bad_names} file name(s) are not valid UTF-8; they are shown with \ufffd"
         )
+    duplicates = 0
+    if fold_same_documents:
+        candidates, duplicates = _fold(candidates, batch)
     results = _assemble(candidates, batch, taxonomy, options)
     return ScreenReport(
         candidates=rank_candidates(results, shortlist),
@@ -134,6 +141,7 @@ def screen(
         failed=batch.failed,
         seconds=time.monotonic() - started,
         warnings=tuple(batch.warnings),
+        duplicates=duplicates,
     )
 
 
@@ -262,6 +270,7 @@ def _context_hash(taxonomy: Taxonomy, options: ReadOptions, check_function: Chec
         "version": __version__,
         "options": dataclasses.asdict(options),
         "check": f"{check_function.__module__}.{check_function.__qualname__}",
+        "fingerprint": FINGERPRINT,
     }
     return hashlib.sha256(json.dumps(context, sort_keys=True).encode()).hexdigest()
 
@@ -297,6 +306,23 @@ def _nothing_found(discovery: Discovery) -> str:
     if any(s.kind == "sub-folder" for s in discovery.skipped):
         message += f"; {RECURSIVE_HINT}"
     return message
+
+
+def _fold(candidates: list[Candidate], batch: _Batch) -> tuple[list[Candidate], int]:
+    """Fold candidates whose resumes are one document (by the workers' text fingerprints)."""
+    by_path = {path: index for index, path in enumerate(batch.files)}
+
+    def payload(path: Path) -> dict[str, Any]:
+        return batch.payloads[by_path[path]] or {}
+
+    def sketch(path: Path) -> list[int] | None:
+        found = payload(path)
+        return found.get("fingerprint") if found.get("status") == "ok" else None
+
+    def score(candidate: Candidate) -> float | None:
+        return max((payload(p).get("score") or 0.0 for p in candidate.files), default=None)
+
+    return fold_duplicates(candidates, sketch, score)
 
 
 def _assemble(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from ..errors import MIN_SCORE_HINT
@@ -21,6 +21,7 @@ class CandidateResult:
     check: CheckResult
     rank: int | None = None
     filtered_out: str = ""
+    fit: float | None = None
 
     @property
     def name(self) -> str:
@@ -47,6 +48,13 @@ class Shortlist:
     min_score: float | None = None
     require: tuple[str, ...] = ()
     top: int | None = None
+    rank_by: Callable[[DocumentResult], float] | None = field(default=None, compare=False)
+    """A fit that ranks instead of the coverage score (a posting's, a level's); --min-score
+    then applies to it."""
+
+    def score_of(self, result: DocumentResult) -> float:
+        """What ranks and gates a scored result: the fit when there is one, else the score."""
+        return self.rank_by(result) if self.rank_by is not None else result.score or 0.0
 
     def validate(self, taxonomy: Taxonomy) -> None:
         """Raise :class:`TaxonomyError` naming the known ids when a required id is unknown."""
@@ -56,9 +64,9 @@ class Shortlist:
     def reason(self, result: DocumentResult) -> str:
         """Why a scored result misses the shortlist (before ``top``), or "" when it passes."""
         reasons = []
-        score = result.score or 0.0
+        score = self.score_of(result)
         if self.min_score is not None and score < self.min_score:
-            reasons.append(f"score {score:g} is below {MIN_SCORE_HINT} {self.min_score:g}")
+            reasons.append(f"score {score:.1f} is below {MIN_SCORE_HINT} {self.min_score:g}")
         found = {m.skill.id for m in (*result.matched, *result.extras)}
         missing = [skill_id for skill_id in self.require if skill_id not in found]
         if missing:
@@ -75,7 +83,8 @@ class ScreenReport:
     """A finished screen: candidates in rank order (unscored ones last) and the skipped paths.
 
     ``failed`` counts files whose status is not ``ok``; ``read`` counts files scored in this run,
-    ``cached`` those whose earlier result was reused.
+    ``cached`` those whose earlier result was reused; ``duplicates`` the files folded into another
+    candidate because they hold the same document.
     """
 
     candidates: tuple[CandidateResult, ...]
@@ -87,6 +96,7 @@ class ScreenReport:
     failed: int = 0
     seconds: float = 0.0
     warnings: tuple[str, ...] = ()
+    duplicates: int = 0
 
     @property
     def files(self) -> int:
@@ -106,7 +116,7 @@ def rank_candidates(
         results,
         key=lambda r: (
             not r.main.ok,
-            -(r.main.score or 0.0),
+            -(shortlist.score_of(r.main) if r.main.ok else 0.0),
             r.name,
             [str(p) for p in r.candidate.files],
         ),
@@ -126,5 +136,6 @@ def rank_candidates(
         if not reason and shortlist.top is not None and kept >= shortlist.top:
             reason = f"not in the top {shortlist.top}"
         kept += not reason
-        ranked.append(dataclasses.replace(result, rank=rank, filtered_out=reason))
+        fit = shortlist.score_of(result.main) if shortlist.rank_by is not None else None
+        ranked.append(dataclasses.replace(result, rank=rank, filtered_out=reason, fit=fit))
     return tuple(ranked)

@@ -8,7 +8,12 @@ from collections.abc import Iterable
 
 from ..report import printable
 from .discover import SkippedFile
-from .shortlist import ScreenReport
+from .shortlist import CandidateResult, ScreenReport
+
+_GAP = 2
+_INDENT = 6
+_NAME_ROOM = 28
+_DETAIL_ROOM = 36
 
 
 def skipped_summary(skipped: Iterable[SkippedFile]) -> str:
@@ -25,6 +30,8 @@ def summary_line(report: ScreenReport) -> str:
         f"{report.seconds:.1f} s: read {report.read}, cached {report.cached}, "
         f"failed {report.failed}"
     )
+    if report.duplicates:
+        line += f"; {report.duplicates} file(s) held the same document as another, listed with it"
     if report.skipped:
         line += f"; skipped {skipped_summary(report.skipped)}"
     if report.shortlist.active:
@@ -33,38 +40,89 @@ def summary_line(report: ScreenReport) -> str:
 
 
 def render_table(report: ScreenReport, width: int = 100) -> str:
-    """The ranked shortlist, then the candidates that could not be scored, as aligned text."""
+    """The ranked shortlist, then the candidates that could not be scored, in ``width`` columns.
+
+    Every line fits (from 40 columns). Columns by priority: rank, candidate, fit (when ranked by
+    a posting or a level), score, status, then
+    the sub-scores and the top missing skills (or why a file was not scored). When the missing
+    skills would get too little room beside the rest, they go on a line of their own under the
+    candidate; below about 60 columns the sub-scores are left out.
+    """
     rows = [c for c in report.candidates if c.shortlisted or not c.main.ok]
     if not rows:
         return "No candidate passed the shortlist filters.\n"
-    names = [printable(c.name) for c in rows]
-    fixed = len(f"{'#':>4}  {''}  score   tech   soft  {''}  status")
-    name_width = min(max(9, *map(len, names)), max(16, (width - fixed) * 3 // 5))
-    rest = max(20, width - fixed - name_width)
-    lines = [
-        f"{'#':>4}  {'candidate':<{name_width}}  score   tech   soft  "
-        f"{'top missing skills':<{rest}}  status"
-    ]
-    for result, name in zip(rows, names, strict=True):
+    names = [printable(_with_copies(c)) for c in rows]
+    statuses = [_status(c) for c in rows]
+    details = [printable(_detail(c)) for c in rows]
+    status_width = max(6, *map(len, statuses))
+    longest = max(9, *map(len, names))
+    fit = report.shortlist.rank_by is not None
+    scores = 1 + fit
+    subscores = width - (4 + (scores + 2) * (_GAP + 5) + 2 * _GAP + status_width) >= min(
+        longest, 12
+    )
+    numbers = (scores + 2 * subscores) * (_GAP + 5)
+    fixed = 4 + _GAP + numbers + _GAP + status_width
+    wide = width - fixed - _GAP - min(longest, _NAME_ROOM) >= _DETAIL_ROOM
+    if wide:
+        flexible = width - fixed - _GAP
+        name_width = min(longest, max(_NAME_ROOM, flexible // 2), flexible - _DETAIL_ROOM)
+        detail_width = flexible - name_width
+    else:
+        name_width = max(9, min(longest, width - fixed))
+        detail_width = 0
+    gap = " " * _GAP
+    header = f"{'#':>4}{gap}{'candidate':<{name_width}}{gap}" + (f"  fit{gap}" if fit else "")
+    header += "score"
+    header += f"{gap} tech{gap} soft" if subscores else ""
+    header += f"{gap}{'top missing skills':<{detail_width}}" if wide else ""
+    lines = [f"{header}{gap}status"]
+    for result, name, status, detail in zip(rows, names, statuses, details, strict=True):
         main = result.main
-        if len(name) > name_width:
-            keep = name_width - 3
-            name = f"{name[: keep - keep // 3]}...{name[len(name) - keep // 3 :]}"
-        if main.ok:
-            detail = "; ".join(s.keyword for s in main.missing[:3]) or "-"
-            status = "ok*" if any(not d.ok for d in result.documents) else "ok"
-        else:
-            detail = main.reason
-            status = main.status
-        detail = textwrap.shorten(printable(detail), width=rest, placeholder="...")
-        lines.append(
-            f"{result.rank or '-':>4}  {name:<{name_width}}  {_column(main.score)}  "
-            f"{_column(main.technical_score)}  {_column(main.soft_score)}  "
-            f"{detail:<{rest}}  {status}"
-        )
-    if any(line.endswith("ok*") for line in lines):
-        lines.append("ok*: scored without a document that could not be read (see the report)")
+        line = f"{result.rank or '-':>4}{gap}{_fit_name(name, name_width):<{name_width}}{gap}"
+        line += (f"{_column(result.fit)}{gap}" if fit else "") + _column(main.score)
+        if subscores:
+            line += f"{gap}{_column(main.technical_score)}{gap}{_column(main.soft_score)}"
+        if wide:
+            line += (
+                f"{gap}{textwrap.shorten(detail, detail_width, placeholder='...'):<{detail_width}}"
+            )
+        lines.append(f"{line}{gap}{status}")
+        if not wide and detail != "-":
+            label = "missing: " if main.ok else ""
+            room = max(10, width - _INDENT)
+            text = textwrap.shorten(label + detail, room, placeholder="...")
+            lines.append(" " * _INDENT + text)
+    if "ok*" in statuses:
+        note = "ok*: scored without a document that could not be read (see the report)"
+        lines += textwrap.wrap(note, max(20, width))
     return "\n".join(line.rstrip() for line in lines) + "\n"
+
+
+def _with_copies(result: CandidateResult) -> str:
+    copies = len(result.candidate.duplicates)
+    return f"{result.name} (+{copies} copy)" if copies else result.name
+
+
+def _status(result: CandidateResult) -> str:
+    if not result.main.ok:
+        return result.main.status
+    return "ok*" if any(not d.ok for d in result.documents) else "ok"
+
+
+def _detail(result: CandidateResult) -> str:
+    main = result.main
+    if not main.ok:
+        return main.reason
+    return "; ".join(s.name for s in main.missing[:3]) or "-"
+
+
+def _fit_name(name: str, width: int) -> str:
+    """The whole name, or its start and end around "..." (the end tells files apart)."""
+    if len(name) <= width:
+        return name
+    keep = width - 3
+    return f"{name[: keep - keep // 3]}...{name[len(name) - keep // 3 :]}"
 
 
 def _column(value: float | None) -> str:

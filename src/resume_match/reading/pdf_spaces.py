@@ -1,0 +1,130 @@
+"""Word breaks that pdfium's text page loses: space glyphs drawn on their own.
+
+Some producers place every glyph with its own text operator and draw the space between two words as
+a separate one (wkhtmltopdf/Qt, the writer of the most common public resume dataset, does; so does
+Chrome's "Save as PDF" and several report generators). pdfium skips a text object whose bounds have
+no width, which is what a lone space is, and then guesses the space back from the distance between
+the glyphs around it, measured against their advance widths. Qt positions glyphs closer than their
+advance widths (hinted metrics), so the guess fails after wide letters ("ofinbound",
+"problemsolving"), and so does any threshold on the gap: on those pages the gap at a word boundary
+is as small as the widest gap inside a word. pdftotext and pdfminer keep the space glyphs, which is
+why they read those files right.
+
+These functions find the blank text objects on a page and split the words that straddle one, so the
+PDF's own spaces decide again. The scan costs one call per page object, so it runs only on pages
+drawn glyph by glyph or word by word (many objects for their characters), where spaces can be lost.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
+
+from .layout import Word
+from .pdf_words import PdfWord
+
+# A page with at least one object for every four characters draws words (or glyphs) one by one.
+_OBJECTS_PER_CHAR = 0.25
+
+_MAX_LINE_ROWS = 48
+
+Blanks = dict[int, list[float]]
+
+
+def drawn_piecemeal(objects: int, chars: int) -> bool:
+    """True when a page has enough objects for its characters that spaces may stand alone."""
+    return objects >= 2 and objects >= _OBJECTS_PER_CHAR * chars
+
+
+def blank_glyphs(page: Any, height: float, pdfium_c: Any, limit: int) -> Blanks:
+    """Where the page draws text with no ink (a lone space): x by line, the line as int(top).
+
+    ``limit`` caps the objects looked at, as the page's character limit caps the text page.
+    """
+    raw = page.raw
+    get_object = pdfium_c.FPDFPage_GetObject
+    get_bounds = pdfium_c.FPDFPageObj_GetBounds
+    get_type = pdfium_c.FPDFPageObj_GetType
+    text_kind = pdfium_c.FPDF_PAGEOBJ_TEXT
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    blanks: Blanks = {}
+    for index in range(limit):
+        obj = get_object(raw, index)
+        if (
+            get_bounds(obj, left, bottom, right, top)
+            and right.value - left.value < 0.01
+            and get_type(obj) == text_kind
+        ):
+            blanks.setdefault(int(height - bottom.value), []).append(left.value)
+    for xs in blanks.values():
+        xs.sort()
+    return blanks
+
+
+def split_at_blanks(
+    words: list[PdfWord],
+    spans: Sequence[tuple[int, float]],
+    blanks: Blanks,
+    handle: Any,
+    height: float,
+    pdfium_c: Any,
+) -> list[PdfWord]:
+    """Split every word that has a blank text object between two of its glyphs.
+
+    ``spans`` gives, for each word, the text-page index of its first character and the left edge
+    of its last: a blank after that edge is the space that ends the word, not one inside it.
+    """
+    result: list[PdfWord] = []
+    for item, (start, last_left) in zip(words, spans, strict=True):
+        cuts = _blanks_inside(item.word, last_left, blanks)
+        if cuts:
+            result.extend(_split(item, start, cuts, handle, height, pdfium_c))
+        else:
+            result.append(item)
+    return result
+
+
+def _blanks_inside(word: Word, last_left: float, blanks: Blanks) -> list[float]:
+    """x of each blank on the word's line between its first and its last glyph's origin."""
+    # The baseline lies in the lower half of a glyph's box, above the descenders; a box taller
+    # than a line of text is looked at along its bottom only, so no word costs more than that.
+    last = int(word.bottom)
+    first = max(int(word.top + 0.5 * (word.bottom - word.top)), last - _MAX_LINE_ROWS)
+    cuts: list[float] = []
+    for line in range(first, last + 1):
+        xs = blanks.get(line)
+        if xs:
+            at = bisect_right(xs, word.x0 + 0.01)
+            while at < len(xs) and xs[at] <= last_left + 0.01:
+                cuts.append(xs[at])
+                at += 1
+    cuts.sort()
+    return cuts
+
+
+def _split(
+    item: PdfWord, start: int, cuts: list[float], handle: Any, height: float, pdfium_c: Any
+) -> list[PdfWord]:
+    box = pdfium_c.FS_RECTF()
+    pieces: list[PdfWord] = []
+    chars: list[str] = []
+    x0 = x1 = top = bottom = 0.0
+    previous_left = float("-inf")
+    for offset, char in enumerate(item.word.text):
+        pdfium_c.FPDFText_GetLooseCharBox(handle, start + offset, box)
+        left, right = box.left, box.right
+        char_top, char_bottom = height - box.top, height - box.bottom
+        at = bisect_right(cuts, previous_left)
+        if chars and at < len(cuts) and cuts[at] <= left + 0.01:
+            pieces.append(replace(item, word=Word("".join(chars), x0, x1, top, bottom)))
+            chars = []
+        if not chars:
+            x0, x1, top, bottom = left, right, char_top, char_bottom
+        chars.append(char)
+        x1, top, bottom = max(x1, right), min(top, char_top), max(bottom, char_bottom)
+        previous_left = left
+    pieces.append(replace(item, word=Word("".join(chars), x0, x1, top, bottom)))
+    return pieces

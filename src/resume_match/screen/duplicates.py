@@ -1,0 +1,115 @@
+"""The same document twice in one screen (a resume sent as PDF and as DOCX), found by its text.
+
+Each scored file gets a fingerprint in its worker: the smallest hashes of its three-word shingles
+(a bottom-k MinHash sketch). Two files whose shingle sets are at least :data:`THRESHOLD` alike
+(Jaccard similarity, estimated from the sketches) are one document. Only pairs that share one of
+their few smallest hashes are compared, so a screen of thousands costs about one pass.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import heapq
+import re
+import zlib
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from pathlib import Path, PurePath
+
+from .pairing import Candidate
+
+THRESHOLD = 0.8
+SKETCH_SIZE = 64
+SHINGLE = 3
+# Part of the cache key: results cached with another kind of fingerprint are read again.
+FINGERPRINT = f"crc32-shingle{SHINGLE}-bottom{SKETCH_SIZE}"
+_BUCKETS = 8
+_WORD = re.compile(r"\w+")
+
+
+def text_fingerprint(text: str) -> list[int]:
+    """The sketch of ``text``: the :data:`SKETCH_SIZE` smallest CRC-32s of its shingles.
+
+    Case, punctuation and line breaks do not count, so the same words read from a PDF and from
+    a DOCX give the same sketch. An empty text gives an empty sketch, which matches nothing.
+    """
+    words = _WORD.findall(text.casefold())
+    if not words:
+        return []
+    count = max(1, len(words) - SHINGLE + 1)
+    shingles = {" ".join(words[i : i + SHINGLE]) for i in range(count)}
+    return heapq.nsmallest(SKETCH_SIZE, {zlib.crc32(s.encode()) for s in shingles})
+
+
+def similarity(first: Sequence[int], second: Sequence[int]) -> float:
+    """Estimated Jaccard similarity of the two texts behind two sketches (exact for short texts)."""
+    if not first or not second:
+        return 0.0
+    a, b = set(first), set(second)
+    union = heapq.nsmallest(SKETCH_SIZE, a | b)
+    return sum(1 for h in union if h in a and h in b) / len(union)
+
+
+def duplicate_groups(
+    sketches: Sequence[Sequence[int] | None], threshold: float = THRESHOLD
+) -> list[list[int]]:
+    """Indexes of ``sketches`` that are one document, in groups of two or more, in input order."""
+    buckets: dict[int, list[int]] = defaultdict(list)
+    for index, sketch in enumerate(sketches):
+        for value in (sketch or [])[:_BUCKETS]:
+            buckets[value].append(index)
+    parent = list(range(len(sketches)))
+
+    def root(index: int) -> int:
+        while parent[index] != index:
+            parent[index] = parent[parent[index]]
+            index = parent[index]
+        return index
+
+    compared: set[tuple[int, int]] = set()
+    for members in buckets.values():
+        for position, first in enumerate(members):
+            for second in members[position + 1 :]:
+                if (first, second) in compared or root(first) == root(second):
+                    continue
+                compared.add((first, second))
+                if similarity(sketches[first] or [], sketches[second] or []) >= threshold:
+                    parent[max(root(first), root(second))] = min(root(first), root(second))
+    groups: dict[int, list[int]] = defaultdict(list)
+    for index in range(len(sketches)):
+        groups[root(index)].append(index)
+    return [members for members in groups.values() if len(members) > 1]
+
+
+def fold_duplicates(
+    candidates: Sequence[Candidate],
+    sketch_of: Callable[[Path], Sequence[int] | None],
+    score_of: Callable[[Candidate], float | None],
+) -> tuple[list[Candidate], int]:
+    """One candidate per document: candidates whose resumes are the same text become one.
+
+    The one kept is the best scored (then the one with more files, then the first by name), with
+    the others' files as its ``duplicates``; a name shared but for the file type loses the type
+    (``jane.pdf`` and ``jane.docx`` are ``jane``). Returns the candidates and how many were folded.
+    """
+    groups = duplicate_groups([sketch_of(c.resume) for c in candidates])
+    folded: dict[int, Candidate] = {}
+    dropped: set[int] = set()
+    for members in groups:
+        ordered = sorted(
+            members,
+            key=lambda i: (-(score_of(candidates[i]) or 0.0), -len(candidates[i].files),
+                           candidates[i].name),
+        )  # fmt: skip
+        keep, *others = ordered
+        stems = {PurePath(candidates[i].name).stem if candidates[i].cover_letter is None
+                 else candidates[i].name for i in members}  # fmt: skip
+        primary = candidates[keep]
+        name = stems.pop() if len(stems) == 1 else primary.name
+        copies = tuple(path for i in others for path in candidates[i].files)
+        folded[keep] = dataclasses.replace(
+            primary, name=name, duplicates=(*primary.duplicates, *copies)
+        )
+        dropped.update(others)
+    kept = [folded.get(i, c) for i, c in enumerate(candidates) if i not in dropped]
+    return kept, len(dropped)
