@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import partial
 from pathlib import Path
 
-from .errors import DocumentError
+from . import isolation
+from .errors import DocumentError, crashed, internal_error, over_memory, too_slow
 from .experience import read_experience
 from .levels import CareerFit, career_fit, with_level_skills
 from .matching import SkillMatcher
@@ -76,11 +79,12 @@ class Checker:
         return self._check_with_text(path)[0]
 
     def _check_with_text(self, path: Path | str) -> tuple[DocumentResult, Document | None]:
+        started = time.monotonic()
         try:
             finish_reading = start_reading(path, self.options)
         except DocumentError as error:
             return DocumentResult(file=str(path), status=error.status, reason=error.message), None
-        matcher = self.matcher
+        _ = self.matcher  # built here while a child reads the file
         try:
             document = finish_reading()
         except DocumentError as error:
@@ -97,13 +101,43 @@ class Checker:
                 pages=len(document.pages),
             )
             return unscored, None
-        matches = matcher.match(document)
-        result = self._result(
-            str(path), document.kind, matches, document.flags, len(document.pages)
-        )
+        if self.options.isolate:
+            result = self._score_in_child(str(path), document, time.monotonic() - started)
+        else:
+            result = self._score(str(path), document)
+        if not result.ok:
+            return result, None
         if self.keep_text:
             result = replace(result, text=document.text)
         return result, document
+
+    def _score(self, file: str, document: Document) -> DocumentResult:
+        matches = self.matcher.match(document)
+        return self._result(file, document.kind, matches, document.flags, len(document.pages))
+
+    def _score_in_child(self, file: str, document: Document, spent: float) -> DocumentResult:
+        """Match in a child too, so that the time limit holds for the whole check.
+
+        The child is forked with the matcher built, so it starts at once; it gets what is left
+        of the file's time limit after reading.
+        """
+        options = self.options
+        remaining = options.time_limit - spent
+        if remaining <= 0:
+            return DocumentResult(file=file, status="error", reason=too_slow(options.time_limit))
+        limits = isolation.Limits(remaining, options.max_memory_mb)
+        outcome = isolation.run(partial(self._score, file, document), limits)
+        if outcome.value is not None:
+            return outcome.value
+        if outcome.failure == "timeout":
+            reason = too_slow(options.time_limit)
+        elif outcome.failure == "crash":
+            reason = crashed(outcome.detail, options.max_memory_mb)
+        elif outcome.failure == "memory":
+            reason = over_memory(options.max_memory_mb)
+        else:
+            reason = internal_error(outcome.detail or "no answer")
+        return DocumentResult(file=file, status="error", reason=reason)
 
     def read_posting(self, path: Path | str, name: str = "") -> Posting:
         """Read a job posting with this checker's readers and matcher.

@@ -107,6 +107,9 @@ SPAN_BREAK = re.compile(
 )
 
 
+_LONGEST_CLAUSE = 400
+
+
 def negated(text: str, start: int, end: int) -> bool:
     """True when a mention's clause says the person lacks the skill or holds another's words.
 
@@ -123,8 +126,11 @@ def negated(text: str, start: int, end: int) -> bool:
         or _EMPLOYER_VALUES.search(before)
     ):
         return True
-    prefix = text[clause_start:start]
-    if _OTHER_SUBJECT.match(prefix) or _OTHER_DID.search(prefix):
+    # A clause with no break in the 160 characters before the mention is searched over its last
+    # _LONGEST_CLAUSE characters only, so that a text without punctuation costs linear time.
+    prefix = text[max(clause_start, start - _LONGEST_CLAUSE) : start]
+    whole = start - clause_start <= _LONGEST_CLAUSE
+    if (whole and _OTHER_SUBJECT.match(prefix)) or _OTHER_DID.search(prefix):
         return True
     if not prefix.strip(" \t-•*>") and _SUBJECT_FIRST.match(text, start, end):
         return True

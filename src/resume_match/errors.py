@@ -60,6 +60,11 @@ def over_memory(limit_mb: int) -> str:
     )
 
 
+def internal_error(detail: str) -> str:
+    """Something failed that should not have: a bug to report, not a fault of the file."""
+    return f"internal error ({detail}); please report it"
+
+
 def crashed(signal_name: str, limit_mb: int) -> str:
     """The reader's process was killed by a signal, most often at the memory cap."""
     return (

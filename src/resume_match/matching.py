@@ -10,6 +10,7 @@ words (``context``), or in a heading or a job title (``evidence``).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from itertools import pairwise
@@ -47,6 +48,9 @@ _DETERMINERS = frozenset(
 )
 
 Span = tuple[str, int, int]
+# Past this many proofs of one skill, more prove nothing: a text that repeats a skill's name
+# forty thousand times is not checked forty thousand times (the report shows five).
+_MAX_EVIDENCE = 200
 
 
 class SkillMatcher:
@@ -161,6 +165,8 @@ class SkillMatcher:
         page_starts = document.page_starts()
         found: dict[str, list[Evidence]] = {}
         for skill_id, start, end in sorted(spans, key=lambda s: (s[1], s[2])):
+            if len(found.get(skill_id, ())) >= _MAX_EVIDENCE:
+                continue
             span = doc[start:end]
             char_start, char_end = span.start_char, span.end_char
             if any(a < char_end and char_start < b for a, b in excluded.get(skill_id, ())):
@@ -317,7 +323,9 @@ class SkillMatcher:
                 continue
             skill_id, within = self._near[rule_index]
             for a in firsts:
-                for b in seconds:
+                # Only the words within reach: linear in the text, not in its square.
+                first = bisect.bisect_left(seconds, a - within - 1)
+                for b in seconds[first : bisect.bisect_right(seconds, a + within + 1)]:
                     low, high = (a, b) if a < b else (b, a)
                     if not 0 < high - low <= within + 1 or breaks[high] != breaks[low]:
                         continue

@@ -7,6 +7,7 @@ workers' answers and the cache all use it.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from .levels import CareerFit
@@ -253,3 +254,12 @@ def _evidence(data: dict[str, Any]) -> Evidence:
         data["text"], data.get("term", ""), data["page"], data["section"],
         data.get("start", 0), data.get("end", 0),
     )  # fmt: skip
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """``text`` safe for a terminal: control characters (escape sequences in a file name that
+    would move the cursor or retitle the window) shown as ``?``."""
+    return _CONTROL.sub("?", text)

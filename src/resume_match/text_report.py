@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Literal
 
 from .model import CheckResult, DocumentResult, Evidence, SkillMatch
+from .report import printable
 
 EvidenceMode = Literal["first", "all"]
 Paint = Callable[..., str]
@@ -41,9 +42,9 @@ def _report(
     sources: dict[str, set[str]] | None = None,
     adds: list[str] | None = None,
 ) -> str:
-    lines = [paint(result.file, "bold")]
+    lines = [paint(printable(result.file), "bold")]
     if not result.ok:
-        lines.append(f"  status: {result.status} - {result.reason}")
+        lines.append(f"  status: {result.status} - {printable(result.reason)}")
         return "\n".join(lines) + "\n"
     score = result.score or 0.0
     tone = "green" if score >= 75 else "yellow" if score >= 50 else "red"
@@ -143,13 +144,13 @@ def _adds_line(
 ) -> str:
     head = f"    {label + ':':<14}"
     if not document.ok:
-        return textwrap.fill(f"{head}{document.file}: {document.status} - {document.reason}",
-                             width=width, subsequent_indent=" " * 18)  # fmt: skip
+        text = f"{printable(document.file)}: {document.status} - {printable(document.reason)}"
+        return textwrap.fill(head + text, width=width, subsequent_indent=" " * 18)
     others = {m.skill.id for _, d in documents if d is not document for m in d.matched}
     only = [m.skill.name for m in document.matched if m.skill.id not in others]
     alone = f"{document.score or 0:.0f}/100 alone"
     adds = f"adds {', '.join(only)}" if only else "adds no core skill the other lacks"
-    text = f"{head}{alone}; {adds}  ({document.file})"
+    text = f"{head}{alone}; {adds}  ({printable(document.file)})"
     return textwrap.fill(text, width=width, subsequent_indent=" " * 18)
 
 

@@ -395,3 +395,49 @@ def encrypted_pdf(user_password: str) -> bytes:
     canvas.showPage()
     canvas.save()
     return buffer.getvalue()
+
+
+# --- bombs whose /Filter is hard to find: the scan must read the dictionary as pdfium does ------
+
+
+def _pdf_bomb_with(dictionary: bytes, *extra: bytes) -> bytes:
+    """A 2 GB flate bomb drawn as page content, its stream dictionary ``<< dictionary >>``."""
+    bomb = flate_bomb(2048 * MB)
+    stream = b"<< /Length %d %s >>\nstream\n" % (len(bomb), dictionary) + bomb + b"\nendstream"
+    return simple_pdf(contents_ref=b"[6 0 R 4 0 R]", extra_objects=[stream, *extra])
+
+
+def pdf_bomb_filter_by_reference() -> bytes:
+    return _pdf_bomb_with(b"/Filter 7 0 R", b"/FlateDecode")
+
+
+def pdf_bomb_filter_array_of_references() -> bytes:
+    return _pdf_bomb_with(b"/Filter [7 0 R]", b"/FlateDecode")
+
+
+def pdf_bomb_filter_given_twice() -> bytes:
+    return _pdf_bomb_with(b"/Filter /ASCIIHexDecode /Filter /FlateDecode")
+
+
+def pdf_bomb_decoy_filter_in_string() -> bytes:
+    return _pdf_bomb_with(b"/Title (/Filter /None) /Filter /FlateDecode")
+
+
+def pdf_bomb_decoy_filter_in_nested_dictionary() -> bytes:
+    return _pdf_bomb_with(b"/DecodeParms << /Filter /None >> /Filter /FlateDecode")
+
+
+def pdf_bomb_padded_dictionary() -> bytes:
+    return _pdf_bomb_with(b"/Pad (" + b"x" * 70_000 + b") /Filter /FlateDecode")
+
+
+def pdf_padded_dictionary_huge_content() -> bytes:
+    """16 MB of drawing in a stream whose dictionary is padded past 64 KiB: the page cap holds."""
+    content = b"0 0 m 1 1 l S\n" * (16 * MB // 14)
+    packed = zlib.compress(content, 9)
+    stream = (
+        b"<< /Length %d /Pad (%s) /Filter /FlateDecode >>\nstream\n" % (len(packed), b"x" * 70_000)
+        + packed
+        + b"\nendstream"
+    )
+    return simple_pdf(contents_ref=b"[6 0 R 4 0 R]", extra_objects=[stream])

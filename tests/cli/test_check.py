@@ -179,3 +179,18 @@ def test_custom_taxonomy(runner: CliRunner, tmp_path: Path) -> None:
     assert (data["score"], data["technical_score"], data["soft_score"]) == (50.0, 50.0, None)
     assert [m["id"] for m in data["matched"]] == ["espresso"]
     assert [m["keyword"] for m in data["missing"]] == ["Latte art"]
+
+
+@pytest.mark.parametrize("output", ["text", "json"])
+def test_check_escapes_terminal_sequences_in_file_names(
+    runner: CliRunner, tmp_path: Path, output: str
+) -> None:
+    """A name like "a\\x1b]0;owned\\x07.txt" would retitle the terminal or move its cursor."""
+    path = write(tmp_path, "resume\x1b]0;owned\x07\x1b[2J.txt", STRONG_RESUME)
+    result = runner.invoke(cli, ["check", str(path), "--format", output])
+    assert result.exit_code == 0, result.stderr
+    assert "\x1b]" not in result.output and "\x07" not in result.output
+    assert "\x1b[2J" not in result.output
+    broken = runner.invoke(cli, ["check", str(tmp_path / "gone\x1b[2J.txt")])
+    assert broken.exit_code == 1
+    assert broken.stderr == f"error: {tmp_path}/gone?[2J.txt: no such file; check the path\n"

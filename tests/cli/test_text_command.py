@@ -47,7 +47,7 @@ def test_text_shows_pages_sections_and_what_was_dropped(runner: CliRunner, tmp_p
     lines = result.output.splitlines()
     assert lines[0] == "=== page 1 ===" and "=== page 2 ===" in lines
     assert "--- section: Skills ---" in lines and "--- section: Experience ---" in lines
-    assert "[hidden: white text] keyword stuffing hidden here" in lines
+    assert "[hidden: white text on a white background] keyword stuffing hidden here" in lines
     assert "[dropped: repeated header] Jordan Lee - Resume" in lines
     assert any(line.startswith("[dropped: page number] Page") for line in lines)
     assert lines.index("--- section: Skills ---") + 1 == lines.index("Skills"), (
@@ -56,7 +56,12 @@ def test_text_shows_pages_sections_and_what_was_dropped(runner: CliRunner, tmp_p
 
 
 @pytest.mark.parametrize(
-    ("mode", "how"), [("white", "white text"), ("tiny", "tiny text"), ("offpage", "off the page")]
+    ("mode", "how"),
+    [
+        ("white", "white text on a white background"),
+        ("tiny", "tiny text"),
+        ("offpage", "off the page"),
+    ],
 )
 @pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
 def test_text_says_how_hidden_text_was_hidden(
@@ -79,7 +84,11 @@ def test_text_json_gives_back_exactly_the_matched_text(runner: CliRunner, tmp_pa
 
 @pytest.mark.parametrize(
     ("option", "how"),
-    [("vanish_runs", "hidden run"), ("hidden_runs", "white text"), ("tiny_runs", "tiny text")],
+    [
+        ("vanish_runs", "hidden (w:vanish)"),
+        ("hidden_runs", "white text"),
+        ("tiny_runs", "tiny text"),
+    ],
 )
 def test_text_of_a_docx_marks_hidden_runs(
     runner: CliRunner, tmp_path: Path, option: str, how: str

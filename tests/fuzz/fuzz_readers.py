@@ -86,6 +86,13 @@ def build_seeds(folder: Path) -> list[tuple[str, bytes]]:
         (".txt", text.replace("Epic", "Épic").encode("cp1252")),
         (".md", ("# " + text.replace("\n", "\n- ")).encode("utf-8")),
     ]
+    from builders import invisible
+
+    # The visibility code (renders, clips, layers) and the DOCX styles and walk (issue 13).
+    seeds += [(".pdf", technique.build()) for technique in invisible.PDF_TECHNIQUES]
+    seeds += [(".pdf", invisible.visible_sidebar_pdf())]
+    seeds += [(".docx", technique.build()) for technique in invisible.DOCX_TECHNIQUES]
+    seeds += [(".docx", invisible.docx_visible_controls())]
     return [(suffix, data) for suffix, data in seeds if len(data) < 40 * 1024]
 
 
@@ -253,8 +260,10 @@ def _worker(conn: Any) -> None:  # pragma: no cover - runs in the worker process
 
     faulthandler.disable()
     from resume_match.errors import DocumentError
-    from resume_match.reading import read_document
+    from resume_match.reading import ReadOptions, read_document
 
+    # The readers themselves, in this capped worker: a child per input would hide their crashes.
+    in_process = ReadOptions(isolate=False)
     with contextlib.suppress(OSError, ValueError, IndexError):
         pages = int(Path("/proc/self/statm").read_text().split()[0])
         cap = pages * os.sysconf("SC_PAGE_SIZE") + MEMORY_MB * 1024 * 1024
@@ -267,7 +276,7 @@ def _worker(conn: Any) -> None:  # pragma: no cover - runs in the worker process
         if task is None:
             return
         try:
-            read_document(task)
+            read_document(task, in_process)
             outcome: tuple[str, str] = ("ok", "")
         except DocumentError as error:
             outcome = ("expected", type(error).__name__)

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from builders import hostile_pdf
 from builders.hostile_docx import (
     TEMPLATE,
     document_xml,
@@ -355,5 +356,30 @@ CASES: tuple[Case, ...] = (
         lambda: resume_text().encode(),
         "error",
         "is not a valid PDF (no %PDF header); it may be corrupt or truncated",
+    ),
+    # bombs whose /Filter the scan must find as pdfium does (issue 13)
+    *(
+        Case(
+            f"pdf-bomb-{name}",
+            ".pdf",
+            getattr(hostile_pdf, f"pdf_bomb_{name.replace('-', '_')}"),
+            "error",
+            _BOMB,
+        )
+        for name in (
+            "filter-by-reference",
+            "filter-array-of-references",
+            "filter-given-twice",
+            "decoy-filter-in-string",
+            "decoy-filter-in-nested-dictionary",
+            "padded-dictionary",
+        )
+    ),
+    Case(
+        "pdf-padded-dictionary-huge-content",
+        ".pdf",
+        hostile_pdf.pdf_padded_dictionary_huge_content,
+        "error",
+        _CONTENT,
     ),
 )

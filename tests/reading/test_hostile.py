@@ -258,9 +258,16 @@ def test_hidden_pdf_stuffing_is_flagged_and_scores_nothing(
     assert flags[0].message.startswith("8 word(s) are invisible to a reader")
 
 
-@pytest.mark.parametrize("runs", ["hidden_runs", "tiny_runs", "vanish_runs"])
+@pytest.mark.parametrize(
+    ("runs", "named"),
+    [
+        ("hidden_runs", "white text"),
+        ("tiny_runs", "tiny text"),
+        ("vanish_runs", "hidden (w:vanish)"),
+    ],
+)
 def test_hidden_docx_stuffing_is_flagged_and_scores_nothing(
-    runs: str, tmp_path: Path, checker: Checker
+    runs: str, named: str, tmp_path: Path, checker: Checker
 ) -> None:
     clean = make_docx(tmp_path / "clean.docx", VISIBLE)
     stuffed = make_docx(tmp_path / "stuffed.docx", VISIBLE, **{runs: [STUFFING]})
@@ -268,8 +275,7 @@ def test_hidden_docx_stuffing_is_flagged_and_scores_nothing(
     assert [(f.kind, f.message) for f in checker.check_document(stuffed).flags] == [
         (
             "hidden-text",
-            "8 word(s) are invisible to a reader (white, tiny, hidden or off-page text) and "
-            f"were not counted: {STUFFING!r}",
+            f"8 word(s) are invisible to a reader ({named}) and were not counted: {STUFFING!r}",
         )
     ]
 

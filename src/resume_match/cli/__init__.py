@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import os
 import sys
+from pathlib import Path
 
 import click
 
@@ -25,10 +29,28 @@ def cli() -> None:
 def main() -> None:
     """Console-script entry point."""
     try:
-        cli.main(prog_name="resume-match")
+        try:
+            cli.main(prog_name="resume-match")
+        finally:
+            # Output is written when it is flushed: a full disk must fail here, not at exit.
+            sys.stdout.flush()
     except KeyboardInterrupt:
         click.echo("interrupted", err=True)
         sys.exit(ExitCode.INTERRUPTED)
+    except OSError as exc:
+        _output_failed(exc)
+
+
+def _output_failed(exc: OSError) -> None:
+    """Standard output could not be written (a full disk, a closed pipe): say so, exit 1."""
+    with contextlib.suppress(OSError, ValueError):
+        # What could not be written must not be retried by the interpreter at exit.
+        sys.stdout = Path(os.devnull).open("w")  # noqa: SIM115 - lives until the process ends
+    if exc.errno != errno.EPIPE:  # a reader that stopped reading (| head) needs no message
+        with contextlib.suppress(OSError):
+            message = f"error: the output could not be written ({exc.strerror or exc})"
+            click.echo(message, err=True)
+    sys.exit(ExitCode.ERROR)
 
 
 def _register() -> None:

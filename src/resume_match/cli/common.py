@@ -30,7 +30,9 @@ class CliError(click.ClickException):
         self.exit_code = exit_code
 
     def show(self, file: IO[Any] | None = None) -> None:
-        click.echo(f"error: {self.format_message()}", err=True, file=file)
+        from ..report import printable
+
+        click.echo(f"error: {printable(self.format_message())}", err=True, file=file)
 
 
 def use_color() -> bool | None:

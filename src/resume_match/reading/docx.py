@@ -7,18 +7,16 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from ..errors import DAMAGED_ZIP, DocumentError, FileTooLargeError
+from ..errors import DAMAGED_ZIP, DocumentError, FileTooLargeError, over_memory
 from ..model import DroppedText
+from .docx_styles import Styles
+from .docx_walk import Collected, Walker, page_of
 from .extracted import Extracted, hidden_flag
 from .options import ReadOptions
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
-_WHITE = {"FFFFFF", "FEFEFE", "FDFDFD"}
 
 
-# (how it is hidden, its text) of each hidden stretch of a paragraph.
-_Hidden = list[tuple[str, str]]
 _DAMAGED_DOCX = "it may be damaged: open it in Word and save it again"
 _REQUIRED_PARTS = ("[Content_Types].xml", "_rels/.rels")
 _DECLARATIONS = re.compile(
@@ -90,48 +88,113 @@ def read_docx(path: Path, options: ReadOptions) -> Extracted:
 
     try:
         with zipfile.ZipFile(path) as package:
-            main = _main_part(path, package)
-            _check_main_content_type(path, package, main)
-            headers, footers = _header_footer_parts(path, package, main)
-            budget = [options.max_xml_bytes]
-            body = _parse_part(path, package, main, budget, options).find(f"{_W}body")
+            budget = _Budget(path, package, options)
+            main = _main_part(path, budget)
+            _check_main_content_type(path, budget, main)
+            headers, footers, style_parts = _text_parts(budget, main)
+            body = budget.parse(main).find(f"{_W}body")
             if body is None:
                 raise DocumentError(
                     f"has no document body in word/document.xml; {_DAMAGED_DOCX}", path
                 )
-            margins = {
-                name: _parse_part(path, package, name, budget, options)
-                for name in (*headers, *footers)
-            }
-    except etree.XMLSyntaxError:
+            margins = {name: budget.parse(name) for name in (*headers, *footers)}
+            styles = Styles(budget.parse(style_parts[0], required=False) if style_parts else None)
+    except etree.XMLSyntaxError as exc:
+        if _out_of_memory(exc):
+            raise FileTooLargeError(over_memory(options.max_memory_mb), path) from None
         raise DocumentError(
             f"holds XML that cannot be parsed (broken, or nested too deeply); {_DAMAGED_DOCX}",
             path,
         ) from None
     except zipfile.BadZipFile:
         raise DocumentError(DAMAGED_ZIP, path) from None
-    visible: list[str] = []
-    hidden: _Hidden = []
+    walker = Walker(styles, page_of(body))
+    out = Collected()
     seen_parts: set[str] = set()
     for name in headers:
-        _collect_part(margins[name], visible, hidden, seen_parts)
-    _collect_block(body, visible, hidden)
+        _collect_margin(walker, margins[name], out, seen_parts)
+    walker.block(body, out)
     for name in footers:
-        _collect_part(margins[name], visible, hidden, seen_parts)
-    texts = [text for _, text in hidden]
-    concealed = [word for text in texts for word in text.split()]
-    dropped = [DroppedText(1, "hidden", text, how) for how, text in hidden]
-    flags = [hidden_flag(concealed)] if concealed else []
-    return Extracted(["\n".join(visible)], texts, flags, dropped)
+        _collect_margin(walker, margins[name], out, seen_parts)
+    words = [(word, how) for text, how in out.hidden for word in text.split()]
+    hidden = [text for text, _ in out.hidden]
+    flags = [hidden_flag([w for w, _ in words], [h for _, h in words])] if words else []
+    dropped = [DroppedText(1, "hidden", text, how) for text, how in out.hidden]
+    return Extracted(["\n".join(out.visible)], hidden, flags, dropped)
 
 
-def _relationships(path: Path, package: zipfile.ZipFile, name: str) -> list[tuple[str, str]]:
+def _out_of_memory(exc: Exception) -> bool:
+    """libxml2 reports an allocation that failed (at the memory cap) as a syntax error."""
+    log = getattr(exc, "error_log", None) or []
+    return "memory" in str(exc).lower() or any("NO_MEMORY" in e.type_name for e in log)
+
+
+def _collect_margin(walker: Walker, root: Any, out: Collected, seen: set[str]) -> None:
+    """A header or footer, kept once however many sections repeat it."""
+    part = Collected(hidden=out.hidden)
+    walker.block(root, part)
+    key = "\n".join(part.visible).strip()
+    if key and key not in seen:
+        seen.add(key)
+        out.visible.extend(part.visible)
+
+
+class _Budget:
+    """Parses the package's XML parts, each at most once, within one budget for the package.
+
+    Every part, the package's own ``[Content_Types].xml`` and ``.rels`` included, is refused when
+    it declares entities, and counted against the bytes and the elements a document may hold.
+    """
+
+    def __init__(self, path: Path, package: zipfile.ZipFile, options: ReadOptions) -> None:
+        self._path = path
+        self._package = package
+        self._options = options
+        self._bytes = options.max_xml_bytes
+        self._elements = options.max_xml_tags
+
+    def parse(self, name: str, *, required: bool = True) -> Any:
+        from docx.oxml.parser import parse_xml
+
+        path, options = self._path, self._options
+        try:
+            info = self._package.getinfo(name)
+        except KeyError:
+            if not required:
+                return None
+            raise DocumentError(
+                f"is missing {name}, a part it refers to; {_DAMAGED_DOCX}", path
+            ) from None
+        self._bytes -= info.file_size
+        if self._bytes < 0:
+            raise FileTooLargeError(
+                f"holds more than {options.max_xml_bytes / 1024 / 1024:.0f} MB of XML, far "
+                "more than a Word document needs; it may be built to exhaust readers",
+                path,
+            )
+        data = self._package.read(info)
+        if _DECLARATIONS.search(data):
+            raise DocumentError(
+                f"contains XML entity declarations ({name}), which Word never writes; refusing "
+                "to read it",
+                path,
+            )
+        # Every tag starts with "<": counted before parsing, so that millions of empty
+        # elements in a few kilobytes of zip are refused before they cost minutes.
+        self._elements -= data.count(b"<")
+        if self._elements < 0:
+            raise FileTooLargeError(
+                f"holds more than {options.max_xml_tags:,} XML tags, far more than a "
+                "Word document needs; it may be built to slow readers down",
+                path,
+            )
+        return parse_xml(data)
+
+
+def _relationships(budget: _Budget, name: str) -> list[tuple[str, str]]:
     """(type, target) of each internal relationship in the ``.rels`` part ``name``."""
-    from docx.oxml.parser import parse_xml
-
-    try:
-        root = parse_xml(package.read(name))
-    except KeyError:
+    root = budget.parse(name, required=False)
+    if root is None:
         return []
     return [
         (rel.get("Type", ""), rel.get("Target", ""))
@@ -140,17 +203,15 @@ def _relationships(path: Path, package: zipfile.ZipFile, name: str) -> list[tupl
     ]
 
 
-def _main_part(path: Path, package: zipfile.ZipFile) -> str:
-    for kind, target in _relationships(path, package, "_rels/.rels"):
+def _main_part(path: Path, budget: _Budget) -> str:
+    for kind, target in _relationships(budget, "_rels/.rels"):
         if kind.endswith(_OFFICE_DOCUMENT):
             return target.lstrip("/")
     raise DocumentError(f"does not say which part is its main document; {_DAMAGED_DOCX}", path)
 
 
-def _check_main_content_type(path: Path, package: zipfile.ZipFile, main: str) -> None:
-    from docx.oxml.parser import parse_xml
-
-    types = parse_xml(package.read("[Content_Types].xml"))
+def _check_main_content_type(path: Path, budget: _Budget, main: str) -> None:
+    types = budget.parse("[Content_Types].xml")
     for override in types:
         if str(override.get("PartName", "")).lstrip("/") == main:
             if override.get("ContentType") in _MAIN_CONTENT_TYPES:
@@ -163,179 +224,14 @@ def _check_main_content_type(path: Path, package: zipfile.ZipFile, main: str) ->
     )
 
 
-def _header_footer_parts(
-    path: Path, package: zipfile.ZipFile, main: str
-) -> tuple[list[str], list[str]]:
+def _text_parts(budget: _Budget, main: str) -> tuple[list[str], list[str], list[str]]:
+    """The headers, footers and style sheet the main part refers to."""
     folder, _, name = main.rpartition("/")
     rels = f"{folder}/_rels/{name}.rels" if folder else f"_rels/{name}.rels"
-    headers: list[str] = []
-    footers: list[str] = []
-    for kind, target in _relationships(path, package, rels):
+    found: dict[str, list[str]] = {"/header": [], "/footer": [], "/styles": []}
+    for kind, target in _relationships(budget, rels):
         part = target.lstrip("/") if target.startswith("/") else f"{folder}/{target}".lstrip("/")
-        if kind.endswith("/header"):
-            headers.append(part)
-        elif kind.endswith("/footer"):
-            footers.append(part)
-    return headers, footers
-
-
-def _parse_part(
-    path: Path, package: zipfile.ZipFile, name: str, budget: list[int], options: ReadOptions
-) -> Any:
-    """Parse one XML part, refusing entity declarations and XML beyond the size budget."""
-    from docx.oxml.parser import parse_xml
-
-    try:
-        info = package.getinfo(name)
-    except KeyError:
-        raise DocumentError(
-            f"is missing {name}, a part it refers to; {_DAMAGED_DOCX}", path
-        ) from None
-    budget[0] -= info.file_size
-    if budget[0] < 0:
-        raise FileTooLargeError(
-            f"holds more than {options.max_xml_bytes / 1024 / 1024:.0f} MB of XML, far "
-            "more than a Word document needs; it may be built to exhaust readers",
-            path,
-        )
-    data = package.read(info)
-    if _DECLARATIONS.search(data):
-        raise DocumentError(
-            f"contains XML entity declarations ({name}), which Word never writes; refusing to "
-            "read it",
-            path,
-        )
-    return parse_xml(data)
-
-
-def _collect_part(root: Any, visible: list[str], hidden: _Hidden, seen: set[str]) -> None:
-    """A header or footer, kept once however many sections repeat it."""
-    lines: list[str] = []
-    _collect_block(root, lines, hidden)
-    key = "\n".join(lines).strip()
-    if key and key not in seen:
-        seen.add(key)
-        visible.extend(lines)
-
-
-def _collect_block(element: Any, visible: list[str], hidden: _Hidden, depth: int = 0) -> None:
-    """Walk paragraphs and tables in document order, nested tables and text boxes included."""
-    if depth > 20:
-        return
-    for child in element.iterchildren():
-        tag = child.tag
-        if tag == f"{_W}p":
-            _collect_paragraph(child, visible, hidden, depth)
-        elif tag == f"{_W}tbl":
-            for row in child.iterchildren(f"{_W}tr"):
-                cells: list[str] = []
-                seen_cells: set[int] = set()
-                for cell in row.iterchildren(f"{_W}tc"):
-                    if id(cell) in seen_cells:
-                        continue
-                    seen_cells.add(id(cell))
-                    cell_lines: list[str] = []
-                    _collect_block(cell, cell_lines, hidden, depth + 1)
-                    cells.append("\n".join(line for line in cell_lines if line.strip()))
-                visible.extend(cell for cell in cells if cell)
-        elif tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}ins"):
-            _collect_block(child, visible, hidden, depth + 1)
-
-
-def _collect_paragraph(paragraph: Any, visible: list[str], hidden: _Hidden, depth: int) -> None:
-    shown: list[str] = []
-    concealed: list[tuple[str, str]] = []
-    boxes: list[Any] = []
-    for node in paragraph.iter(f"{_W}r", f"{_W}txbxContent"):
-        if node.tag == f"{_W}txbxContent":
-            if not _inside(node, _MC_FALLBACK) and _outermost_box(node, paragraph):
-                boxes.append(node)
-            continue
-        if _inside(node, f"{_W}txbxContent", stop=paragraph) or _inside(
-            node, f"{_W}del", paragraph
-        ):
-            continue
-        text = _run_text(node)
-        if text:
-            how = _how_hidden(node)
-            if not how:
-                shown.append(text)
-            elif concealed and concealed[-1][0] == how:
-                concealed[-1] = (how, concealed[-1][1] + text)
-            else:
-                concealed.append((how, text))
-    line = "".join(shown)
-    if line.strip():
-        visible.extend(line.split("\n"))
-    hidden.extend(concealed)
-    for box in boxes:
-        _collect_block(box, visible, hidden, depth + 1)
-
-
-def _run_text(run: Any) -> str:
-    parts: list[str] = []
-    for node in run.iterchildren():
-        tag = node.tag
-        if tag == f"{_W}t":
-            parts.append(node.text or "")
-        elif tag == f"{_W}tab":
-            parts.append(" ")
-        elif tag in (f"{_W}br", f"{_W}cr"):
-            parts.append("\n")
-        elif tag == f"{_W}noBreakHyphen":
-            parts.append("-")
-    return "".join(parts)
-
-
-def _how_hidden(run: Any) -> str:
-    """How a run is hidden from a reader ("hidden run", "tiny text", "white text"), or ""."""
-    props = run.find(f"{_W}rPr")
-    if props is None:
-        return ""
-    vanish = props.find(f"{_W}vanish")
-    if vanish is not None and vanish.get(f"{_W}val", "true") not in ("0", "false"):
-        return "hidden run"
-    size = props.find(f"{_W}sz")
-    if (
-        size is not None
-        and (size.get(f"{_W}val") or "").isdigit()
-        and int(size.get(f"{_W}val")) <= 4
-    ):
-        return "tiny text"
-    color = props.find(f"{_W}color")
-    if color is not None and (color.get(f"{_W}val") or "").upper() in _WHITE:
-        return "" if _on_dark_shading(run, props) else "white text"
-    return ""
-
-
-def _on_dark_shading(run: Any, props: Any) -> bool:
-    shadings = [props.find(f"{_W}shd")]
-    node = run.getparent()
-    while node is not None:
-        if node.tag in (f"{_W}tc", f"{_W}p"):
-            container_props = node.find(f"{_W}tcPr" if node.tag == f"{_W}tc" else f"{_W}pPr")
-            if container_props is not None:
-                shadings.append(container_props.find(f"{_W}shd"))
-        node = node.getparent()
-    for shading in shadings:
-        if shading is None:
-            continue
-        fill = (shading.get(f"{_W}fill") or "auto").upper()
-        if fill not in ("AUTO", "FFFFFF") and len(fill) == 6:
-            red, green, blue = (int(fill[i : i + 2], 16) for i in (0, 2, 4))
-            if red + green + blue < 600:
-                return True
-    return False
-
-
-def _inside(node: Any, tag: str, stop: Any = None) -> bool:
-    parent = node.getparent()
-    while parent is not None and parent is not stop:
-        if parent.tag == tag:
-            return True
-        parent = parent.getparent()
-    return False
-
-
-def _outermost_box(node: Any, paragraph: Any) -> bool:
-    return not _inside(node, f"{_W}txbxContent", stop=paragraph)
+        for suffix, parts in found.items():
+            if kind.endswith(suffix):
+                parts.append(part)
+    return found["/header"], found["/footer"], found["/styles"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from ..model import DroppedText, Flag
@@ -15,10 +16,17 @@ class Extracted:
     dropped: list[DroppedText] = field(default_factory=list)
 
 
-def hidden_flag(hidden: list[str]) -> Flag:
+def hidden_flag(hidden: list[str], how: list[str]) -> Flag:
+    """One flag for a document's hidden words, naming each way they were hidden (most first).
+
+    ``how`` says, for each word of ``hidden``, how it was hidden; empty where the reader could
+    not tell.
+    """
     sample = " ".join(hidden)[:80]
+    counts = Counter(reason for reason in how if reason)
+    named = "; ".join(reason for reason, _ in counts.most_common()) or "white, tiny or hidden text"
     return Flag(
         "hidden-text",
-        f"{len(hidden)} word(s) are invisible to a reader (white, tiny, hidden or off-page "
-        f"text) and were not counted: {sample!r}",
+        f"{len(hidden)} word(s) are invisible to a reader ({named}) and were not counted: "
+        f"{sample!r}",
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import (
@@ -17,9 +18,10 @@ from ..model import DroppedText, Flag
 from .extracted import Extracted, hidden_flag
 from .layout import drop_repeated_margins, page_lines
 from .options import ReadOptions
-from .pdf_words import PdfWord
+from .pdf_words import PageWords, PdfWord
 from .pdfium_engine import pdfium_pages
 from .pdfplumber_engine import pdfplumber_pages
+from .quality import too_much_text
 
 _UNREADABLE_PDF = "is not a readable PDF (damaged or truncated); export it again"
 
@@ -59,7 +61,7 @@ def read_pdf(path: Path, options: ReadOptions) -> Extracted:
                 )
             )
         engine = pdfplumber_pages if options.pdf_engine == "pdfplumber" else pdfium_pages
-        read = list(engine(path, pdf, options))[: options.max_pages]
+        read = _within_budget(path, engine(path, pdf, options), options)
         damaged = [index + 1 for index, page in enumerate(read) if page is None]
         if len(damaged) == len(read):
             raise DocumentError(_UNREADABLE_PDF, path)
@@ -75,12 +77,14 @@ def read_pdf(path: Path, options: ReadOptions) -> Extracted:
         loaded = {index: page for index, page in enumerate(read) if page is not None}
         pages: list[list[str]] = []
         hidden: list[str] = []
+        how: list[str] = []
         concealed: list[DroppedText] = []
         has_images = False
         for number, (_width, words, images) in enumerate(loaded.values(), start=1):
             has_images = has_images or images
             pages.append(page_lines([w.word for w in words if not w.hidden]))
             hidden.extend(w.word.text for w in words if w.hidden)
+            how.extend(w.how for w in words if w.hidden)
             concealed.extend(_hidden_runs(number, words))
         pages, dropped = drop_repeated_margins(pages)
         if not any(line.strip() for page in pages for line in page) and not hidden:
@@ -92,10 +96,26 @@ def read_pdf(path: Path, options: ReadOptions) -> Extracted:
                 path,
             )
         if hidden:
-            flags.append(hidden_flag(hidden))
+            flags.append(hidden_flag(hidden, how))
         return Extracted(["\n".join(page) for page in pages], hidden, flags, dropped + concealed)
     finally:
         pdf.close()
+
+
+def _within_budget(
+    path: Path, pages: Iterator[PageWords | None], options: ReadOptions
+) -> list[PageWords | None]:
+    """The pages, stopping as soon as their text passes ``max_chars``, not after all of them."""
+    read: list[PageWords | None] = []
+    chars = 0
+    for page in pages:
+        read.append(page)
+        chars += sum(len(item.word.text) + 1 for item in page[1]) if page is not None else 0
+        if chars > options.max_chars:
+            raise too_much_text(path, chars, options)
+        if len(read) >= options.max_pages:
+            break
+    return read
 
 
 def _hidden_runs(number: int, words: list[PdfWord]) -> list[DroppedText]:

@@ -16,7 +16,7 @@ class PdfWord:
     word: Word
     hidden: bool
     how: str = ""
-    """How a hidden word is hidden ("white text", "tiny text"...), for telling the user."""
+    """Why a person cannot see the word (see :mod:`.visibility`), when ``hidden``."""
 
 
 def hidden_how(word: Word, width: float, height: float, see_through: bool = False) -> str:

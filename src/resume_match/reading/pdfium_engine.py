@@ -14,11 +14,10 @@ from .pdf_words import (
     PdfWord,
     check_page_chars,
     hidden_how,
-    is_white_size,
     load_page,
     pdf_word,
-    unhide_covered,
 )
+from .visibility import judge_words, page_visibility
 
 
 def pdfium_pages(path: Path, pdf: Any, options: ReadOptions) -> Iterator[PageWords | None]:
@@ -106,9 +105,8 @@ def pdfium_pages(path: Path, pdf: Any, options: ReadOptions) -> Iterator[PageWor
                 words = _say_how_hidden(words, spans, handle, width, height, pdfium_c)
             if blanks:
                 words = split_at_blanks(words, spans, blanks, handle, height, pdfium_c)
+            words = judge_words(page_visibility(page, textpage), words)
             textpage.close()
-            if any(w.hidden and is_white_size(w.word) for w in words):
-                words = unhide_covered(words, _dark_shapes(page, height, pdfium_c))
             # Images matter only to say why a page has no text, so only such pages look for them.
             images = len(words) < _FEW_WORDS and _page_has_images(page, pdfium_c)
             yield width, words, images
@@ -147,37 +145,3 @@ def _page_has_images(page: Any, pdfium_c: Any) -> bool:
         if pdfium_c.FPDFPageObj_GetType(obj) == pdfium_c.FPDF_PAGEOBJ_IMAGE:
             return True
     return False
-
-
-_MAX_SHAPES = 5_000
-
-
-def _dark_shapes(
-    page: Any, height: float, pdfium_c: Any
-) -> list[tuple[float, float, float, float]]:
-    """Boxes (x0, x1, top, bottom) of filled dark shapes and images drawn on the page.
-
-    White text on a dark sidebar is visible, so these tell white-on-dark from white-on-white.
-    """
-    import ctypes
-
-    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
-    red, green, blue, alpha = (ctypes.c_uint() for _ in range(4))
-    fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
-    shapes = []
-    for index in range(min(pdfium_c.FPDFPage_CountObjects(page.raw), _MAX_SHAPES)):
-        obj = pdfium_c.FPDFPage_GetObject(page.raw, index)
-        kind = pdfium_c.FPDFPageObj_GetType(obj)
-        if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
-            if not pdfium_c.FPDFPath_GetDrawMode(obj, fill_mode, stroke) or not fill_mode.value:
-                continue
-            if not pdfium_c.FPDFPageObj_GetFillColor(obj, red, green, blue, alpha):
-                continue
-            light = red.value > 229 and green.value > 229 and blue.value > 229
-            if light or alpha.value < 20:
-                continue
-        elif kind != pdfium_c.FPDF_PAGEOBJ_IMAGE:
-            continue
-        if pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
-            shapes.append((left.value, right.value, height - top.value, height - bottom.value))
-    return shapes

@@ -8,25 +8,8 @@ from typing import Any
 
 from .layout import Word
 from .options import ReadOptions
-from .pdf_words import (
-    PageWords,
-    PdfWord,
-    check_page_chars,
-    hidden_how,
-    is_light,
-    load_page,
-    unhide_covered,
-)
-
-
-def _unhide_on_dark_background(page: Any, words: list[PdfWord]) -> list[PdfWord]:
-    """The pdfplumber engine's version of :func:`_dark_shapes`: its filled shapes and images."""
-    backgrounds = [
-        (shape["x0"], shape["x1"], shape["top"], shape["bottom"])
-        for shape in [*page.rects, *page.images, *page.curves]
-        if shape.get("fill", True) and not is_light(shape.get("non_stroking_color"))
-    ]
-    return unhide_covered(words, backgrounds)
+from .pdf_words import PageWords, PdfWord, check_page_chars, hidden_how, is_light, load_page
+from .visibility import judge_words, page_visibility
 
 
 def pdfplumber_pages(path: Path, pdf: Any, options: ReadOptions) -> Iterator[PageWords | None]:
@@ -44,7 +27,7 @@ def pdfplumber_pages(path: Path, pdf: Any, options: ReadOptions) -> Iterator[Pag
             page.close()
             check_page_chars(path, index, count, options)
     with pdfplumber.open(str(path)) as document:
-        for page in document.pages[: options.max_pages]:
+        for index, page in enumerate(document.pages[: options.max_pages]):
             words = []
             for item in _words(page):
                 color = item.get("non_stroking_color")
@@ -65,9 +48,22 @@ def pdfplumber_pages(path: Path, pdf: Any, options: ReadOptions) -> Iterator[Pag
                 if item["size"] < 2.5:
                     how = "tiny text"
                 words.append(PdfWord(word, invisible or white, how))
-            if any(w.hidden for w in words):
-                words = _unhide_on_dark_background(page, words)
-            yield float(page.width), words, bool(page.images)
+            yield float(page.width), _judged(pdf, index, words), bool(page.images)
+
+
+def _judged(pdf: Any, index: int, words: list[PdfWord]) -> list[PdfWord]:
+    """What a person sees is decided by pdfium's renderer, the same for both engines."""
+    page = load_page(pdf, index)
+    if page is None:
+        return words
+    try:
+        textpage = page.get_textpage()
+        try:
+            return judge_words(page_visibility(page, textpage), words)
+        finally:
+            textpage.close()
+    finally:
+        page.close()
 
 
 def _words(page: Any) -> list[dict[str, Any]]:

@@ -17,7 +17,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
 _TOKEN = re.compile(r"\S+")
 
 
-def _too_much_text(path: Path, chars: int, options: ReadOptions) -> FileTooLargeError:
+def too_much_text(path: Path, chars: int, options: ReadOptions) -> FileTooLargeError:
     return FileTooLargeError(
         f"holds {chars:,} characters of text, more than the {options.max_chars:,} a resume "
         "could need; is it a resume?",
@@ -29,12 +29,12 @@ def finish(path: Path, kind: str, raw: Extracted, options: ReadOptions) -> Docum
     # Checked before normalising too, so that the normaliser never works on more than the limit.
     raw_chars = sum(len(page) for page in raw.pages)
     if raw_chars > options.max_chars:
-        raise _too_much_text(path, raw_chars, options)
+        raise too_much_text(path, raw_chars, options)
     pages = [normalize_text(page) for page in raw.pages]
     text = "\n\n".join(pages)
     flags = list(raw.flags)
     if len(text) > options.max_chars:
-        raise _too_much_text(path, len(text), options)
+        raise too_much_text(path, len(text), options)
     words = _WORD.findall(text)
     if not words:
         if kind == "pdf":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
 from ..errors import (
@@ -62,9 +63,13 @@ def check_file(path: Path, options: ReadOptions) -> str:
             raise DocumentError(
                 "is a folder; give a file, or use 'resume-match screen' for folders", path
             )
-        size = path.stat().st_size
+        info = path.stat()
     except OSError as exc:
         raise DocumentError(cannot_open(exc), path) from None
+    if not stat.S_ISREG(info.st_mode):
+        # A pipe or a device: opening it could wait for ever, and it holds no document.
+        raise DocumentError("is not a regular file (a pipe or a device?); give a file", path)
+    size = info.st_size
     reason = unsupported_reason(path)
     if reason is not None:
         raise UnsupportedFileError(reason, path)
@@ -107,7 +112,9 @@ def sniff(path: Path, kind: str, head: bytes) -> str:
                 "is really a zip file (a DOCX?) with a text name; rename it to .docx", path
             )
     if kind == "docx":
-        if is_pdf:
+        # A zip package is a DOCX whatever its first kilobyte holds ("%PDF-" in a part's name or
+        # data); only a file that is not a zip and holds the PDF marker is a renamed PDF.
+        if is_pdf and not is_zip:
             raise UnsupportedFileError("is really a PDF with a .docx name; rename it to .pdf", path)
         if not is_zip:
             raise DocumentError(

@@ -20,7 +20,7 @@ from .shortlist import CandidateResult, ScreenReport
 
 REPORT_SUFFIXES = (".csv", ".jsonl", ".json", ".html")
 _WRONG_SUFFIX = "must end in .csv, .jsonl, .json or .html"
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 
 def csv_columns(taxonomy: Taxonomy) -> list[str]:
@@ -159,6 +159,7 @@ def check_output_path(path: Path, inputs: Sequence[Path], allow_inside: bool = F
         raise ScreeningError(
             "is a folder; give a file name ending in .csv, .jsonl, .json or .html", path
         )
+    _check_writable(folder, path)
     if allow_inside:
         return
     for top in inputs:
@@ -170,6 +171,23 @@ def check_output_path(path: Path, inputs: Sequence[Path], allow_inside: bool = F
                     f"{INSIDE_INPUT_HINT}",
                     path,
                 )
+
+
+def _check_writable(folder: Path, path: Path) -> None:
+    """Write and remove a small file beside the report: a read-only or full disk fails now."""
+    try:
+        descriptor, name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise ScreeningError(f"cannot be written ({exc.strerror or exc})", path) from None
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(b"\0" * 4096)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except OSError as exc:
+        raise ScreeningError(f"cannot be written ({exc.strerror or exc})", path) from None
+    finally:
+        Path(name).unlink(missing_ok=True)
 
 
 def write_csv(handle: IO[str], report: ScreenReport, skipped: list[SkippedFile]) -> None:
@@ -217,8 +235,10 @@ def write_csv(handle: IO[str], report: ScreenReport, skipped: list[SkippedFile])
 
 
 def defuse_formula(text: str) -> str:
-    """Defuse spreadsheet formulas: a cell starting with = + - @ (tab, CR) gets a leading '."""
-    return f"'{text}" if text.startswith(_FORMULA_START) else text
+    """Defuse spreadsheet formulas: a cell starting with = + - @ (tab, CR, LF), also after
+    spaces or line breaks that a spreadsheet skips, gets a leading '."""
+    formula = text.startswith(_FORMULA_START) or text.lstrip(" \n\r\t").startswith(_FORMULA_START)
+    return f"'{text}" if formula else text
 
 
 def _number(value: float | None) -> str:

@@ -25,7 +25,7 @@ from typing import Any
 
 from .. import isolation
 from ..api import Checker
-from ..errors import VANISHED, ScreeningError, over_memory
+from ..errors import VANISHED, ScreeningError, internal_error, over_memory
 from ..model import DocumentResult, Status
 from ..reading import ReadOptions
 from ..report import result_to_dict
@@ -237,19 +237,21 @@ def _worker_main(conn: Connection, setup: WorkerSetup) -> None:
         # The same memory cap as check's child (resume_match.isolation), above the loaded model.
         isolation.cap_memory(setup.options.max_memory_mb)
     except Exception as exc:
-        conn.send(("failed", f"{type(exc).__name__}: {exc}"))
+        with contextlib.suppress(OSError):
+            conn.send(("failed", f"{type(exc).__name__}: {exc}"))
         return
-    conn.send(("ready",))
-    while True:
-        try:
+    try:
+        conn.send(("ready",))
+        while True:
             task = conn.recv()
-        except (EOFError, OSError):
-            return
-        if task is None:
-            return
-        index, path = task
-        payload, cacheable = _check_in_worker(checker, setup, path)
-        conn.send(("done", index, payload, cacheable))
+            if task is None:
+                return
+            index, path = task
+            payload, cacheable = _check_in_worker(checker, setup, path)
+            conn.send(("done", index, payload, cacheable))
+    except (EOFError, OSError):
+        # The screen is gone (killed, interrupted): nobody is left to answer, so leave quietly.
+        return
 
 
 def _check_in_worker(
@@ -267,7 +269,7 @@ def _check_in_worker(
         return error_payload(over_memory(setup.options.max_memory_mb)), False
     except Exception as exc:
         detail = " ".join(str(exc).split())[:200]
-        reason = f"internal error ({type(exc).__name__}: {detail}); please report it"
+        reason = internal_error(f"{type(exc).__name__}: {detail}")
         return error_payload(reason), False
     return result_payload(result), True
 

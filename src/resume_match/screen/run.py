@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
+import errno
 import hashlib
 import json
+import os
+import stat
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -102,12 +106,18 @@ def screen(
         [path for candidate in candidates for path in candidate.files], started, progress, cache
     )
     if cache is not None:
-        batch.reuse(_context_hash(taxonomy, options, check_function), discovery, options.max_bytes)
+        batch.reuse(
+            _context_hash(taxonomy, options, check_function),
+            discovery,
+            options.max_bytes,
+            partial(_usable, taxonomy=taxonomy),
+        )
     batch.report_progress()
     todo = batch.todo(discovery)
     try:
         if todo:
-            setup = WorkerSetup(taxonomy, options, check_function)
+            # Each worker is the file's isolation: no second child inside it.
+            setup = WorkerSetup(taxonomy, replace(options, isolate=False), check_function)
             size = max(1, min(jobs or available_cpus(), len(todo)))
             Pool(setup, size, timeout).run(todo, batch.finish)
     finally:
@@ -151,11 +161,22 @@ class _Batch:
         self.cache = cache
         self.payloads: list[dict[str, Any] | None] = [None] * len(files)
         self.keys: list[str | None] = [None] * len(files)
+        self.digests: list[str | None] = [None] * len(files)
         self.warnings: list[str] = []
         self.done = self.cached = self.failed = 0
 
-    def reuse(self, context: str, discovery: Discovery, max_bytes: int) -> None:
-        """Key each file on its content and ``context``, and take the cached results."""
+    def reuse(
+        self,
+        context: str,
+        discovery: Discovery,
+        max_bytes: int,
+        usable: Callable[[dict[str, Any]], bool],
+    ) -> None:
+        """Key each file on its content and ``context``, and take the cached results.
+
+        A cached row that ``usable`` rejects (it decodes, but fields are missing or wrong) is
+        read again rather than trusted.
+        """
         cache = self.cache
         if cache is None:
             return
@@ -164,23 +185,31 @@ class _Batch:
             if sizes.get(path, 0) > max_bytes:
                 continue
             try:
-                with path.open("rb") as handle:
-                    digest = hashlib.file_digest(handle, "sha256").hexdigest()
+                digest = file_digest(path)
             except FileNotFoundError:
                 self.finish(index, error_payload(VANISHED), cacheable=False, quiet=True)
                 continue
             except OSError:
                 continue
+            self.digests[index] = digest
             self.keys[index] = hashlib.sha256(f"{context}:{digest}".encode()).hexdigest()
         try:
             hits = cache.get_many(key for key in self.keys if key is not None)
         except CacheError as error:
             self._drop_cache(error)
             return
+        damaged = 0
         for index, key in enumerate(self.keys):
             if key is not None and key in hits:
+                if not usable(hits[key]):
+                    damaged += 1
+                    continue
                 self.cached += 1
                 self.finish(index, hits[key], cacheable=False, quiet=True)
+        if damaged:
+            self.warnings.append(
+                f"the cache held {damaged} damaged result(s); those files were read again"
+            )
 
     def todo(self, discovery: Discovery) -> list[tuple[int, Path]]:
         """Files still to read, largest first, so that no big file is left for the end alone."""
@@ -197,13 +226,24 @@ class _Batch:
         self.done += 1
         self.failed += payload["status"] != "ok"
         key = self.keys[index]
-        if self.cache is not None and cacheable and key is not None:
+        if self.cache is not None and cacheable and key is not None and self._unchanged(index):
             try:
                 self.cache.put(key, payload)
             except CacheError as error:
                 self._drop_cache(error)
         if not quiet:
             self.report_progress()
+
+    def _unchanged(self, index: int) -> bool:
+        """Whether the file still holds the bytes its key was made from, now that it was read.
+
+        A file rewritten during the run was read with other bytes than its key's: caching that
+        result would give it to a later file with the old bytes.
+        """
+        try:
+            return file_digest(self.files[index]) == self.digests[index]
+        except OSError:
+            return False
 
     def report_progress(self) -> None:
         if self.progress is not None:
@@ -233,6 +273,30 @@ def _context_hash(taxonomy: Taxonomy, options: ReadOptions, check_function: Chec
         "fingerprint": FINGERPRINT,
     }
     return hashlib.sha256(json.dumps(context, sort_keys=True).encode()).hexdigest()
+
+
+def file_digest(path: Path) -> str:
+    """SHA-256 of a regular file's bytes, without ever blocking on a pipe or a device.
+
+    The file was a regular file when the folder was searched; by now it may have been replaced
+    by a FIFO, whose plain ``open`` would wait for a writer for ever.
+
+    Raises:
+        OSError: it cannot be opened, or is no longer a regular file.
+    """
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(descriptor, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise OSError(errno.EINVAL, "no longer a regular file")
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def _usable(payload: dict[str, Any], taxonomy: Taxonomy) -> bool:
+    try:
+        result_from_dict(payload, taxonomy, file="")
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return False
+    return True
 
 
 def _nothing_found(discovery: Discovery) -> str:

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import re
 import textwrap
 from collections import Counter
 from collections.abc import Iterable
 
+from ..report import printable
 from .discover import SkippedFile
 from .shortlist import CandidateResult, ScreenReport
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _GAP = 2
 _INDENT = 6
 _NAME_ROOM = 28
@@ -52,9 +51,9 @@ def render_table(report: ScreenReport, width: int = 100) -> str:
     rows = [c for c in report.candidates if c.shortlisted or not c.main.ok]
     if not rows:
         return "No candidate passed the shortlist filters.\n"
-    names = [_printable(_with_copies(c)) for c in rows]
+    names = [printable(_with_copies(c)) for c in rows]
     statuses = [_status(c) for c in rows]
-    details = [_printable(_detail(c)) for c in rows]
+    details = [printable(_detail(c)) for c in rows]
     status_width = max(6, *map(len, statuses))
     longest = max(9, *map(len, names))
     fit = report.shortlist.rank_by is not None
@@ -128,7 +127,3 @@ def _fit_name(name: str, width: int) -> str:
 
 def _column(value: float | None) -> str:
     return f"{value:5.1f}" if value is not None else f"{'-':>5}"
-
-
-def _printable(text: str) -> str:
-    return _CONTROL.sub("?", text)

@@ -24,6 +24,7 @@ from .syntax import (
     is_subtype,
     is_type,
     next_after,
+    parse_dictionary,
     stream_filters,
     unescape,
     well_formed,
@@ -42,6 +43,7 @@ class _Stream:
     end: int
     size: int = 0
     data: bytes | None = None
+    filters: list[bytes] | None = None
 
 
 def check_pdf(data: bytes, max_stream_bytes: int, max_content_bytes: int) -> None:
@@ -70,6 +72,7 @@ class _Scan:
         # Every definition of an object number: pdfium takes one of them, which is not known here.
         self.variants: dict[int, list[_Stream]] = {}
         self.costs: dict[tuple[int, int, bytes, tuple[bytes, ...], bool], int] = {}
+        self.endstreams: list[int] = []
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -78,7 +81,7 @@ class _Scan:
         stream_starts = [
             start for start in find_positions(STREAM, data) if data[start - 3 : start] != b"end"
         ]
-        endstreams = find_positions(ENDSTREAM, data)
+        endstreams = self.endstreams = find_positions(ENDSTREAM, data)
         ends = sorted(find_positions(ENDOBJ, data) + endstreams)
         headers = find_positions(OBJ, data)
         for start in headers:
@@ -93,37 +96,94 @@ class _Scan:
             body = unescape(data[match.end() : limit])
             self.bodies[int(match.group(1))] = body
             self.all_bodies.append(body)
-        object_streams: list[_Stream] = []
+        dictionaries: dict[int, tuple[int, bytes, dict[bytes, bytes]]] = {}
+        found: list[tuple[int, int, bytes, dict[bytes, bytes]]] = []
         for start in stream_starts:
             index = bisect.bisect_left(headers, start) - 1
-            header_match = OBJ.match(data, headers[index]) if index >= 0 else None
-            if header_match is not None and start - header_match.end() >= 65536:
-                header_match = None
-            number = int(header_match.group(1)) if header_match else -1
-            header = unescape(data[header_match.end() : start] if header_match else b"")
-            data_start = start + (8 if data[start + 6 : start + 8] == b"\r\n" else 7)
-            end = next_after(endstreams, data_start, len(data))
-            length = int_value(header, b"Length")
-            if length is not None and data_start + length > end:
-                end = min(data_start + length, len(data))
-            stream = _Stream(header, data_start, end)
-            if is_type(header, b"ObjStm"):
-                keep = self.budget
-            elif is_subtype(header, b"Image"):
-                keep = 0
-            else:
-                keep = self.content_cap + 1
-            self._decode(stream, keep)
-            previous = self.streams.get(number)
-            if previous is None or previous.size <= stream.size:
-                self.streams[number] = stream
-            variants = self.variants.setdefault(number, [])
-            variants.append(stream)
-            del variants[:-_MAX_VARIANTS]
-            if is_type(header, b"ObjStm"):
-                object_streams.append(stream)
-        for stream in object_streams:
-            self._read_object_stream(stream)
+            if index < 0:
+                found.append((start, -1, b"", {}))
+                continue
+            if index not in dictionaries:
+                dictionaries[index] = self._stream_dictionary(headers[index], start)
+            found.append((start, *dictionaries[index]))
+        # Object streams first: a filter given by reference may name an object kept in one.
+        object_streams = [item for item in found if is_type(item[2], b"ObjStm")]
+        for start, number, header, entries in object_streams:
+            self._read_object_stream(self._add_stream(start, number, header, entries))
+        for start, number, header, entries in found:
+            if not is_type(header, b"ObjStm"):
+                self._add_stream(start, number, header, entries)
+
+    def _add_stream(
+        self, start: int, number: int, header: bytes, entries: dict[bytes, bytes]
+    ) -> _Stream:
+        """Measure the stream whose keyword is at ``start`` and record it under ``number``."""
+        data = self.data
+        data_start = start + (8 if data[start + 6 : start + 8] == b"\r\n" else 7)
+        end = next_after(self.endstreams, data_start, len(data))
+        length = self._integer(entries.get(b"Length"))
+        if length is not None and data_start + length > end:
+            end = min(data_start + length, len(data))
+        stream = _Stream(header, data_start, end, filters=self._filters(entries))
+        if is_type(header, b"ObjStm"):
+            keep = self.budget
+        elif is_subtype(header, b"Image"):
+            keep = 0
+        else:
+            keep = self.content_cap + 1
+        self._decode(stream, keep)
+        previous = self.streams.get(number)
+        if previous is None or previous.size <= stream.size:
+            self.streams[number] = stream
+        variants = self.variants.setdefault(number, [])
+        variants.append(stream)
+        del variants[:-_MAX_VARIANTS]
+        return stream
+
+    def _stream_dictionary(
+        self, header_start: int, stream: int
+    ) -> tuple[int, bytes, dict[bytes, bytes]]:
+        """A stream's object number, dictionary bytes and entries, parsed as pdfium parses it.
+
+        However long the dictionary, and whatever strings or nested dictionaries it holds, its
+        own ``/Filter`` (the last, if given twice) is the one that counts.
+        """
+        match = OBJ.match(self.data, header_start)
+        if match is None:  # pragma: no cover - the same pattern found it
+            return -1, b"", {}
+        entries, end = parse_dictionary(self.data, match.end())
+        if end <= match.end():
+            end = stream
+        return int(match.group(1)), unescape(self.data[match.end() : end]), entries
+
+    def _resolved(self, value: bytes | None) -> bytes | None:
+        """``value``, or what it refers to when it is a reference ("9 0 R")."""
+        if value is None:
+            return None
+        for _ in range(8):
+            ref = REF.fullmatch(value.strip())
+            if ref is None:
+                return value
+            value = self.bodies.get(int(ref.group(1)), b"")
+        return value
+
+    def _integer(self, value: bytes | None) -> int | None:
+        resolved = self._resolved(value)
+        match = re.match(rb"\s*(\d{1,10})\s*$", resolved or b"")
+        return int(match.group(1)) if match else None
+
+    def _filters(self, entries: dict[bytes, bytes]) -> list[bytes]:
+        """The stream's filter names, references resolved, as pdfium applies them."""
+        value = self._resolved(entries.get(b"Filter"))
+        if value is None:
+            return []
+        value = value.strip()
+        if value.startswith(b"["):
+            items = re.findall(rb"/[^\s/\[\]()<>{}%]+|\d{1,10}\s+[-+]?\d{1,10}\s+R", value)
+            resolved = [self._resolved(item) or b"" for item in items]
+        else:
+            resolved = [value]
+        return [unescape(item.strip()[1:]) for item in resolved if item.strip().startswith(b"/")]
 
     def _read_object_stream(self, stream: _Stream) -> None:
         data = stream.data or b""
@@ -146,7 +206,10 @@ class _Scan:
         bytes instead, so the raw bytes are what is measured and kept.
         """
         try:
-            self._consume(stream, decoded(self._raw(stream), stream_filters(stream.header)), keep)
+            filters = stream.filters
+            if filters is None:
+                filters = stream_filters(stream.header)
+            self._consume(stream, decoded(self._raw(stream), filters), keep)
         except DecodeFailed:
             stream.size = 0
             self._consume(stream, self._raw(stream), keep)
@@ -331,7 +394,7 @@ class _Scan:
 
     def _content_of(self, stream: _Stream) -> bytes:
         """Decode again a stream whose header hid that a page draws it (an "image" as content)."""
-        again = _Stream(stream.header, stream.start, stream.end)
+        again = _Stream(stream.header, stream.start, stream.end, filters=stream.filters)
         self._decode(again, self.content_cap + 1)
         return again.data or b""
 

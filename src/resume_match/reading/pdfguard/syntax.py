@@ -118,3 +118,81 @@ def stream_filters(header: bytes) -> list[bytes]:
     if value is None:
         return []
     return [name for name in _FILTER_NAMES.findall(value) if name != b"R"]
+
+
+# --- dictionaries read as pdfium reads them ----------------------------------------------------
+
+_SPACE = re.compile(rb"(?:[\s\x00]|%[^\r\n]*)*")
+_BARE = re.compile(rb"[^\s\x00/\[\]()<>{}%]*")
+_PAREN = re.compile(rb"\\.|[()]", re.DOTALL)
+_REF_AFTER = re.compile(rb"[\s\x00]+[-+]?\d{1,10}[\s\x00]+R(?![^\s\x00/\[\]()<>{}%])")
+_MAX_NESTING = 64
+
+
+def parse_dictionary(data: bytes, position: int) -> tuple[dict[bytes, bytes], int]:
+    """The top-level entries of the dictionary at ``position`` and where it ends.
+
+    Strings, nested dictionaries and arrays are skipped whole, so a ``/Filter`` inside them is
+    no entry; a key given twice keeps its last value, as in pdfium; names are unescaped. Without
+    a dictionary there, the entries are empty and the end is ``position``.
+    """
+    position = _SPACE.match(data, position).end()  # type: ignore[union-attr]
+    if not data.startswith(b"<<", position):
+        return {}, position
+    entries: dict[bytes, bytes] = {}
+    position += 2
+    while position < len(data):
+        position = _SPACE.match(data, position).end()  # type: ignore[union-attr]
+        if data.startswith(b">>", position):
+            return entries, position + 2
+        if data[position : position + 1] != b"/":
+            position = max(position + 1, _value_end(data, position, 1))
+            continue
+        key_end = _BARE.match(data, position + 1).end()  # type: ignore[union-attr]
+        key = unescape(data[position + 1 : key_end])
+        start = _SPACE.match(data, key_end).end()  # type: ignore[union-attr]
+        if data.startswith(b">>", start):
+            return entries, start + 2
+        position = _value_end(data, start, 1)
+        entries[key] = data[start:position]
+    return entries, len(data)
+
+
+def _value_end(data: bytes, position: int, depth: int) -> int:
+    """Where the PDF object starting at ``position`` ends."""
+    if depth > _MAX_NESTING:
+        return len(data)
+    if data.startswith(b"<<", position):
+        return parse_dictionary(data, position)[1] if depth < _MAX_NESTING else len(data)
+    first = data[position : position + 1]
+    if first == b"[":
+        position += 1
+        while position < len(data):
+            position = _SPACE.match(data, position).end()  # type: ignore[union-attr]
+            if data.startswith(b"]", position):
+                return position + 1
+            if data.startswith(b">>", position):
+                return position
+            position = max(position + 1, _value_end(data, position, depth + 1))
+        return len(data)
+    if first == b"(":
+        level = 0
+        for match in _PAREN.finditer(data, position):
+            token = match.group(0)
+            level += 1 if token == b"(" else -1 if token == b")" else 0
+            if level == 0:
+                return match.end()
+        return len(data)
+    if first == b"<":
+        end = data.find(b">", position)
+        return len(data) if end < 0 else end + 1
+    if first == b"/":
+        return _BARE.match(data, position + 1).end()  # type: ignore[union-attr]
+    end = _BARE.match(data, position).end()  # type: ignore[union-attr]
+    if end == position:
+        return position + 1
+    if data[position:end].isdigit():
+        ref = _REF_AFTER.match(data, end)
+        if ref is not None:
+            return ref.end()
+    return end
