@@ -100,7 +100,7 @@ def read_docx(path: Path, options: ReadOptions) -> Extracted:
             margins = {name: budget.parse(name) for name in (*headers, *footers)}
             styles = Styles(budget.parse(style_parts[0], required=False) if style_parts else None)
     except etree.XMLSyntaxError as exc:
-        if _out_of_memory(exc):
+        if _out_of_memory(exc) or _needs_more_memory(budget.largest, options):
             raise FileTooLargeError(over_memory(options.max_memory_mb), path) from None
         raise DocumentError(
             f"holds XML that cannot be parsed (broken, or nested too deeply); {_DAMAGED_DOCX}",
@@ -129,6 +129,12 @@ def _out_of_memory(exc: Exception) -> bool:
     return "memory" in str(exc).lower() or any("NO_MEMORY" in e.type_name for e in log)
 
 
+def _needs_more_memory(part_bytes: int, options: ReadOptions) -> bool:
+    """A parse that failed on a part whose tree could not fit under the memory cap failed for
+    memory, whatever libxml2 called it: a parsed tree takes about ten times its XML."""
+    return part_bytes * 10 > options.max_memory_mb * 2**20
+
+
 def _collect_margin(walker: Walker, root: Any, out: Collected, seen: set[str]) -> None:
     """A header or footer, kept once however many sections repeat it."""
     part = Collected(hidden=out.hidden)
@@ -152,6 +158,8 @@ class _Budget:
         self._options = options
         self._bytes = options.max_xml_bytes
         self._elements = options.max_xml_tags
+        self.largest = 0
+        """The size of the largest part parsed so far, in bytes."""
 
     def parse(self, name: str, *, required: bool = True) -> Any:
         from docx.oxml.parser import parse_xml
@@ -166,6 +174,7 @@ class _Budget:
                 f"is missing {name}, a part it refers to; {_DAMAGED_DOCX}", path
             ) from None
         self._bytes -= info.file_size
+        self.largest = max(self.largest, info.file_size)
         if self._bytes < 0:
             raise FileTooLargeError(
                 f"holds more than {options.max_xml_bytes / 1024 / 1024:.0f} MB of XML, far "
