@@ -13,10 +13,13 @@ measured in the same run are compared:
   floor's wall time on the same files;
 - ``check``: ``check`` of a two-page PDF against ``python -c "import spacy; spacy.blank('en')"``.
 
-Files per second ratios are floor time / screen time (higher is better). Writes
-``benchmarks/out/speed.json``.
+Files per second ratios are floor time / screen time (higher is better). With ``--before`` pointing
+at an earlier version's ``src/``, its ``screen`` and ``check`` run in the same rounds, and the
+reports of both versions are compared byte for byte. CPU seconds are those of the processes each
+command waited for. Appends to ``benchmarks/out/speed.json``.
 
     python benchmarks/bench_speed.py [--rounds 3] [--copies 600] [--only generated,check]
+        [--before ../old/src]
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ import argparse
 import json
 import os
 import platform
+import resource
 import shutil
 import statistics
 import subprocess
@@ -76,17 +80,28 @@ def cli() -> list[str]:
     return [sys.executable, "-m", "resume_match"]
 
 
-def screen(folders: list[Path], jobs: int | None, out: Path) -> None:
+def with_source(source: Path | None) -> dict[str, str] | None:
+    """The environment that runs resume-match from ``source`` (another checkout's src/)."""
+    return None if source is None else {**os.environ, "PYTHONPATH": str(source)}
+
+
+def screen(folders: list[Path], jobs: int | None, out: Path, source: Path | None = None) -> None:
     command = [*cli(), "screen", *map(str, folders), "--no-cache", "--out", str(out)]
     if jobs is not None:
         command += ["--jobs", str(jobs)]
-    done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
+    done = subprocess.run(
+        command,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        check=False,
+        env=with_source(source),
+    )
     if done.returncode not in (0, 4):
         raise SystemExit(f"screen failed ({done.returncode}): {done.stderr.decode()[-800:]}")
 
 
-def quiet(command: list[str]) -> None:
-    subprocess.run(command, capture_output=True, check=False)
+def quiet(command: list[str], source: Path | None = None) -> None:
+    subprocess.run(command, capture_output=True, check=False, env=with_source(source))
 
 
 def generated_folder(count: int, seed: int) -> Path:
@@ -118,19 +133,36 @@ def real_style_folder(copies: int) -> Path | None:
     return folder
 
 
+def one_report(name: str) -> bytes:
+    return (OUT / f"speed-{name}-jobs1.csv").read_bytes()
+
+
 def files_of(folders: list[Path]) -> list[Path]:
     suffixes = {".pdf", ".docx", ".txt", ".md"}
     return sorted(p for f in folders for p in f.iterdir() if p.suffix in suffixes)
 
 
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 class Rounds:
-    """Wall times of named commands, one list per name, each round timing them back to back."""
+    """Wall times of named commands, one list per name, each round timing them back to back.
+
+    ``cpu`` keeps the CPU seconds of the processes each command ran, as far as they were waited
+    for: exact for the floor and for workers forked by ``screen`` itself, short of the truth for
+    workers that come from a fork server (the server is never waited for).
+    """
 
     def __init__(self) -> None:
         self.times: dict[str, list[float]] = {}
+        self.cpu: dict[str, list[float]] = {}
 
     def add(self, name: str, action: Callable[[], None]) -> None:
+        before = children_cpu()
         self.times.setdefault(name, []).append(timed(action))
+        self.cpu.setdefault(name, []).append(children_cpu() - before)
 
     def median(self, name: str) -> float:
         return statistics.median(self.times[name])
@@ -150,6 +182,13 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--only", default=",".join(SCENARIOS), help="comma-separated scenarios")
     parser.add_argument("--label", default="", help="a name for this run in speed.json")
+    parser.add_argument(
+        "--before",
+        type=Path,
+        default=None,
+        help="the src/ folder of an earlier version: its screen --jobs 1 and check are timed in "
+        "the same rounds, so before and after are compared side by side",
+    )
     args = parser.parse_args()
     only = set(args.only.split(","))
     if shutil.which("pdftotext") is None:
@@ -188,10 +227,22 @@ def main() -> None:
                     f"{name}:jobs{jobs or 'default'}",
                     lambda p=paths, j=jobs, o=out: screen(p, j, o),  # type: ignore[misc]
                 )
+            if args.before is not None:
+                jobs = jobs_list[0]
+                out = OUT / f"speed-{name}-before-jobs{jobs or 'default'}.csv"
+                rounds.add(
+                    f"{name}:before-jobs{jobs or 'default'}",
+                    lambda p=paths, j=jobs, o=out: screen(p, j, o, args.before),  # type: ignore[misc]
+                )
         if "check" in only and pdf.is_file():
             for _ in range(3):
                 rounds.add("check:bare", lambda: quiet(bare))
                 rounds.add("check:check", lambda: quiet([*cli(), "check", str(pdf)]))
+                if args.before is not None:
+                    rounds.add(
+                        "check:before-check",
+                        lambda: quiet([*cli(), "check", str(pdf)], args.before),
+                    )
         loads.append(os.getloadavg()[0])
     rows: list[tuple[str, str, float, str]] = []
     results: dict[str, object] = {}
@@ -202,37 +253,61 @@ def main() -> None:
             ratio = rounds.ratio(f"{name}:jobsdefault", f"{name}:floor")
             rows.append((name, "screen wall / floor wall", ratio, "<= 1.2"))
             entry["screen_over_floor_wall"] = ratio
+            if args.before is not None:
+                before = rounds.ratio(f"{name}:before-jobsdefault", f"{name}:floor")
+                rows.append((name, "before: screen wall / floor wall", before, ""))
+                entry["before_screen_over_floor_wall"] = before
         else:
             per_file = rounds.ratio(f"{name}:floor", f"{name}:jobs1")
             scaling = rounds.ratio(f"{name}:jobs1", f"{name}:jobs2")
             rows.append((name, "jobs 1 files/s / floor files/s", per_file, ">= 1.5"))
             rows.append((name, "jobs 2 / jobs 1 files/s", scaling, ">= 1.7"))
+            by_cpu = statistics.median(rounds.cpu[f"{name}:floor"]) / statistics.median(
+                rounds.cpu[f"{name}:jobs1"]
+            )
+            rows.append((name, "jobs 1 / floor files per CPU-second", by_cpu, "(by CPU)"))
+            entry["jobs1_over_floor_by_cpu"] = by_cpu
             entry |= {"jobs1_over_floor": per_file, "jobs2_over_jobs1": scaling}
+            if args.before is not None:
+                before = rounds.ratio(f"{name}:floor", f"{name}:before-jobs1")
+                rows.append((name, "before: jobs 1 files/s / floor files/s", before, ""))
+                speedup = rounds.ratio(f"{name}:before-jobs1", f"{name}:jobs1")
+                rows.append((name, "jobs 1 now / before, files/s", speedup, ""))
+                entry |= {"before_jobs1_over_floor": before, "jobs1_over_before": speedup}
+                earlier = OUT / f"speed-{name}-before-jobs1.csv"
+                entry["same_report_as_before"] = earlier.read_bytes() == one_report(name)
             one, two = (OUT / f"speed-{name}-jobs{j}.csv" for j in (1, 2))
             entry["identical_reports"] = one.read_bytes() == two.read_bytes()
         for key in [k for k in rounds.times if k.startswith(f"{name}:")]:
             seconds = rounds.median(key)
             entry[key.split(":")[1] + "_s"] = round(seconds, 3)
             entry[key.split(":")[1] + "_files_per_s"] = round(count / seconds, 1)
+            entry[key.split(":")[1] + "_cpu_s"] = round(statistics.median(rounds.cpu[key]), 3)
         results[name] = entry
     if "check:check" in rounds.times:
         ratio = rounds.ratio("check:check", "check:bare")
         rows.append(("check", "check 2-page PDF / bare spaCy line", ratio, "<= 1.15"))
+        if args.before is not None:
+            before = rounds.ratio("check:before-check", "check:bare")
+            rows.append(("check", "before: check / bare spaCy line", before, ""))
         results["check"] = {
             "bare_s": round(rounds.median("check:bare"), 3),
             "check_s": round(rounds.median("check:check"), 3),
             "check_over_bare": ratio,
         }
-    print(f"{'scenario':<12}{'command':<26}{'median s':>10}  (of {args.rounds} rounds)")
+    print(f"{'scenario':<12}{'command':<20}{'wall s':>9}{'CPU s':>9}  (medians of {args.rounds})")
     for key in rounds.times:
         name, command = key.split(":")
-        print(f"{name:<12}{command:<26}{rounds.median(key):>10.2f}")
-    print(f"\n{'scenario':<12}{'ratio':<38}{'value':>7}  goal")
+        cpu = statistics.median(rounds.cpu[key])
+        print(f"{name:<12}{command:<20}{rounds.median(key):>9.2f}{cpu:>9.2f}")
+    print(f"\n{'scenario':<12}{'ratio':<40}{'value':>7}  goal")
     for name, label, value, goal in rows:
-        print(f"{name:<12}{label:<38}{value:>7.2f}  {goal}")
+        print(f"{name:<12}{label:<40}{value:>7.2f}  {goal}")
     for name, entry in results.items():
         if isinstance(entry, dict) and "identical_reports" in entry:
             print(f"{name}: jobs 1 and jobs 2 reports identical: {entry['identical_reports']}")
+        if isinstance(entry, dict) and "same_report_as_before" in entry:
+            print(f"{name}: the same report as before: {entry['same_report_as_before']}")
     print(
         f"load average (1 min) per round: {', '.join(f'{x:.1f}' for x in loads)} "
         f"on {os.cpu_count()} CPUs"
@@ -243,6 +318,7 @@ def main() -> None:
         "rounds": args.rounds,
         "results": results,
         "times": rounds.times,
+        "cpu": rounds.cpu,
         "load_average": loads,
         "cpus": os.cpu_count(),
         "python": platform.python_version(),
