@@ -14,6 +14,7 @@ from .experience import read_experience
 from .levels import CareerFit, career_fit, with_level_skills
 from .matching import SkillMatcher
 from .model import CheckResult, Document, DocumentResult, Flag, SkillMatch
+from .nlp import blank_english
 from .posting import Posting, read_posting
 from .posting.fit import JobFit, fit
 from .reading import ReadOptions, start_reading
@@ -62,7 +63,7 @@ class Checker:
     @property
     def matcher(self) -> SkillMatcher:
         if self._matcher is None:
-            self._matcher = SkillMatcher(self.taxonomy)
+            self._matcher = SkillMatcher(self.taxonomy, blank_english())
         return self._matcher
 
     def check_inputs(self, *paths: Path | str) -> None:
@@ -203,7 +204,7 @@ class Checker:
     def level_matcher(self) -> SkillMatcher:
         """A matcher for the skills and the level skills together (career level, screen --level)."""
         if self._level_matcher is None:
-            self._level_matcher = SkillMatcher(with_level_skills(self.taxonomy))
+            self._level_matcher = SkillMatcher(with_level_skills(self.taxonomy), blank_english())
         return self._level_matcher
 
     def combine(self, results: list[DocumentResult]) -> DocumentResult:

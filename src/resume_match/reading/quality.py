@@ -61,12 +61,24 @@ def finish(path: Path, kind: str, raw: Extracted, options: ReadOptions) -> Docum
 
 
 def _looks_garbled(text: str) -> bool:
-    """True when most tokens are not words in any alphabet: a font without a Unicode map."""
+    """True when most tokens are not words in any alphabet: a font without a Unicode map.
+
+    Counting stops once enough tokens are plausible, which for real text is about half of them.
+    """
     tokens = _TOKEN.findall(text)
     if len(tokens) < 30:
         return False
-    clean = sum(1 for token in tokens if _plausible(token))
-    return clean / len(tokens) < 0.45
+    total, clean = len(tokens), 0
+    for token in tokens:
+        if _plausible(token):
+            clean += 1
+            if clean / total >= 0.45:
+                return False
+    return True
+
+
+_LOWER_THEN_UPPER = re.compile(r"[a-z][A-Z]")
+_VOWEL = re.compile(r"[aeiouyAEIOUYà-ÿ]")
 
 
 def _plausible(token: str) -> bool:
@@ -77,6 +89,6 @@ def _plausible(token: str) -> bool:
         return True
     if not core.replace("'", "").replace("-", "").replace(".", "").isalpha():
         return "@" in core or "://" in core or "." in core
-    lower_then_upper = re.search(r"[a-z][A-Z]", core) is not None
-    has_vowel = re.search(r"[aeiouyAEIOUYà-ÿ]", core) is not None or len(core) <= 3
+    lower_then_upper = _LOWER_THEN_UPPER.search(core) is not None
+    has_vowel = len(core) <= 3 or _VOWEL.search(core) is not None
     return has_vowel and not (lower_then_upper and len(core) < 8)

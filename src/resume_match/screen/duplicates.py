@@ -46,8 +46,11 @@ def similarity(first: Sequence[int], second: Sequence[int]) -> float:
     if not first or not second:
         return 0.0
     a, b = set(first), set(second)
-    union = heapq.nsmallest(SKETCH_SIZE, a | b)
-    return sum(1 for h in union if h in a and h in b) / len(union)
+    # sorted()[:k] equals heapq.nsmallest(k) and costs two thirds as much at this size: a screen
+    # of many files from one template compares hundreds of thousands of pairs.
+    union = sorted(a | b)[:SKETCH_SIZE]
+    both = a & b
+    return sum(1 for h in union if h in both) / len(union)
 
 
 def duplicate_groups(

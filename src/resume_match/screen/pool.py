@@ -12,6 +12,7 @@ import contextlib
 import multiprocessing
 import os
 import signal
+import sys
 import threading
 import time
 from collections import deque
@@ -74,14 +75,33 @@ class _Worker:
 
 
 def _mp_context() -> BaseContext:
-    """A fork server where there is one: workers fork from a small clean process, not this one.
+    """Where workers come from: forked from this process where that is safe.
 
-    Nothing heavy is preloaded into it: each worker imports spaCy itself, in parallel, and the
-    server stays small enough to exit at once when the screen ends.
+    On Linux, in a process with no other thread, the Checker (spaCy and the matcher, about a
+    second) is built once here and every worker, a replacement too, is forked with it ready in
+    milliseconds. Elsewhere (threads that a fork could leave holding a lock, or no safe ``fork``)
+    workers come from a fork server, or are spawned, and each builds its own.
     """
+    if sys.platform.startswith("linux") and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
     if "forkserver" in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("forkserver")
     return multiprocessing.get_context("spawn")
+
+
+def _new_checker(setup: WorkerSetup) -> Checker:
+    return Checker(setup.taxonomy, setup.options, keep_text=True)
+
+
+def _shared_checker(setup: WorkerSetup) -> Checker:
+    try:
+        checker = _new_checker(setup)
+        _ = checker.matcher
+    except Exception as exc:
+        raise ScreeningError(
+            f"a worker process could not start: {type(exc).__name__}: {exc}"
+        ) from None
+    return checker
 
 
 class Pool:
@@ -96,6 +116,8 @@ class Pool:
         self.size = size
         self.timeout = timeout
         self.context = _mp_context()
+        forked = self.context.get_start_method() == "fork"
+        self.checker = _shared_checker(setup) if forked else None
 
     def run(
         self,
@@ -127,7 +149,7 @@ class Pool:
         parent_end, child_end = self.context.Pipe()
         process = self.context.Process(  # type: ignore[attr-defined]
             target=_worker_main,
-            args=(child_end, self.setup),
+            args=(child_end, self.setup, self.checker),
             name="resume-match-worker",
             daemon=True,
         )
@@ -227,12 +249,12 @@ class Pool:
                 worker.process.close()
 
 
-def _worker_main(conn: Connection, setup: WorkerSetup) -> None:
-    """A worker: build one Checker, then score the files the parent sends until it sends None."""
+def _worker_main(conn: Connection, setup: WorkerSetup, shared: Checker | None = None) -> None:
+    """A worker: take the parent's Checker or build one, then score files until it sends None."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _exit_with_parent()
     try:
-        checker = Checker(setup.taxonomy, setup.options, keep_text=True)
+        checker = shared if shared is not None else _new_checker(setup)
         _ = checker.matcher
         # The same memory cap as check's child (resume_match.isolation), above the loaded model.
         isolation.cap_memory(setup.options.max_memory_mb)
