@@ -128,3 +128,14 @@ def test_corpus_pdf_and_docx_twin(runner: CliRunner, corpus: Path, tmp_path: Pat
     assert [r["candidate"] for r in rows] == [name, "sam-rivera.txt"]
     assert {rows[0]["resume"], rows[0]["duplicates"]} == {str(apps / s.name) for s in sources}
     assert "1 file(s) held the same document as another" in stderr
+
+
+def test_files_from_one_template_are_not_paired_by_its_common_wording() -> None:
+    """A pool written from one template shares its smallest hashes; only real copies pair up."""
+    template = "Front desk receptionist at a family clinic who greets and checks in patients. "
+    texts = [
+        template * 3 + f"Applicant number {n} wrote this {n * 7} line alone." for n in range(300)
+    ]
+    sketches = [text_fingerprint(t) for t in texts]
+    sketches.append(text_fingerprint(texts[42]))
+    assert duplicate_groups(sketches) == [[42, 300]]

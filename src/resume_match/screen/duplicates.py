@@ -3,7 +3,10 @@
 Each scored file gets a fingerprint in its worker: the smallest hashes of its three-word shingles
 (a bottom-k MinHash sketch). Two files whose shingle sets are at least :data:`THRESHOLD` alike
 (Jaccard similarity, estimated from the sketches) are one document. Only pairs that share one of
-their few smallest hashes are compared, so a screen of thousands costs about one pass.
+their few smallest hashes are compared, and a hash that many files share (the wording of one
+template, a school's standard lines) is too common to pair by: past :data:`_COMMON` files it is
+passed over, so a screen of many files costs about one pass, not a pass per pair. Files whose
+sketches are equal (the same text, whatever the format) are always paired.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ SHINGLE = 3
 # Part of the cache key: results cached with another kind of fingerprint are read again.
 FINGERPRINT = f"crc32-shingle{SHINGLE}-bottom{SKETCH_SIZE}"
 _BUCKETS = 8
+_COMMON = 64
 _WORD = re.compile(r"\w+")
 
 
@@ -58,7 +62,10 @@ def duplicate_groups(
 ) -> list[list[int]]:
     """Indexes of ``sketches`` that are one document, in groups of two or more, in input order."""
     buckets: dict[int, list[int]] = defaultdict(list)
+    same: dict[tuple[int, ...], list[int]] = defaultdict(list)
     for index, sketch in enumerate(sketches):
+        if sketch:
+            same[tuple(sketch)].append(index)
         for value in (sketch or [])[:_BUCKETS]:
             buckets[value].append(index)
     parent = list(range(len(sketches)))
@@ -69,8 +76,13 @@ def duplicate_groups(
             index = parent[index]
         return index
 
+    for members in same.values():
+        for other in members[1:]:
+            parent[other] = members[0]
     compared: set[tuple[int, int]] = set()
     for members in buckets.values():
+        if len(members) > _COMMON:
+            continue
         for position, first in enumerate(members):
             for second in members[position + 1 :]:
                 if (first, second) in compared or root(first) == root(second):
