@@ -1,0 +1,206 @@
+"""The per-file work of a screen as a plain function that any engine (Dask, Spark, Ray) can map.
+
+A screen reads, matches and scores each file on its own, then combines and ranks in one place.
+:func:`score_file` is that per-file step: bytes or a path in, the JSON-ready object of
+:func:`resume_match.report.result_to_dict` (with ``kind`` and ``pages``) out. It never raises for a
+bad file, holds no state a caller can see, and pickles by reference, so it can be shipped to any
+cluster that has resume-match installed. :class:`FileScorer` is the same with the taxonomy and
+options bound, for ``rdd.map(FileScorer(taxonomy))``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path, PurePath
+from typing import Any
+
+from ..api import Checker, DocumentResult
+from ..reading import ReadOptions
+from ..report import result_to_dict
+from ..taxonomy import Taxonomy, load_taxonomy
+
+VANISHED = "disappeared during the run; it was there when the folder was searched"
+CRASHED = "the reader crashed on this file"
+
+CheckFunction = Callable[[Checker, Path], DocumentResult]
+
+
+@dataclass(frozen=True)
+class Inline:
+    """A file's bytes sent with the task, for a filesystem only this process sees (memory://)."""
+
+    name: str
+    data: bytes
+
+
+# A file to score: a local path, a URL the worker opens through fsspec, or the bytes themselves.
+Source = Path | str | Inline
+_KEEP_CHECKERS = 4
+_checkers: dict[tuple[Taxonomy, ReadOptions], Checker] = {}
+_checkers_lock = threading.Lock()
+
+
+def result_payload(result: DocumentResult) -> dict[str, Any]:
+    """A document result as the JSON-ready object workers send and the cache stores."""
+    payload = result_to_dict(result)
+    payload.update(kind=result.kind, pages=result.pages)
+    return payload
+
+
+def error_payload(reason: str, status: str = "error") -> dict[str, Any]:
+    """The object of a file that could not be scored, for ``reason``."""
+    return result_payload(DocumentResult(file="", status=status, reason=reason))
+
+
+def score_path(
+    checker: Checker,
+    path: Path,
+    memory_limit: int | None = None,
+    check_function: CheckFunction | None = None,
+) -> tuple[dict[str, Any], bool]:
+    """Score one file with ``checker`` (or ``check_function``); the object, and may it be cached.
+
+    Only results that depend on the file's bytes are cacheable: a file that vanished, ran out
+    of memory or hit an internal error is tried again next time.
+    """
+    try:
+        path.stat()
+    except FileNotFoundError:
+        return error_payload(VANISHED), False
+    except OSError:
+        pass
+    try:
+        if check_function is None:
+            result = checker.check_document(path)
+        else:
+            result = check_function(checker, path)
+    except MemoryError:
+        limit = f"{memory_limit / 1024**3:.1f} GB" if memory_limit else "available"
+        reason = f"needs more than the {limit} memory a worker may use; is it a resume?"
+        return error_payload(reason), False
+    except Exception as exc:
+        detail = " ".join(str(exc).split())[:200]
+        return error_payload(
+            f"internal error ({type(exc).__name__}: {detail}); please report it"
+        ), False
+    return result_payload(result), True
+
+
+def score_source(
+    checker: Checker,
+    source: Source,
+    memory_limit: int | None = None,
+    check_function: CheckFunction | None = None,
+) -> tuple[dict[str, Any], bool]:
+    """:func:`score_path` for any :data:`Source`; remote bytes go through a temporary copy."""
+    if isinstance(source, Path):
+        return score_path(checker, source, memory_limit, check_function)
+    if isinstance(source, Inline):
+        name, data = source.name, source.data
+    else:
+        from .urls import fetch
+
+        try:
+            name, data = source, fetch(source, checker.options.max_bytes + 1)
+        except FileNotFoundError:
+            return error_payload(VANISHED), False
+        except OSError as exc:
+            return error_payload(f"cannot be opened ({exc}); check the URL and credentials"), False
+    with _temporary_copy(data, name) as path:
+        return score_path(checker, path, memory_limit, check_function)
+
+
+def score_file(
+    source: bytes | str | os.PathLike[str],
+    taxonomy: Taxonomy | None = None,
+    options: ReadOptions | None = None,
+    *,
+    name: str = "",
+) -> dict[str, Any]:
+    """Score one file (a path, or its bytes) and return its JSON-ready result.
+
+    Args:
+        source: the file's path, or its content as bytes (from object storage, a database...).
+        taxonomy: the role's skills; None uses the bundled one.
+        options: reading limits; the defaults suit resumes.
+        name: the file's name; required with bytes, since the suffix decides how it is read.
+            It becomes the result's ``file`` (default: the path as given).
+
+    Returns:
+        ``result_to_dict``'s object plus ``kind`` and ``pages``; a bad file has a ``status``
+        other than ``ok`` and a ``reason``, never an exception. The same input gives the same
+        object in any process: the matcher is built once per process and reused.
+    """
+    checker = _checker(taxonomy, options)
+    if isinstance(source, bytes | bytearray | memoryview):
+        payload = score_bytes(checker, bytes(source), name)
+        payload["file"] = name
+    else:
+        payload, _ = score_path(checker, Path(source))
+        payload["file"] = name or os.fspath(source)
+    return payload
+
+
+def score_bytes(checker: Checker, data: bytes, name: str) -> dict[str, Any]:
+    """Score a file's content: it is written to a private temporary file named like ``name``."""
+    return score_source(checker, Inline(name, data))[0]
+
+
+@contextlib.contextmanager
+def _temporary_copy(data: bytes, name: str) -> Iterator[Path]:
+    """``data`` in a private file with ``name``'s suffix, which decides how it is read."""
+    suffix = PurePath(name.rsplit("/", 1)[-1]).suffix if name else ""
+    descriptor, temporary = tempfile.mkstemp(prefix="resume-match-", suffix=suffix)
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+        yield Path(temporary)
+    finally:
+        Path(temporary).unlink(missing_ok=True)
+
+
+def available_cpus() -> int:
+    """CPUs this process may run on (the default number of workers)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
+
+
+class FileScorer:
+    """:func:`score_file` with its taxonomy and options bound; pickles without its matcher."""
+
+    def __init__(self, taxonomy: Taxonomy | None = None, options: ReadOptions | None = None):
+        self.taxonomy = taxonomy or load_taxonomy()
+        self.options = options or ReadOptions()
+
+    def __call__(self, source: bytes | str | os.PathLike[str], name: str = "") -> dict[str, Any]:
+        return score_file(source, self.taxonomy, self.options, name=name)
+
+
+def _checker(taxonomy: Taxonomy | None, options: ReadOptions | None) -> Checker:
+    """One Checker per taxonomy and options in this process: building the matcher costs seconds.
+
+    Keyed on the taxonomy's content, so a copy unpickled for every task still finds it.
+    """
+    key = (taxonomy or _bundled(), options or ReadOptions())
+    with _checkers_lock:
+        checker = _checkers.get(key)
+        if checker is None:
+            while len(_checkers) >= _KEEP_CHECKERS:
+                del _checkers[next(iter(_checkers))]
+            checker = _checkers[key] = Checker(*key)
+    return checker
+
+
+_bundled_taxonomy: list[Taxonomy] = []
+
+
+def _bundled() -> Taxonomy:
+    if not _bundled_taxonomy:
+        _bundled_taxonomy.append(load_taxonomy())
+    return _bundled_taxonomy[0]

@@ -1,0 +1,177 @@
+"""A screen's results on disk as they arrive, so its memory does not grow with the number of files.
+
+Each file's object (about 2 KB compressed) goes into a private SQLite file the moment a worker
+sends it, instead of staying in memory until the report is assembled. Ranking is a sort of small
+keys in SQLite; the candidates are then read back one at a time, in rank order, by whoever writes
+the table or the report. The file is deleted when the store is closed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import shutil
+import sqlite3
+import tempfile
+import weakref
+import zlib
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import Any, Generic, TypeVar, overload
+
+T = TypeVar("T")
+_BATCH = 500
+_SCHEMA = """
+CREATE TABLE payloads (idx INTEGER PRIMARY KEY, value BLOB NOT NULL);
+CREATE TABLE candidates (
+    pos INTEGER PRIMARY KEY, failed INTEGER NOT NULL, score REAL NOT NULL,
+    name BLOB NOT NULL, files BLOB NOT NULL, found TEXT NOT NULL
+);
+CREATE TABLE ranking (
+    place INTEGER PRIMARY KEY, pos INTEGER NOT NULL, rank INTEGER, filtered_out TEXT NOT NULL
+);
+"""
+
+
+class RunStore:
+    """Per-file objects and per-candidate sort keys of one screen, in a temporary SQLite file.
+
+    Writes are buffered and committed in batches. Not shared between processes or threads.
+    """
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self._folder = Path(tempfile.mkdtemp(prefix="resume-match-run-", dir=folder))
+        self._db = sqlite3.connect(self._folder / "run.sqlite3", isolation_level=None)
+        self._db.execute("PRAGMA journal_mode = OFF")
+        self._db.execute("PRAGMA synchronous = OFF")
+        self._db.execute("PRAGMA cache_size = -8192")
+        self._db.execute("PRAGMA temp_store = FILE")
+        self._db.executescript(_SCHEMA)
+        self._finalizer = weakref.finalize(self, _remove, self._db, self._folder)
+        self._payloads: list[tuple[int, bytes]] = []
+        self._candidates: list[tuple[int, int, float, bytes, bytes, str]] = []
+        self.count = 0
+
+    def put(self, index: int, payload: dict[str, Any]) -> None:
+        """Keep file ``index``'s object (a later put for the same index replaces it)."""
+        data = zlib.compress(json.dumps(payload, separators=(",", ":")).encode(), 6)
+        self._payloads.append((index, data))
+        if len(self._payloads) >= _BATCH:
+            self._flush()
+
+    def get(self, index: int) -> dict[str, Any] | None:
+        """File ``index``'s object, or None when none was put."""
+        self._flush()
+        row = self._db.execute("SELECT value FROM payloads WHERE idx = ?", (index,)).fetchone()
+        return None if row is None else dict(json.loads(zlib.decompress(row[0])))
+
+    def add_candidate(
+        self,
+        pos: int,
+        scored: bool,
+        score: float | None,
+        name: str,
+        files: Sequence[str],
+        found: str,
+    ) -> None:
+        """Record candidate ``pos``'s sort key: scored first, score down, then name and files."""
+        key_files = "\x00".join(files).encode("utf-8", "surrogatepass")
+        key_name = name.encode("utf-8", "surrogatepass")
+        self._candidates.append((pos, int(not scored), -(score or 0.0), key_name, key_files, found))
+        if len(self._candidates) >= _BATCH:
+            self._flush()
+
+    def in_rank_order(self) -> Iterator[tuple[int, bool, float, set[str]]]:
+        """``(pos, scored, score, found skill ids)`` of every candidate, best first.
+
+        The order is Python's for the same keys: UTF-8 bytes sort as code points do, and NUL
+        (never in a path) between file names sorts a list before its extensions.
+        """
+        self._flush()
+        cursor = self._db.execute(
+            "SELECT pos, failed, score, found FROM candidates ORDER BY failed, score, name, files"
+        )
+        for pos, failed, score, found in cursor:
+            yield pos, not failed, -score, set(found.split())
+
+    def set_ranking(self, rows: Iterator[tuple[int, int | None, str]]) -> None:
+        """Store ``(pos, rank, filtered_out)`` for each candidate, in rank order."""
+        self._flush()
+        self._db.execute("DELETE FROM ranking")
+        self._db.execute("BEGIN")
+        batch: list[tuple[int, int, int | None, str]] = []
+        for place, (pos, rank, reason) in enumerate(rows):
+            batch.append((place, pos, rank, reason))
+            if len(batch) >= _BATCH:
+                self._db.executemany("INSERT INTO ranking VALUES (?, ?, ?, ?)", batch)
+                batch.clear()
+        self._db.executemany("INSERT INTO ranking VALUES (?, ?, ?, ?)", batch)
+        self._db.execute("COMMIT")
+        self.count = self._db.execute("SELECT COUNT(*) FROM ranking").fetchone()[0]
+
+    def ranking(
+        self, start: int = 0, stop: int | None = None
+    ) -> Iterator[tuple[int, int | None, str]]:
+        """``(pos, rank, filtered_out)`` from place ``start`` to ``stop``, in rank order.
+
+        Rows are fetched in pages, so other queries (for the payloads) can run in between.
+        """
+        stop = self.count if stop is None else min(stop, self.count)
+        while start < stop:
+            end = min(stop, start + _BATCH)
+            rows = self._db.execute(
+                "SELECT pos, rank, filtered_out FROM ranking WHERE place >= ? AND place < ? "
+                "ORDER BY place",
+                (start, end),
+            ).fetchall()
+            yield from rows
+            start = end
+
+    def close(self) -> None:
+        """Delete the file; safe to call twice (and done when the store is garbage collected)."""
+        self._finalizer()
+
+    def _flush(self) -> None:
+        if not self._payloads and not self._candidates:
+            return
+        self._db.execute("BEGIN")
+        self._db.executemany("INSERT OR REPLACE INTO payloads VALUES (?, ?)", self._payloads)
+        self._db.executemany("INSERT INTO candidates VALUES (?, ?, ?, ?, ?, ?)", self._candidates)
+        self._db.execute("COMMIT")
+        self._payloads.clear()
+        self._candidates.clear()
+
+
+def _remove(db: sqlite3.Connection, folder: Path) -> None:
+    with contextlib.suppress(sqlite3.Error):
+        db.close()
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+class StoredSequence(Sequence[T], Generic[T]):
+    """The ranked candidates, rebuilt one at a time from a :class:`RunStore` by ``build``."""
+
+    def __init__(self, store: RunStore, build: Callable[[int, int | None, str], T]) -> None:
+        self._store = store
+        self._build = build
+
+    def __len__(self) -> int:
+        return self._store.count
+
+    def __iter__(self) -> Iterator[T]:
+        for pos, rank, reason in self._store.ranking():
+            yield self._build(pos, rank, reason)
+
+    @overload
+    def __getitem__(self, index: int) -> T: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[T]: ...
+    def __getitem__(self, index: int | slice) -> T | Sequence[T]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        ((pos, rank, reason),) = self._store.ranking(index, index + 1)
+        return self._build(pos, rank, reason)
