@@ -80,7 +80,7 @@ def test_file_scorer_pickles_and_uses_its_taxonomy(tmp_path: Path, taxonomy: Tax
 
 
 def _setup(taxonomy: Taxonomy, check: Any = None) -> ScorerSetup:
-    return ScorerSetup(taxonomy, ReadOptions(), 1536 * 1024 * 1024, check)
+    return ScorerSetup(taxonomy, ReadOptions(), check)
 
 
 def test_isolated_scorer_cuts_off_a_hang_and_kills_its_child(

@@ -19,7 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import Any
 
-from ..api import Checker, DocumentResult
+from ..api import Checker
+from ..errors import over_memory
+from ..model import DocumentResult, Status
 from ..reading import ReadOptions
 from ..report import result_to_dict
 from ..taxonomy import Taxonomy, load_taxonomy
@@ -52,16 +54,13 @@ def result_payload(result: DocumentResult) -> dict[str, Any]:
     return payload
 
 
-def error_payload(reason: str, status: str = "error") -> dict[str, Any]:
+def error_payload(reason: str, status: Status = "error") -> dict[str, Any]:
     """The object of a file that could not be scored, for ``reason``."""
     return result_payload(DocumentResult(file="", status=status, reason=reason))
 
 
 def score_path(
-    checker: Checker,
-    path: Path,
-    memory_limit: int | None = None,
-    check_function: CheckFunction | None = None,
+    checker: Checker, path: Path, check_function: CheckFunction | None = None
 ) -> tuple[dict[str, Any], bool]:
     """Score one file with ``checker`` (or ``check_function``); the object, and may it be cached.
 
@@ -80,9 +79,7 @@ def score_path(
         else:
             result = check_function(checker, path)
     except MemoryError:
-        limit = f"{memory_limit / 1024**3:.1f} GB" if memory_limit else "available"
-        reason = f"needs more than the {limit} memory a worker may use; is it a resume?"
-        return error_payload(reason), False
+        return error_payload(over_memory(checker.options.max_memory_mb)), False
     except Exception as exc:
         detail = " ".join(str(exc).split())[:200]
         return error_payload(
@@ -92,14 +89,11 @@ def score_path(
 
 
 def score_source(
-    checker: Checker,
-    source: Source,
-    memory_limit: int | None = None,
-    check_function: CheckFunction | None = None,
+    checker: Checker, source: Source, check_function: CheckFunction | None = None
 ) -> tuple[dict[str, Any], bool]:
     """:func:`score_path` for any :data:`Source`; remote bytes go through a temporary copy."""
     if isinstance(source, Path):
-        return score_path(checker, source, memory_limit, check_function)
+        return score_path(checker, source, check_function)
     if isinstance(source, Inline):
         name, data = source.name, source.data
     else:
@@ -112,7 +106,7 @@ def score_source(
         except OSError as exc:
             return error_payload(f"cannot be opened ({exc}); check the URL and credentials"), False
     with _temporary_copy(data, name) as path:
-        return score_path(checker, path, memory_limit, check_function)
+        return score_path(checker, path, check_function)
 
 
 def score_file(

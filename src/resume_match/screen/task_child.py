@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from .. import isolation
 from ..api import Checker
 from ..reading import ReadOptions
 from ..taxonomy import Taxonomy
@@ -39,7 +40,6 @@ class ScorerSetup:
 
     taxonomy: Taxonomy
     options: ReadOptions
-    memory_limit: int | None
     check_function: Any = None
 
 
@@ -174,7 +174,8 @@ def _child_main() -> None:
         setup: ScorerSetup = _receive(requests, time.monotonic() + STARTUP_LIMIT)
         checker = Checker(setup.taxonomy, setup.options)
         _ = checker.matcher
-        limit_memory(setup.memory_limit)
+        # The same cap as the local pool's workers, above the loaded model.
+        isolation.cap_memory(setup.options.max_memory_mb)
     except Exception as exc:
         _send(answers, f"{type(exc).__name__}: {exc}")
         return
@@ -184,28 +185,7 @@ def _child_main() -> None:
             source = _receive(requests, forever)
         except (EOFError, OSError):
             return
-        _send(answers, score_source(checker, source, setup.memory_limit, setup.check_function))
-
-
-def limit_memory(limit: int | None) -> None:
-    """Cap this process's address space; one already above the cap gets some headroom instead."""
-    if not limit:
-        return
-    try:
-        import resource
-    except ImportError:
-        return
-    try:
-        pages = int(Path("/proc/self/statm").read_text().split()[0])
-        current = pages * os.sysconf("SC_PAGE_SIZE")
-    except (OSError, ValueError, IndexError):
-        current = 0
-    target = max(limit, current + 256 * 1024 * 1024)
-    _, hard = resource.getrlimit(resource.RLIMIT_AS)
-    if hard != resource.RLIM_INFINITY:
-        target = min(target, hard)
-    with contextlib.suppress(ValueError, OSError):
-        resource.setrlimit(resource.RLIMIT_AS, (target, hard))
+        _send(answers, score_source(checker, source, setup.check_function))
 
 
 def _exit_with_parent() -> None:
