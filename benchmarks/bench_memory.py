@@ -33,10 +33,11 @@ def peak():
     for line in Path("/proc/self/status").read_text().splitlines():
         if line.startswith("VmHWM:"):
             Path(sys.argv[1]).write_text(line.split()[1])
-atexit.register(peak)
-sys.argv = ["resume-match", *sys.argv[2:]]
-from resume_match.cli import main
-main()
+if __name__ == "__main__":
+    atexit.register(peak)
+    sys.argv = ["resume-match", *sys.argv[2:]]
+    from resume_match.cli import main
+    main()
 """
 
 
