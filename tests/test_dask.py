@@ -14,8 +14,14 @@ import pytest
 from conftest import STRONG_RESUME, write
 from resume_match.api import Checker, DocumentResult
 from resume_match.reading import ReadOptions
-from resume_match.screen.score import FileScorer, score_file
-from resume_match.screen.task_child import IsolatedScorer, ScorerSetup
+from resume_match.screen.score import (
+    FileScorer,
+    WorkerSetup,
+    check_file,
+    error_payload,
+    score_file,
+)
+from resume_match.screen.task_child import IsolatedScorer
 from resume_match.taxonomy import Taxonomy
 
 
@@ -79,8 +85,8 @@ def test_file_scorer_pickles_and_uses_its_taxonomy(tmp_path: Path, taxonomy: Tax
 # --- the isolated scorer ----------------------------------------------------------------------
 
 
-def _setup(taxonomy: Taxonomy, check: Any = None) -> ScorerSetup:
-    return ScorerSetup(taxonomy, ReadOptions(), check)
+def _setup(taxonomy: Taxonomy, check: Any = check_file) -> WorkerSetup:
+    return WorkerSetup(taxonomy, ReadOptions(), check)
 
 
 def test_isolated_scorer_cuts_off_a_hang_and_kills_its_child(
@@ -107,11 +113,7 @@ def test_isolated_scorer_survives_a_crash(tmp_path: Path, taxonomy: Taxonomy) ->
     crash = write(tmp_path, "crash.txt", STRONG_RESUME)
     scorer = IsolatedScorer(_setup(taxonomy, crash_on_name))
     try:
-        assert scorer.score(crash, 30) == (
-            score_file(b"x", name="x.png") | {"reason": "the reader crashed on this file",
-                                               "file": ""},
-            False,
-        )  # fmt: skip
+        assert scorer.score(crash, 30) == (error_payload("the reader crashed on this file"), False)
         assert scorer.score(good, 30)[0]["status"] == "ok"
     finally:
         scorer.close()

@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING, Any
 from distributed.diagnostics.plugin import WorkerPlugin
 
 from ..errors import ScreeningError
-from .score import CRASHED, Source, available_cpus, error_payload
-from .task_child import IsolatedScorer, ScorerSetup
+from .score import CRASHED, Source, WorkerSetup, available_cpus, error_payload
+from .task_child import IsolatedScorer
 
 if TYPE_CHECKING:
     from distributed import Client, Future, Worker
@@ -53,7 +53,7 @@ class DaskEngine:
 
     def run(
         self,
-        setup: ScorerSetup,
+        setup: WorkerSetup,
         tasks: Sequence[tuple[int, Source]],
         timeout: float,
         on_result: OnResult,
@@ -183,7 +183,7 @@ class _SetupPlugin(WorkerPlugin):
     Its teardown, when the run unregisters it, stops the worker's scoring children.
     """
 
-    def __init__(self, token: str, config: ScorerSetup) -> None:
+    def __init__(self, token: str, config: WorkerSetup) -> None:
         self.token = token
         self.config = config
 

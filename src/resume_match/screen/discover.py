@@ -12,8 +12,10 @@ from pathlib import Path
 
 from ..errors import SUBFOLDER_HINT, ScreeningError, cannot_open
 from ..reading import unsupported_reason
+from .urls import is_url, url_name, walk
 
 _UNLISTED_SKIPS = frozenset({"hidden", "lock file", "sub-folder"})
+_SUBFOLDER = f"is a sub-folder; {SUBFOLDER_HINT}"
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,10 @@ class SkippedFile:
         return self.kind not in _UNLISTED_SKIPS
 
 
+# A local file, or the URL of a remote one (s3://bucket/applications/jane.pdf).
+FilePath = Path | str
+
+
 @dataclass(frozen=True)
 class FoundFile:
     """A supported file; files pair up within one (``label``, ``folder``) group.
@@ -48,7 +54,7 @@ class FoundFile:
     file's folder and path inside it (for a file given by itself: as given).
     """
 
-    path: Path
+    path: FilePath
     label: str
     folder: str
     rel: str
@@ -70,9 +76,9 @@ def display_path(path: Path | str) -> str:
 
 
 def discover(
-    paths: Sequence[Path], recursive: bool = False, follow_links: bool = True
+    paths: Sequence[FilePath], recursive: bool = False, follow_links: bool = True
 ) -> Discovery:
-    """Find supported files under ``paths`` (folders, or files given one by one).
+    """Find supported files under ``paths`` (folders, or files given one by one, or URLs).
 
     Hidden files, Office lock files (``~$*``), unsupported types, symbolic-link loops and
     duplicates (the same file reached twice) are skipped with a reason; without ``recursive``
@@ -103,7 +109,12 @@ def discover(
         skipped.append(dataclasses.replace(item, name=_inside(label, rel)))
 
     label = ""
-    for top in paths:
+    for given in paths:
+        if is_url(given):
+            label = str(given) if len(paths) > 1 else ""
+            _discover_url(str(given), recursive, label, found, skipped)
+            continue
+        top = Path(given)
         try:
             info = top.stat()
         except OSError as exc:
@@ -171,7 +182,7 @@ def discover(
                             SkippedFile(
                                 display_path(path),
                                 "sub-folder",
-                                f"is a sub-folder; {SUBFOLDER_HINT}",
+                                _SUBFOLDER,
                             ),
                         )
                     elif identity in ancestors:
@@ -209,12 +220,41 @@ def _inside(label: str, rel: str) -> str:
     return display_path(f"{label}/{rel}" if label else rel)
 
 
+def _discover_url(
+    url: str, recursive: bool, label: str, found: list[FoundFile], skipped: list[SkippedFile]
+) -> None:
+    """The files under a URL, skipped by name as local ones are (their bytes are not read here)."""
+    for remote, shown, kind in walk(url, recursive):
+        if remote is None:
+            reason = "is hidden" if kind == "hidden" else _SUBFOLDER
+            rel = shown[len(url.rstrip("/")) :].lstrip("/")
+            skipped.append(SkippedFile(shown, kind, reason, _inside(label, rel)))
+            continue
+        name = url_name(remote.url)
+        kind, reason = _name_verdict(name)
+        unsupported = unsupported_reason(Path(name))
+        if not kind and unsupported is not None:
+            kind, reason = "unsupported type", unsupported
+        if kind:
+            skipped.append(SkippedFile(remote.url, kind, reason, _inside(label, remote.rel)))
+            continue
+        folder, _, _ = remote.rel.rpartition("/")
+        found.append(FoundFile(remote.url, label, folder, remote.rel, remote.size, bool(folder)))
+
+
+def _name_verdict(name: str) -> tuple[str, str]:
+    if name.startswith("."):
+        return "hidden", "is hidden"
+    if name.startswith("~$"):
+        return "lock file", "is an Office lock file (the document is open in Word)"
+    return "", ""
+
+
 def _file_verdict(path: Path, info: os.stat_result) -> tuple[str, str]:
     """("", "") for a file to score, else the kind of skip and its reason."""
-    if path.name.startswith("."):
-        return "hidden", "is hidden"
-    if path.name.startswith("~$"):
-        return "lock file", "is an Office lock file (the document is open in Word)"
+    kind, reason = _name_verdict(path.name)
+    if kind:
+        return kind, reason
     if not stat.S_ISREG(info.st_mode):
         return "not a file", "is not a regular file (a pipe, socket or device)"
     reason = unsupported_reason(path)

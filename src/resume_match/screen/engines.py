@@ -11,8 +11,8 @@ from collections.abc import Callable, Sequence
 from typing import Any, Literal, Protocol
 
 from ..errors import ScreeningError
-from .score import Source
-from .task_child import ScorerSetup
+from .pool import Pool
+from .score import Source, WorkerSetup, available_cpus
 
 EngineName = Literal["local", "dask"]
 ENGINES: tuple[EngineName, ...] = ("local", "dask")
@@ -25,17 +25,32 @@ class Engine(Protocol):
 
     def run(
         self,
-        setup: ScorerSetup,
+        setup: WorkerSetup,
         tasks: Sequence[tuple[int, Source]],
         timeout: float,
         on_result: OnResult,
     ) -> None: ...
 
 
-def make_engine(
-    name: EngineName, jobs: int | None = None, scheduler: str | None = None
-) -> Engine | None:
-    """The engine called ``name``; None for the local pool, which the screen sizes to the work.
+class LocalEngine:
+    """This machine's pool of ``jobs`` worker processes (None: one per CPU), sized to the work."""
+
+    def __init__(self, jobs: int | None = None) -> None:
+        self.jobs = jobs
+
+    def run(
+        self,
+        setup: WorkerSetup,
+        tasks: Sequence[tuple[int, Source]],
+        timeout: float,
+        on_result: OnResult,
+    ) -> None:
+        size = max(1, min(self.jobs or available_cpus(), len(tasks)))
+        Pool(setup, size, timeout).run(tasks, on_result)
+
+
+def make_engine(name: EngineName, jobs: int | None = None, scheduler: str | None = None) -> Engine:
+    """The engine called ``name``, with ``jobs`` workers (for Dask: of the LocalCluster).
 
     Raises:
         ScreeningError: Dask is asked for but not installed, or ``scheduler`` is given without it.
@@ -43,7 +58,7 @@ def make_engine(
     if name == "local":
         if scheduler is not None:
             raise ScreeningError("a scheduler address needs the dask engine")
-        return None
+        return LocalEngine(jobs)
     try:
         from .dask_engine import DaskEngine
     except ImportError:

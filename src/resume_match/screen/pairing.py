@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
-from .discover import Discovery, FoundFile, display_path
+from .discover import Discovery, FilePath, FoundFile, display_path
+from .urls import is_url, url_name
 
 _COVER_MARKERS = frozenset({"cover", "coverletter", "cl"})
 _RESUME_MARKERS = frozenset({"resume", "résumé", "cv"})
@@ -23,16 +24,16 @@ class Candidate:
     """
 
     name: str
-    resume: Path
-    cover_letter: Path | None = None
-    duplicates: tuple[Path, ...] = ()
+    resume: FilePath
+    cover_letter: FilePath | None = None
+    duplicates: tuple[FilePath, ...] = ()
 
     @property
-    def files(self) -> tuple[Path, ...]:
+    def files(self) -> tuple[FilePath, ...]:
         return (self.resume,) if self.cover_letter is None else (self.resume, self.cover_letter)
 
 
-def is_cover_letter(path: Path) -> bool:
+def is_cover_letter(path: FilePath) -> bool:
     """True when the name has a cover-letter marker: ``cover``, ``cover-letter``, ``cl``."""
     return any(token in _COVER_MARKERS for token in _tokens(path))
 
@@ -80,12 +81,18 @@ def pair_files(discovery: Discovery) -> list[Candidate]:
     return sorted(candidates, key=lambda c: (c.name, [str(p) for p in c.files]))
 
 
-def _tokens(path: Path) -> list[str]:
-    stem = unicodedata.normalize("NFKC", path.stem).casefold()
+def _stem(path: FilePath) -> str:
+    if is_url(path):
+        return PurePosixPath(url_name(str(path))).stem
+    return Path(path).stem
+
+
+def _tokens(path: FilePath) -> list[str]:
+    stem = unicodedata.normalize("NFKC", _stem(path)).casefold()
     return [token for token in _SEPARATORS.split(stem) if token]
 
 
-def _stem_key(path: Path) -> tuple[str, ...]:
+def _stem_key(path: FilePath) -> tuple[str, ...]:
     tokens = _tokens(path)
     drop = _COVER_MARKERS | _RESUME_MARKERS
     if any(token in _COVER_MARKERS for token in tokens):
@@ -93,8 +100,8 @@ def _stem_key(path: Path) -> tuple[str, ...]:
     return tuple(token for token in tokens if token not in drop)
 
 
-def _pair_name(path: Path) -> str:
-    stem = unicodedata.normalize("NFKC", path.stem)
+def _pair_name(path: FilePath) -> str:
+    stem = unicodedata.normalize("NFKC", _stem(path))
     kept = [t for t in _SEPARATORS.split(stem) if t and t.casefold() not in _RESUME_MARKERS]
     separator = _SEPARATORS.search(stem)
     return (separator.group(0) if separator else "-").join(kept) or stem

@@ -16,52 +16,19 @@ import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from multiprocessing.context import BaseContext
 from multiprocessing.process import BaseProcess
-from pathlib import Path
 from typing import Any
 
 from .. import isolation
 from ..api import Checker
-from ..errors import VANISHED, ScreeningError, internal_error, over_memory
-from ..model import DocumentResult, Status
-from ..reading import ReadOptions
-from ..report import result_to_dict
-from ..taxonomy import Taxonomy
-from .duplicates import text_fingerprint
+from ..errors import ScreeningError
+from .score import CRASHED, Source, WorkerSetup, error_payload, score_source, timed_out
 
-CheckFunction = Callable[[Checker, Path], DocumentResult]
 _STARTUP_LIMIT = 180.0
-
-
-def available_cpus() -> int:
-    """CPUs this process may run on (the default for ``--jobs``)."""
-    if hasattr(os, "sched_getaffinity"):
-        return max(1, len(os.sched_getaffinity(0)))
-    return os.cpu_count() or 1
-
-
-def result_payload(result: DocumentResult) -> dict[str, Any]:
-    """A result as a worker sends it and the cache keeps it: the codec's complete form, and the
-    text's fingerprint (so the same document sent twice is found without keeping the text)."""
-    payload = result_to_dict(result, complete=True)
-    if result.text:
-        payload["fingerprint"] = text_fingerprint(result.text)
-    return payload
-
-
-def error_payload(reason: str, status: Status = "error") -> dict[str, Any]:
-    return result_payload(DocumentResult(file="", status=status, reason=reason))
-
-
-@dataclass(frozen=True)
-class WorkerSetup:
-    taxonomy: Taxonomy
-    options: ReadOptions
-    check_function: CheckFunction
 
 
 @dataclass
@@ -70,7 +37,7 @@ class _Worker:
     conn: Connection
     started: float
     ready: bool = False
-    task: tuple[int, Path] | None = None
+    task: tuple[int, Source] | None = None
     deadline: float = 0.0
 
 
@@ -121,7 +88,7 @@ class Pool:
 
     def run(
         self,
-        tasks: list[tuple[int, Path]],
+        tasks: Sequence[tuple[int, Source]],
         on_result: Callable[[int, dict[str, Any], bool], None],
     ) -> None:
         """Run every task; ``on_result(index, payload, cacheable)`` is called as each finishes."""
@@ -157,7 +124,7 @@ class Pool:
         child_end.close()
         return _Worker(process, parent_end, time.monotonic())
 
-    def _assign(self, worker: _Worker, queue: deque[tuple[int, Path]]) -> None:
+    def _assign(self, worker: _Worker, queue: deque[tuple[int, Source]]) -> None:
         task = queue.popleft()
         try:
             worker.conn.send(task)
@@ -211,17 +178,11 @@ class Pool:
                     f"a worker process stopped while starting (exit code {worker.process.exitcode})"
                 )
             if worker.task is not None:
-                on_result(worker.task[0], error_payload("the reader crashed on this file"), False)
+                on_result(worker.task[0], error_payload(CRASHED), False)
             return True
         if worker.task is not None and now >= worker.deadline:
             self._kill(worker)
-            on_result(
-                worker.task[0],
-                error_payload(
-                    f"timed out after {self.timeout:g} s; the file may be damaged or hostile"
-                ),
-                False,
-            )
+            on_result(worker.task[0], error_payload(timed_out(self.timeout)), False)
             return True
         if not worker.ready and now >= worker.started + _STARTUP_LIMIT:
             self._kill(worker)
@@ -266,34 +227,13 @@ def _worker_main(conn: Connection, setup: WorkerSetup, shared: Checker | None = 
         conn.send(("ready",))
         while True:
             task = conn.recv()
-            if task is None:
-                return
-            index, path = task
-            payload, cacheable = _check_in_worker(checker, setup, path)
-            conn.send(("done", index, payload, cacheable))
-    except (EOFError, OSError):
-        # The screen is gone (killed, interrupted): nobody is left to answer, so leave quietly.
-        return
-
-
-def _check_in_worker(
-    checker: Checker, setup: WorkerSetup, path: Path
-) -> tuple[dict[str, Any], bool]:
-    try:
-        path.stat()
-    except FileNotFoundError:
-        return error_payload(VANISHED), False
-    except OSError:
-        pass
-    try:
-        result = setup.check_function(checker, path)
-    except MemoryError:
-        return error_payload(over_memory(setup.options.max_memory_mb)), False
-    except Exception as exc:
-        detail = " ".join(str(exc).split())[:200]
-        reason = internal_error(f"{type(exc).__name__}: {detail}")
-        return error_payload(reason), False
-    return result_payload(result), True
+        except (EOFError, OSError):
+            return
+        if task is None:
+            return
+        index, source = task
+        payload, cacheable = score_source(checker, source, setup.check_function)
+        conn.send(("done", index, payload, cacheable))
 
 
 def _exit_with_parent() -> None:

@@ -1,4 +1,9 @@
-"""screen(): find, pair, reuse cached results, score the rest in the pool, rank."""
+"""screen(): find, pair, reuse cached results, score the rest on an engine, rank.
+
+Each file's result goes to the run's :class:`RunStore` on disk as it arrives; ranking sorts small
+keys there and the report reads the candidates back one at a time, so memory stays flat however
+many files a screen has.
+"""
 
 from __future__ import annotations
 
@@ -9,10 +14,9 @@ import json
 import os
 import stat
 import time
+from array import array
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
-from functools import partial
-from pathlib import Path
+from dataclasses import dataclass
 from typing import Any
 
 from .. import __version__
@@ -24,14 +28,18 @@ from ..model import CheckResult, DocumentResult
 from ..reading import ReadOptions
 from ..report import result_from_dict
 from ..taxonomy import Taxonomy, load_taxonomy
-from .discover import Discovery, discover, display_path
+from .discover import Discovery, FilePath, discover, display_path
 from .duplicates import FINGERPRINT, fold_duplicates
+from .engines import Engine, LocalEngine
 from .pairing import Candidate, pair_files
-from .pool import CheckFunction, Pool, WorkerSetup, available_cpus, error_payload
-from .shortlist import CandidateResult, ScreenReport, Shortlist, rank_candidates
+from .score import CheckFunction, Source, WorkerSetup, check_file, error_payload
+from .shortlist import CandidateResult, ScreenReport, Shortlist, found_ids, number
+from .store import RunStore, StoredSequence
 from .table import skipped_summary
+from .urls import open_bytes, task_source
 
 DEFAULT_TIMEOUT = TIME_LIMIT
+_LOOKUP = 500
 
 
 @dataclass(frozen=True)
@@ -45,13 +53,8 @@ class Progress:
     elapsed: float
 
 
-def check_file(checker: Checker, path: Path) -> DocumentResult:
-    """The default check a worker runs on each file."""
-    return checker.check_document(path)
-
-
 def screen(
-    paths: Sequence[Path],
+    paths: Sequence[FilePath],
     taxonomy: Taxonomy | None = None,
     options: ReadOptions | None = None,
     *,
@@ -64,11 +67,13 @@ def screen(
     progress: Callable[[Progress], None] | None = None,
     check_function: CheckFunction = check_file,
     fold_same_documents: bool = True,
+    engine: Engine | None = None,
 ) -> ScreenReport:
     """Score every candidate found under ``paths`` and rank them.
 
     Args:
-        paths: folders (or single files) to screen.
+        paths: folders (or single files) to screen; URLs (``s3://bucket/applications/``) are
+            read through fsspec.
         taxonomy: the role's skills; None loads the bundled one.
         options: reading limits, as for ``check``.
         recursive: search sub-folders at any depth.
@@ -82,6 +87,8 @@ def screen(
         check_function: what a worker runs on a file; a module-level function (it is pickled).
         fold_same_documents: list files that hold the same document (by their text: a PDF and
             a DOCX of one resume) as one candidate; False keeps every file its own candidate.
+        engine: where the per-file work runs; None is this machine's pool of ``jobs`` workers
+            (:class:`~resume_match.screen.dask_engine.DaskEngine` runs it on a Dask cluster).
 
     Returns:
         A :class:`ScreenReport`; unreadable files are rows with a status, never exceptions.
@@ -102,38 +109,45 @@ def screen(
     candidates = pair_files(discovery)
     if not candidates:
         raise ScreeningError(_nothing_found(discovery))
-    batch = _Batch(
-        [path for candidate in candidates for path in candidate.files], started, progress, cache
-    )
-    if cache is not None:
-        batch.reuse(
-            _context_hash(taxonomy, options, check_function),
-            discovery,
-            options.max_bytes,
-            partial(_usable, taxonomy=taxonomy),
-        )
-    batch.report_progress()
-    todo = batch.todo(discovery)
+    store = RunStore()
     try:
-        if todo:
-            # Each worker is the file's isolation: no second child inside it.
-            setup = WorkerSetup(taxonomy, replace(options, isolate=False), check_function)
-            size = max(1, min(jobs or available_cpus(), len(todo)))
-            Pool(setup, size, timeout).run(todo, batch.finish)
-    finally:
-        batch.flush()
-    bad_names = sum(1 for f in batch.files if display_path(f) != str(f))
-    if bad_names:
-        batch.warnings.append(
-            f"{bad_names} file name(s) are not valid UTF-8; they are shown with \ufffd"
+        batch = _Batch(
+            [path for candidate in candidates for path in candidate.files],
+            started,
+            progress,
+            cache,
+            store,
         )
-    duplicates = 0
-    if fold_same_documents:
-        candidates, duplicates = _fold(candidates, batch)
-    results = _assemble(candidates, batch, taxonomy, options)
+        if cache is not None:
+            context = _context_hash(taxonomy, options, check_function)
+            batch.reuse(context, discovery, options.max_bytes)
+        batch.report_progress()
+        todo = batch.todo(discovery)
+        skipped = discovery.skipped
+        del discovery
+        try:
+            if todo:
+                setup = WorkerSetup(taxonomy, options, check_function)
+                (engine or LocalEngine(jobs)).run(setup, todo, timeout, batch.finish)
+        finally:
+            batch.flush()
+        del todo
+        bad_names = sum(1 for f in batch.files if display_path(f) != str(f))
+        if bad_names:
+            batch.warnings.append(
+                f"{bad_names} file name(s) are not valid UTF-8; they are shown with \ufffd"
+            )
+        duplicates = 0
+        if fold_same_documents:
+            candidates, duplicates = _fold(candidates, batch)
+        results = _Results(candidates, batch.files, store, taxonomy, options)
+        shortlisted = results.rank(shortlist)
+    except BaseException:
+        store.close()
+        raise
     return ScreenReport(
-        candidates=rank_candidates(results, shortlist),
-        skipped=discovery.skipped,
+        candidates=StoredSequence(store, results.build),
+        skipped=skipped,
         taxonomy=taxonomy,
         shortlist=shortlist,
         read=len(batch.files) - batch.cached,
@@ -142,6 +156,7 @@ def screen(
         seconds=time.monotonic() - started,
         warnings=tuple(batch.warnings),
         duplicates=duplicates,
+        shortlist_size=shortlisted,
     )
 
 
@@ -150,79 +165,76 @@ class _Batch:
 
     def __init__(
         self,
-        files: list[Path],
+        files: list[FilePath],
         started: float,
         progress: Callable[[Progress], None] | None,
         cache: ResultCache | None,
+        store: RunStore,
     ) -> None:
         self.files = files
         self.started = started
         self.progress = progress
         self.cache = cache
-        self.payloads: list[dict[str, Any] | None] = [None] * len(files)
+        self.store = store
+        self.finished = bytearray(len(files))
         self.keys: list[str | None] = [None] * len(files)
         self.digests: list[str | None] = [None] * len(files)
         self.warnings: list[str] = []
         self.done = self.cached = self.failed = 0
 
-    def reuse(
-        self,
-        context: str,
-        discovery: Discovery,
-        max_bytes: int,
-        usable: Callable[[dict[str, Any]], bool],
-    ) -> None:
+    def reuse(self, context: str, discovery: Discovery, max_bytes: int) -> None:
         """Key each file on its content and ``context``, and take the cached results.
 
-        A cached row that ``usable`` rejects (it decodes, but fields are missing or wrong) is
-        read again rather than trusted.
+        Keys are looked up a few hundred at a time, so the hits never sit in memory together.
         """
-        cache = self.cache
-        if cache is None:
-            return
         sizes = {f.path: f.size for f in discovery.files}
-        for index, path in enumerate(self.files):
-            if sizes.get(path, 0) > max_bytes:
-                continue
+        for start in range(0, len(self.files), _LOOKUP):
+            chunk = range(start, min(start + _LOOKUP, len(self.files)))
+            for index in chunk:
+                if sizes.get(self.files[index], 0) <= max_bytes:
+                    self._key(index, context)
+            cache = self.cache
+            if cache is None:
+                return
             try:
-                digest = file_digest(path)
-            except FileNotFoundError:
-                self.finish(index, error_payload(VANISHED), cacheable=False, quiet=True)
-                continue
-            except OSError:
-                continue
-            self.digests[index] = digest
-            self.keys[index] = hashlib.sha256(f"{context}:{digest}".encode()).hexdigest()
-        try:
-            hits = cache.get_many(key for key in self.keys if key is not None)
-        except CacheError as error:
-            self._drop_cache(error)
-            return
-        damaged = 0
-        for index, key in enumerate(self.keys):
-            if key is not None and key in hits:
-                if not usable(hits[key]):
-                    damaged += 1
-                    continue
-                self.cached += 1
-                self.finish(index, hits[key], cacheable=False, quiet=True)
-        if damaged:
-            self.warnings.append(
-                f"the cache held {damaged} damaged result(s); those files were read again"
-            )
+                hits = cache.get_many(k for k in (self.keys[i] for i in chunk) if k is not None)
+            except CacheError as error:
+                self._drop_cache(error)
+                return
+            for index in chunk:
+                key = self.keys[index]
+                if key is not None and key in hits:
+                    self.cached += 1
+                    self.finish(index, hits[key], cacheable=False, quiet=True)
 
-    def todo(self, discovery: Discovery) -> list[tuple[int, Path]]:
+    def _key(self, index: int, context: str) -> None:
+        path = self.files[index]
+        try:
+            with open_bytes(path) as handle:
+                content = hashlib.sha256()
+                while chunk := handle.read(1 << 20):
+                    content.update(chunk)
+                digest = content.hexdigest()
+        except FileNotFoundError:
+            self.finish(index, error_payload(VANISHED), cacheable=False, quiet=True)
+            return
+        except (OSError, ScreeningError):
+            return
+        self.keys[index] = hashlib.sha256(f"{context}:{digest}".encode()).hexdigest()
+
+    def todo(self, discovery: Discovery) -> list[tuple[int, Source]]:
         """Files still to read, largest first, so that no big file is left for the end alone."""
         sizes = {f.path: f.size for f in discovery.files}
-        waiting = [i for i, payload in enumerate(self.payloads) if payload is None]
+        waiting = [i for i, done in enumerate(self.finished) if not done]
         waiting.sort(key=lambda i: -sizes.get(self.files[i], 0))
-        return [(i, self.files[i]) for i in waiting]
+        return [(i, task_source(self.files[i])) for i in waiting]
 
     def finish(
         self, index: int, payload: dict[str, Any], cacheable: bool, quiet: bool = False
     ) -> None:
         """Record a file's result, remember it in the cache when it may be reused."""
-        self.payloads[index] = payload
+        self.store.put(index, payload)
+        self.finished[index] = 1
         self.done += 1
         self.failed += payload["status"] != "ok"
         key = self.keys[index]
@@ -309,40 +321,68 @@ def _nothing_found(discovery: Discovery) -> str:
 
 
 def _fold(candidates: list[Candidate], batch: _Batch) -> tuple[list[Candidate], int]:
-    """Fold candidates whose resumes are one document (by the workers' text fingerprints)."""
-    by_path = {path: index for index, path in enumerate(batch.files)}
+    """Fold candidates whose resumes are one document (by the workers' text fingerprints).
 
-    def payload(path: Path) -> dict[str, Any]:
-        return batch.payloads[by_path[path]] or {}
+    Fingerprints are read from the store one candidate at a time and kept as compact arrays.
+    """
+    index_of = {path: index for index, path in enumerate(batch.files)}
 
-    def sketch(path: Path) -> list[int] | None:
-        found = payload(path)
-        return found.get("fingerprint") if found.get("status") == "ok" else None
+    def sketch(path: FilePath) -> Sequence[int] | None:
+        found = batch.store.get(index_of[path]) or {}
+        fingerprint = found.get("fingerprint") if found.get("status") == "ok" else None
+        return array("I", fingerprint) if fingerprint else None
 
     def score(candidate: Candidate) -> float | None:
-        return max((payload(p).get("score") or 0.0 for p in candidate.files), default=None)
+        payloads = (batch.store.get(index_of[p]) or {} for p in candidate.files)
+        return max((payload.get("score") or 0.0 for payload in payloads), default=None)
 
     return fold_duplicates(candidates, sketch, score)
 
 
-def _assemble(
-    candidates: list[Candidate], batch: _Batch, taxonomy: Taxonomy, options: ReadOptions
-) -> list[CandidateResult]:
-    combiner = Checker(taxonomy, options)
-    by_path = {path: index for index, path in enumerate(batch.files)}
+class _Results:
+    """The candidates' check results, rebuilt from the store when the ranking or a report asks."""
 
-    def document(path: Path) -> DocumentResult:
-        payload = batch.payloads[by_path[path]] or error_payload("was not scored")
-        return result_from_dict(payload, taxonomy, file=display_path(path))
+    def __init__(
+        self,
+        candidates: list[Candidate],
+        files: list[FilePath],
+        store: RunStore,
+        taxonomy: Taxonomy,
+        options: ReadOptions,
+    ) -> None:
+        self.candidates = candidates
+        self.store = store
+        self.taxonomy = taxonomy
+        self.combiner = Checker(taxonomy, options)
+        self.shortlist = Shortlist()
+        self.index_of = {path: index for index, path in enumerate(files)}
 
-    results = []
-    for candidate in candidates:
-        resume = document(candidate.resume)
+    def rank(self, shortlist: Shortlist) -> int:
+        """Sort and number the candidates in the store; how many are shortlisted."""
+        self.shortlist = shortlist
+        for pos, candidate in enumerate(self.candidates):
+            main = self.check(pos).main
+            score = shortlist.score_of(main) if main.ok else None
+            files = [str(p) for p in candidate.files]
+            self.store.add_candidate(
+                pos, main.status, score, candidate.name, files, found_ids(main)
+            )
+        return self.store.rank(lambda keys: number(keys, shortlist))
+
+    def build(self, pos: int, rank: int | None, filtered_out: str) -> CandidateResult:
+        result = CandidateResult(self.candidates[pos], self.check(pos), rank, filtered_out)
+        fit = self.shortlist.fit_of(result)
+        return result if fit is None else dataclasses.replace(result, fit=fit)
+
+    def check(self, pos: int) -> CheckResult:
+        candidate = self.candidates[pos]
+        resume = self._document(self.index_of[candidate.resume], candidate.resume)
         if candidate.cover_letter is None:
-            check = CheckResult(resume, taxonomy=taxonomy.id)
-        else:
-            letter = document(candidate.cover_letter)
-            combined = combiner.combine([resume, letter])
-            check = CheckResult(resume, letter, combined, taxonomy=taxonomy.id)
-        results.append(CandidateResult(candidate, check))
-    return results
+            return CheckResult(resume, taxonomy=self.taxonomy.id)
+        letter = self._document(self.index_of[candidate.cover_letter], candidate.cover_letter)
+        combined = self.combiner.combine([resume, letter])
+        return CheckResult(resume, letter, combined, taxonomy=self.taxonomy.id)
+
+    def _document(self, index: int, path: FilePath) -> DocumentResult:
+        payload = self.store.get(index) or error_payload("was not scored")
+        return result_from_dict(payload, self.taxonomy, file=display_path(path))

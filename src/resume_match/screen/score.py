@@ -20,16 +20,31 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from ..api import Checker
-from ..errors import over_memory
+from ..errors import VANISHED, over_memory
 from ..model import DocumentResult, Status
 from ..reading import ReadOptions
 from ..report import result_to_dict
 from ..taxonomy import Taxonomy, load_taxonomy
 
-VANISHED = "disappeared during the run; it was there when the folder was searched"
-CRASHED = "the reader crashed on this file"
-
 CheckFunction = Callable[[Checker, Path], DocumentResult]
+CRASHED = "the reader crashed on this file"
+_KEEP_CHECKERS = 4
+_checkers: dict[tuple[Taxonomy, ReadOptions], Checker] = {}
+_checkers_lock = threading.Lock()
+
+
+def check_file(checker: Checker, path: Path) -> DocumentResult:
+    """The default check a worker runs on each file."""
+    return checker.check_document(path)
+
+
+@dataclass(frozen=True)
+class WorkerSetup:
+    """What every worker needs, whichever the engine: the same for every file of a screen."""
+
+    taxonomy: Taxonomy
+    options: ReadOptions
+    check_function: CheckFunction = check_file
 
 
 @dataclass(frozen=True)
@@ -42,15 +57,26 @@ class Inline:
 
 # A file to score: a local path, a URL the worker opens through fsspec, or the bytes themselves.
 Source = Path | str | Inline
-_KEEP_CHECKERS = 4
-_checkers: dict[tuple[Taxonomy, ReadOptions], Checker] = {}
-_checkers_lock = threading.Lock()
+
+
+def available_cpus() -> int:
+    """CPUs this process may run on (the default for ``--jobs``)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
+
+
+def timed_out(timeout: float) -> str:
+    """The reason given to a file that took longer than the limit, on every engine."""
+    return f"timed out after {timeout:g} s; the file may be damaged or hostile"
 
 
 def result_payload(result: DocumentResult) -> dict[str, Any]:
-    """A document result as the JSON-ready object workers send and the cache stores."""
-    payload = result_to_dict(result)
-    payload.update(kind=result.kind, pages=result.pages)
+    """A result as a worker sends it and the cache keeps it: the codec's complete form, and the
+    text's fingerprint (so the same document sent twice is found without keeping the text)."""
+    payload = result_to_dict(result, complete=True)
+    if result.text:
+        payload["fingerprint"] = text_fingerprint(result.text)
     return payload
 
 
@@ -60,9 +86,9 @@ def error_payload(reason: str, status: Status = "error") -> dict[str, Any]:
 
 
 def score_path(
-    checker: Checker, path: Path, check_function: CheckFunction | None = None
+    checker: Checker, path: Path, check_function: CheckFunction = check_file
 ) -> tuple[dict[str, Any], bool]:
-    """Score one file with ``checker`` (or ``check_function``); the object, and may it be cached.
+    """Score one file with ``check_function``; the object, and whether it may be cached.
 
     Only results that depend on the file's bytes are cacheable: a file that vanished, ran out
     of memory or hit an internal error is tried again next time.
@@ -74,22 +100,18 @@ def score_path(
     except OSError:
         pass
     try:
-        if check_function is None:
-            result = checker.check_document(path)
-        else:
-            result = check_function(checker, path)
+        result = check_function(checker, path)
     except MemoryError:
         return error_payload(over_memory(checker.options.max_memory_mb)), False
     except Exception as exc:
         detail = " ".join(str(exc).split())[:200]
-        return error_payload(
-            f"internal error ({type(exc).__name__}: {detail}); please report it"
-        ), False
+        reason = f"internal error ({type(exc).__name__}: {detail}); please report it"
+        return error_payload(reason), False
     return result_payload(result), True
 
 
 def score_source(
-    checker: Checker, source: Source, check_function: CheckFunction | None = None
+    checker: Checker, source: Source, check_function: CheckFunction = check_file
 ) -> tuple[dict[str, Any], bool]:
     """:func:`score_path` for any :data:`Source`; remote bytes go through a temporary copy."""
     if isinstance(source, Path):
@@ -156,13 +178,6 @@ def _temporary_copy(data: bytes, name: str) -> Iterator[Path]:
         yield Path(temporary)
     finally:
         Path(temporary).unlink(missing_ok=True)
-
-
-def available_cpus() -> int:
-    """CPUs this process may run on (the default number of workers)."""
-    if hasattr(os, "sched_getaffinity"):
-        return max(1, len(os.sched_getaffinity(0)))
-    return os.cpu_count() or 1
 
 
 class FileScorer:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from ..errors import MIN_SCORE_HINT
@@ -56,6 +56,12 @@ class Shortlist:
         """What ranks and gates a scored result: the fit when there is one, else the score."""
         return self.rank_by(result) if self.rank_by is not None else result.score or 0.0
 
+    def fit_of(self, result: CandidateResult) -> float | None:
+        """The fit a report shows for a candidate: only when ranking by one, and when scored."""
+        if self.rank_by is None or not result.main.ok:
+            return None
+        return self.score_of(result.main)
+
     def validate(self, taxonomy: Taxonomy) -> None:
         """Raise :class:`TaxonomyError` naming the known ids when a required id is unknown."""
         for skill_id in self.require:
@@ -63,11 +69,14 @@ class Shortlist:
 
     def reason(self, result: DocumentResult) -> str:
         """Why a scored result misses the shortlist (before ``top``), or "" when it passes."""
+        return self.reason_for(self.score_of(result), found_ids(result))
+
+    def reason_for(self, score: float | None, found: set[str]) -> str:
+        """:meth:`reason` from what ranks (:meth:`score_of`) and the ids of the skills found."""
         reasons = []
-        score = self.score_of(result)
+        score = score or 0.0
         if self.min_score is not None and score < self.min_score:
             reasons.append(f"score {score:.1f} is below {MIN_SCORE_HINT} {self.min_score:g}")
-        found = {m.skill.id for m in (*result.matched, *result.extras)}
         missing = [skill_id for skill_id in self.require if skill_id not in found]
         if missing:
             reasons.append(f"missing required {', '.join(missing)}")
@@ -84,10 +93,11 @@ class ScreenReport:
 
     ``failed`` counts files whose status is not ``ok``; ``read`` counts files scored in this run,
     ``cached`` those whose earlier result was reused; ``duplicates`` the files folded into another
-    candidate because they hold the same document.
+    candidate because they hold the same document. From :func:`screen`, ``candidates`` is read
+    from the run's store one at a time, so a screen of a million files fits in memory.
     """
 
-    candidates: tuple[CandidateResult, ...]
+    candidates: Sequence[CandidateResult]
     skipped: tuple[SkippedFile, ...]
     taxonomy: Taxonomy
     shortlist: Shortlist = field(default_factory=Shortlist)
@@ -97,6 +107,7 @@ class ScreenReport:
     seconds: float = 0.0
     warnings: tuple[str, ...] = ()
     duplicates: int = 0
+    shortlist_size: int | None = None
 
     @property
     def files(self) -> int:
@@ -105,6 +116,18 @@ class ScreenReport:
     @property
     def shortlisted(self) -> tuple[CandidateResult, ...]:
         return tuple(c for c in self.candidates if c.shortlisted)
+
+    @property
+    def shortlisted_count(self) -> int:
+        """How many are shortlisted, without reading every candidate when the screen knows."""
+        if self.shortlist_size is not None:
+            return self.shortlist_size
+        return sum(1 for c in self.candidates if c.shortlisted)
+
+
+def found_ids(result: DocumentResult) -> set[str]:
+    """Ids of every skill a result shows, core or extra (what ``--require`` asks about)."""
+    return {m.skill.id for m in (*result.matched, *result.extras)}
 
 
 def rank_candidates(
@@ -121,21 +144,32 @@ def rank_candidates(
             [str(p) for p in r.candidate.files],
         ),
     )
-    ranked: list[CandidateResult] = []
+    keys = (
+        (r.main.status, shortlist.score_of(r.main) if r.main.ok else None, found_ids(r.main))
+        for r in ordered
+    )
+    return tuple(
+        dataclasses.replace(result, rank=rank, filtered_out=reason, fit=shortlist.fit_of(result))
+        for result, (rank, reason) in zip(ordered, number(keys, shortlist), strict=True)
+    )
+
+
+def number(
+    ordered: Iterable[tuple[str, float | None, set[str]]], shortlist: Shortlist
+) -> Iterator[tuple[int | None, str]]:
+    """Rank and reason for each ``(status, score_of, found ids)`` in rank order, as one pass.
+
+    The scored are numbered from 1; the unscored get no rank; ``--top`` counts only those that
+    passed the other filters.
+    """
     rank = kept = 0
-    for result in ordered:
-        if not result.main.ok:
-            ranked.append(
-                dataclasses.replace(
-                    result, rank=None, filtered_out=f"not scored ({result.main.status})"
-                )
-            )
+    for status, score, found in ordered:
+        if status != "ok":
+            yield None, f"not scored ({status})"
             continue
         rank += 1
-        reason = shortlist.reason(result.main)
+        reason = shortlist.reason_for(score, found)
         if not reason and shortlist.top is not None and kept >= shortlist.top:
             reason = f"not in the top {shortlist.top}"
         kept += not reason
-        fit = shortlist.score_of(result.main) if shortlist.rank_by is not None else None
-        ranked.append(dataclasses.replace(result, rank=rank, filtered_out=reason, fit=fit))
-    return tuple(ranked)
+        yield rank, reason

@@ -15,17 +15,22 @@ import sqlite3
 import tempfile
 import weakref
 import zlib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Generic, TypeVar, overload
 
 T = TypeVar("T")
+# Ranks and reasons for (status, score, found skill ids) in rank order: shortlist.number.
+Numbering = Callable[
+    [Iterator[tuple[str, float | None, set[str]]]], Iterator[tuple[int | None, str]]
+]
 _BATCH = 500
 _SCHEMA = """
 CREATE TABLE payloads (idx INTEGER PRIMARY KEY, value BLOB NOT NULL);
 CREATE TABLE candidates (
     pos INTEGER PRIMARY KEY, failed INTEGER NOT NULL, score REAL NOT NULL,
-    name BLOB NOT NULL, files BLOB NOT NULL, found TEXT NOT NULL
+    name BLOB NOT NULL, files BLOB NOT NULL, status TEXT NOT NULL, raw_score REAL,
+    found TEXT NOT NULL
 );
 CREATE TABLE ranking (
     place INTEGER PRIMARY KEY, pos INTEGER NOT NULL, rank INTEGER, filtered_out TEXT NOT NULL
@@ -49,7 +54,7 @@ class RunStore:
         self._db.executescript(_SCHEMA)
         self._finalizer = weakref.finalize(self, _remove, self._db, self._folder)
         self._payloads: list[tuple[int, bytes]] = []
-        self._candidates: list[tuple[int, int, float, bytes, bytes, str]] = []
+        self._candidates: list[tuple[Any, ...]] = []
         self.count = 0
 
     def put(self, index: int, payload: dict[str, Any]) -> None:
@@ -68,46 +73,69 @@ class RunStore:
     def add_candidate(
         self,
         pos: int,
-        scored: bool,
+        status: str,
         score: float | None,
         name: str,
         files: Sequence[str],
-        found: str,
+        found: Iterable[str],
     ) -> None:
         """Record candidate ``pos``'s sort key: scored first, score down, then name and files."""
         key_files = "\x00".join(files).encode("utf-8", "surrogatepass")
         key_name = name.encode("utf-8", "surrogatepass")
-        self._candidates.append((pos, int(not scored), -(score or 0.0), key_name, key_files, found))
+        failed = int(status != "ok")
+        row = (pos, failed, -(score or 0.0), key_name, key_files, status, score, " ".join(found))
+        self._candidates.append(row)
         if len(self._candidates) >= _BATCH:
             self._flush()
 
-    def in_rank_order(self) -> Iterator[tuple[int, bool, float, set[str]]]:
-        """``(pos, scored, score, found skill ids)`` of every candidate, best first.
+    def rank(
+        self,
+        number: Callable[
+            [Iterator[tuple[str, float | None, set[str]]]], Iterator[tuple[int | None, str]]
+        ],
+    ) -> int:
+        """Sort the candidates, then give each the ``(rank, filtered_out)`` that ``number`` yields
+        for ``(status, score, found skill ids)`` in rank order; return how many are shortlisted.
 
         The order is Python's for the same keys: UTF-8 bytes sort as code points do, and NUL
         (never in a path) between file names sorts a list before its extensions.
         """
         self._flush()
-        cursor = self._db.execute(
-            "SELECT pos, failed, score, found FROM candidates ORDER BY failed, score, name, files"
-        )
-        for pos, failed, score, found in cursor:
-            yield pos, not failed, -score, set(found.split())
-
-    def set_ranking(self, rows: Iterator[tuple[int, int | None, str]]) -> None:
-        """Store ``(pos, rank, filtered_out)`` for each candidate, in rank order."""
-        self._flush()
         self._db.execute("DELETE FROM ranking")
-        self._db.execute("BEGIN")
-        batch: list[tuple[int, int, int | None, str]] = []
-        for place, (pos, rank, reason) in enumerate(rows):
-            batch.append((place, pos, rank, reason))
-            if len(batch) >= _BATCH:
-                self._db.executemany("INSERT INTO ranking VALUES (?, ?, ?, ?)", batch)
-                batch.clear()
-        self._db.executemany("INSERT INTO ranking VALUES (?, ?, ?, ?)", batch)
-        self._db.execute("COMMIT")
+        self._db.execute(
+            "INSERT INTO ranking (place, pos, rank, filtered_out) "
+            "SELECT row_number() OVER (ORDER BY failed, score, name, files) - 1, pos, NULL, '' "
+            "FROM candidates"
+        )
         self.count = self._db.execute("SELECT COUNT(*) FROM ranking").fetchone()[0]
+        shortlisted = 0
+        updates: list[tuple[int | None, str, int]] = []
+        keys = self._keys_in_rank_order()
+        for place, (rank, reason) in enumerate(number(keys)):
+            shortlisted += rank is not None and not reason
+            updates.append((rank, reason, place))
+            if len(updates) >= _BATCH:
+                self._update_ranking(updates)
+        self._update_ranking(updates)
+        return shortlisted
+
+    def _keys_in_rank_order(self) -> Iterator[tuple[str, float | None, set[str]]]:
+        for start in range(0, self.count, _BATCH):
+            rows = self._db.execute(
+                "SELECT c.status, c.raw_score, c.found FROM ranking r JOIN candidates c "
+                "ON c.pos = r.pos WHERE r.place >= ? AND r.place < ? ORDER BY r.place",
+                (start, start + _BATCH),
+            ).fetchall()
+            for status, score, found in rows:
+                yield status, score, set(found.split())
+
+    def _update_ranking(self, updates: list[tuple[int | None, str, int]]) -> None:
+        self._db.execute("BEGIN")
+        self._db.executemany(
+            "UPDATE ranking SET rank = ?, filtered_out = ? WHERE place = ?", updates
+        )
+        self._db.execute("COMMIT")
+        updates.clear()
 
     def ranking(
         self, start: int = 0, stop: int | None = None
@@ -136,7 +164,9 @@ class RunStore:
             return
         self._db.execute("BEGIN")
         self._db.executemany("INSERT OR REPLACE INTO payloads VALUES (?, ?)", self._payloads)
-        self._db.executemany("INSERT INTO candidates VALUES (?, ?, ?, ?, ?, ?)", self._candidates)
+        self._db.executemany(
+            "INSERT INTO candidates VALUES (?, ?, ?, ?, ?, ?, ?, ?)", self._candidates
+        )
         self._db.execute("COMMIT")
         self._payloads.clear()
         self._candidates.clear()

@@ -20,38 +20,21 @@ import subprocess
 import sys
 import threading
 import time
-from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
 from .. import isolation
 from ..api import Checker
-from ..reading import ReadOptions
-from ..taxonomy import Taxonomy
-from .score import CRASHED, Source, error_payload, score_source
+from .score import CRASHED, Source, WorkerSetup, error_payload, score_source, timed_out
 
 STARTUP_LIMIT = 180.0
 _HEADER = struct.Struct("!Q")
 
 
-@dataclass(frozen=True)
-class ScorerSetup:
-    """What a child needs to score files: the same for every file of a screen."""
-
-    taxonomy: Taxonomy
-    options: ReadOptions
-    check_function: Any = None
-
-
-def timed_out(timeout: float) -> str:
-    """The reason given to a file that took longer than the limit (the same on every engine)."""
-    return f"timed out after {timeout:g} s; the file may be damaged or hostile"
-
-
 class IsolatedScorer:
     """One child process that scores files with a deadline each; restarted after a kill or crash."""
 
-    def __init__(self, setup: ScorerSetup) -> None:
+    def __init__(self, setup: WorkerSetup) -> None:
         self.setup = setup
         self._process: subprocess.Popen[bytes] | None = None
         self._lock = threading.Lock()
@@ -171,7 +154,7 @@ def _child_main() -> None:
     sys.stdout = sys.stderr
     forever = float("inf")
     try:
-        setup: ScorerSetup = _receive(requests, time.monotonic() + STARTUP_LIMIT)
+        setup: WorkerSetup = _receive(requests, time.monotonic() + STARTUP_LIMIT)
         checker = Checker(setup.taxonomy, setup.options)
         _ = checker.matcher
         # The same cap as the local pool's workers, above the loaded model.

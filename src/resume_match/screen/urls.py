@@ -16,6 +16,7 @@ from pathlib import Path, PurePosixPath
 from typing import IO, Any
 
 from ..errors import ScreeningError
+from .score import Inline, Source
 
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*://")
 _DRIVERS = {"s3": "s3fs", "s3a": "s3fs", "gs": "gcsfs", "gcs": "gcsfs", "az": "adlfs",
@@ -141,11 +142,22 @@ def write_via_local(url: str, write: Callable[[Path], None]) -> None:
 
 
 @contextlib.contextmanager
-def open_for_hash(url: str) -> Iterator[IO[bytes]]:
-    """The file at ``url`` opened for reading, to hash its content for the cache."""
-    fs, path = filesystem(url)
-    with fs.open(path, "rb") as handle:
+def open_bytes(path: Path | str) -> Iterator[IO[bytes]]:
+    """A local file or the file at a URL, open for reading (to hash it for the cache)."""
+    if not is_url(path):
+        with Path(path).open("rb") as handle:
+            yield handle
+        return
+    fs, inner = filesystem(str(path))
+    with fs.open(inner, "rb") as handle:
         yield handle
+
+
+def task_source(path: Path | str) -> Source:
+    """What a worker is sent for a file: its path or URL, or its bytes when only we can see it."""
+    if isinstance(path, Path) or not is_process_local(path):
+        return path
+    return Inline(path, fetch(path, 1 << 62))
 
 
 def _url(protocol: str, path: str) -> str:
