@@ -17,7 +17,7 @@ from ..errors import (
 
 if TYPE_CHECKING:
     from ..model import CheckResult, DocumentResult
-    from ..screen import ScreenReport
+    from ..screen import CandidateResult, ScreenReport
 
 FLAG_HINTS = {
     SIZE_HINT: "raise it with --max-size if this really is a resume",
@@ -53,13 +53,18 @@ def check_with_flags(result: CheckResult) -> CheckResult:
 
 
 def report_with_flags(report: ScreenReport) -> ScreenReport:
-    """A screen report whose reasons, filters and warnings name the flags."""
+    """A screen report whose reasons, filters and warnings name the flags.
+
+    Candidates are mapped as they are read, so a report from the run's store stays there.
+    """
+    from ..screen.store import mapped
+
+    def candidate(c: CandidateResult) -> CandidateResult:
+        return replace(c, check=check_with_flags(c.check), filtered_out=with_flags(c.filtered_out))
+
     return replace(
         report,
-        candidates=tuple(
-            replace(c, check=check_with_flags(c.check), filtered_out=with_flags(c.filtered_out))
-            for c in report.candidates
-        ),
+        candidates=mapped(report.candidates, candidate),
         skipped=tuple(replace(s, reason=with_flags(s.reason)) for s in report.skipped),
         warnings=tuple(with_flags(w) for w in report.warnings),
     )

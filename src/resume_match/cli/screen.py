@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import click
 
@@ -20,15 +21,40 @@ if TYPE_CHECKING:
     from ..screen import Progress
 
 
+class _PathOrUrl(click.ParamType):  # type: ignore[type-arg]
+    """A local path (checked as ``click.Path`` checks it) or a URL, left for fsspec to open."""
+
+    name = "path"
+
+    def __init__(self, local: click.Path) -> None:
+        self.local = local
+
+    def convert(
+        self,
+        value: str | os.PathLike[str],
+        param: click.Parameter | None,
+        ctx: click.Context | None,
+    ) -> object:
+        if isinstance(value, str) and "://" in value:
+            return value
+        return self.local.convert(value, param, ctx)
+
+
 @click.command("screen")
-@click.argument("folders", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.argument(
+    "folders",
+    nargs=-1,
+    required=True,
+    type=_PathOrUrl(click.Path(exists=True, path_type=Path)),
+)
 @click.option("-r", "--recursive", is_flag=True, help="Search sub-folders too, at any depth.")
 @click.option(
     "--out",
-    type=click.Path(path_type=Path, dir_okay=False),
+    type=_PathOrUrl(click.Path(path_type=Path, dir_okay=False)),
     default=None,
     metavar="FILE",
-    help="Write every candidate to FILE.csv, .jsonl, .json or .html (a page to share).",
+    help="Write every candidate to FILE.csv, .jsonl, .json or .html (a page to share);"
+    " FILE may be a URL (s3://...).",
 )
 @click.option(
     "--out-in-input",
@@ -94,11 +120,26 @@ if TYPE_CHECKING:
     is_flag=True,
     help="Score files that hold the same document (a PDF and a DOCX of one resume) separately.",
 )
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Where files are read: this machine's worker processes, or Dask tasks"
+    " (needs resume-match[dask]).",
+)
+@click.option(
+    "--scheduler",
+    default=None,
+    metavar="ADDRESS",
+    help="With --engine dask, the scheduler to use (tcp://host:8786); without it a local"
+    " cluster of --jobs workers is started for the run.",
+)
 @reading_options
 def screen_command(
-    folders: tuple[Path, ...],
+    folders: tuple[Path | str, ...],
     recursive: bool,
-    out: Path | None,
+    out: Path | str | None,
     out_in_input: bool,
     jobs: int | None,
     min_score: float | None,
@@ -110,6 +151,8 @@ def screen_command(
     no_cache: bool,
     no_follow_links: bool,
     keep_duplicates: bool,
+    engine: Literal["local", "dask"],
+    scheduler: str | None,
     taxonomy: Path | None,
     max_size: float,
     pdf_engine: str,
@@ -129,12 +172,19 @@ def screen_command(
     from ..screen import (
         Shortlist,
         check_output_path,
-        render_table,
+        make_engine,
         screen,
         summary_line,
         write_report,
     )
+    from ..screen.table import table_lines
 
+    if scheduler is not None and engine != "dask":
+        raise CliError("--scheduler needs --engine dask", ExitCode.USAGE)
+    try:
+        runner = make_engine(engine, jobs, scheduler)
+    except ScreeningError as error:
+        raise CliError(f"--engine {engine}: {error}") from None
     if out is not None:
         try:
             check_output_path(out, folders, allow_inside=out_in_input)
@@ -172,12 +222,14 @@ def screen_command(
             cache=cache,
             shortlist=shortlist,
             progress=bar,
+            engine=runner,
         )
         report = report_with_flags(report)
         if bar is not None:
             bar.clear()
         width = max(40, shutil.get_terminal_size((120, 24)).columns)
-        click.echo(render_table(report, width=width), nl=False)
+        for line in table_lines(report, width=width):
+            click.echo(line, nl=False)
         if out is not None:
             write_report(report, out)
     except KeyboardInterrupt:

@@ -8,15 +8,17 @@ import os
 import stat
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from itertools import chain
 from pathlib import Path
 from typing import IO, Any
 
 from ..errors import INSIDE_INPUT_HINT, ScreeningError
 from ..report import check_to_dict
 from ..taxonomy import Taxonomy
-from .discover import SkippedFile, display_path
+from .discover import FilePath, SkippedFile, display_path
 from .shortlist import CandidateResult, ScreenReport
+from .urls import filesystem, is_url, url_suffix, write_via_local
 
 REPORT_SUFFIXES = (".csv", ".jsonl", ".json", ".html")
 _WRONG_SUFFIX = "must end in .csv, .jsonl, .json or .html"
@@ -81,7 +83,7 @@ def report_summary(report: ScreenReport) -> dict[str, Any]:
         "cached": report.cached,
         "failed": report.failed,
         "candidates": len(report.candidates),
-        "shortlisted": len(report.shortlisted),
+        "shortlisted": report.shortlisted_count,
         "duplicates": report.duplicates,
         "skipped": dict(sorted(Counter(s.kind for s in report.skipped).items())),
         "filters": {
@@ -92,13 +94,24 @@ def report_summary(report: ScreenReport) -> dict[str, Any]:
     }
 
 
-def write_report(report: ScreenReport, path: Path) -> None:
-    """Write the report as CSV, JSON Lines, JSON or an HTML page (by suffix), atomically.
+def write_report(report: ScreenReport, path: FilePath) -> None:
+    """Write the report as CSV, JSON Lines, JSON or an HTML page (by suffix), atomically; ``path``
+    may be a URL.
+
+    CSV, JSON Lines and JSON rows are written as they are read from the screen's store, so those
+    reports need little memory at any size (an HTML page is built whole). A URL gets the finished
+    file uploaded in one piece.
 
     Raises:
         ScreeningError: the suffix is not one of :data:`REPORT_SUFFIXES`, or the file cannot be
             written; an existing file is then left as it was.
     """
+    if is_url(path):
+        if url_suffix(str(path)) not in REPORT_SUFFIXES:
+            raise ScreeningError(_WRONG_SUFFIX, path)
+        write_via_local(str(path), lambda local: write_report(report, local))
+        return
+    path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in REPORT_SUFFIXES:
         raise ScreeningError(_WRONG_SUFFIX, path)
@@ -109,21 +122,35 @@ def write_report(report: ScreenReport, path: Path) -> None:
         page = render_shortlist_html(report)
         atomic_write(path, lambda handle: handle.write(page))
     elif suffix == ".jsonl":
-        rows = [*map(candidate_to_dict, report.candidates), *map(skipped_to_dict, listed)]
+        rows = chain(map(candidate_to_dict, report.candidates), map(skipped_to_dict, listed))
         atomic_write(path, lambda handle: handle.writelines(_json_line(row) for row in rows))
     else:
-        document = {
-            "schema": 1,
-            "summary": report_summary(report),
-            "candidates": [candidate_to_dict(c) for c in report.candidates],
-            "skipped": [
-                {"file": s.path, "kind": s.kind, "reason": s.reason} for s in report.skipped
-            ],
-        }
-        atomic_write(
-            path,
-            lambda handle: handle.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n"),
-        )
+        atomic_write(path, lambda handle: _write_json(handle, report))
+
+
+def _write_json(handle: IO[str], report: ScreenReport) -> None:
+    """``json.dumps(document, indent=2)`` of the whole report, byte for byte, row by row."""
+    handle.write(f'{{\n  "schema": 1,\n  "summary": {_nested(report_summary(report), 1)},')
+    handle.write('\n  "candidates": ')
+    _write_list(handle, map(candidate_to_dict, report.candidates))
+    handle.write(',\n  "skipped": ')
+    skipped = ({"file": s.path, "kind": s.kind, "reason": s.reason} for s in report.skipped)
+    _write_list(handle, skipped)
+    handle.write("\n}\n")
+
+
+def _write_list(handle: IO[str], items: Iterable[dict[str, Any]]) -> None:
+    empty = True
+    for item in items:
+        handle.write(("[\n    " if empty else ",\n    ") + _nested(item, 2))
+        empty = False
+    handle.write("[]" if empty else "\n  ]")
+
+
+def _nested(value: object, depth: int) -> str:
+    """``value`` as it appears ``depth`` levels down in an indented document (JSON text never
+    holds a raw newline, so every newline is structure)."""
+    return json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n" + "  " * depth)
 
 
 def render_shortlist_html(report: ScreenReport) -> str:
@@ -143,13 +170,22 @@ def render_shortlist_html(report: ScreenReport) -> str:
     return render_shortlist_page(view, title=f"resume-match shortlist: {report.taxonomy.name}")
 
 
-def check_output_path(path: Path, inputs: Sequence[Path], allow_inside: bool = False) -> None:
+def check_output_path(
+    path: FilePath, inputs: Sequence[FilePath], allow_inside: bool = False
+) -> None:
     """Refuse a report path before the work starts rather than after it.
 
     Raises:
         ScreeningError: wrong suffix, missing folder, or inside an input folder (unless allowed:
-            a report among the applications gets mixed up with them).
+            a report among the applications gets mixed up with them); for a URL, fsspec or the
+            driver its protocol needs is missing.
     """
+    if is_url(path):
+        if url_suffix(str(path)) not in REPORT_SUFFIXES:
+            raise ScreeningError(_WRONG_SUFFIX, path)
+        filesystem(str(path))
+        return
+    path = Path(path)
     if path.suffix.lower() not in REPORT_SUFFIXES:
         raise ScreeningError(_WRONG_SUFFIX, path)
     folder = path.resolve().parent
@@ -162,8 +198,9 @@ def check_output_path(path: Path, inputs: Sequence[Path], allow_inside: bool = F
     _check_writable(folder, path)
     if allow_inside:
         return
-    for top in inputs:
-        if top.is_dir():
+    for given in inputs:
+        top = Path(given)
+        if not is_url(given) and top.is_dir():
             root = top.resolve()
             if folder == root or root in folder.parents:
                 raise ScreeningError(

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar, overload
 
 T = TypeVar("T")
+U = TypeVar("U")
 # Ranks and reasons for (status, score, found skill ids) in rank order: shortlist.number.
 Numbering = Callable[
     [Iterator[tuple[str, float | None, set[str]]]], Iterator[tuple[int | None, str]]
@@ -205,3 +206,29 @@ class StoredSequence(Sequence[T], Generic[T]):
             raise IndexError(index)
         ((pos, rank, reason),) = self._store.ranking(index, index + 1)
         return self._build(pos, rank, reason)
+
+
+class _Mapped(Sequence[U], Generic[T, U]):
+    def __init__(self, items: Sequence[T], function: Callable[[T], U]) -> None:
+        self._items = items
+        self._function = function
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __iter__(self) -> Iterator[U]:
+        return map(self._function, self._items)
+
+    @overload
+    def __getitem__(self, index: int) -> U: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[U]: ...
+    def __getitem__(self, index: int | slice) -> U | Sequence[U]:
+        if isinstance(index, slice):
+            return [self._function(item) for item in self._items[index]]
+        return self._function(self._items[index])
+
+
+def mapped(items: Sequence[T], function: Callable[[T], U]) -> Sequence[U]:
+    """``items`` with ``function`` applied to each as it is read, none of them kept."""
+    return _Mapped(items, function)

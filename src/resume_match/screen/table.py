@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from ..report import printable
 from .discover import SkippedFile
@@ -35,7 +35,7 @@ def summary_line(report: ScreenReport) -> str:
     if report.skipped:
         line += f"; skipped {skipped_summary(report.skipped)}"
     if report.shortlist.active:
-        line += f"; shortlisted {len(report.shortlisted)}"
+        line += f"; shortlisted {report.shortlisted_count}"
     return line
 
 
@@ -48,14 +48,28 @@ def render_table(report: ScreenReport, width: int = 100) -> str:
     skills would get too little room beside the rest, they go on a line of their own under the
     candidate; below about 60 columns the sub-scores are left out.
     """
-    rows = [c for c in report.candidates if c.shortlisted or not c.main.ok]
-    if not rows:
-        return "No candidate passed the shortlist filters.\n"
-    names = [printable(_with_copies(c)) for c in rows]
-    statuses = [_status(c) for c in rows]
-    details = [printable(_detail(c)) for c in rows]
-    status_width = max(6, *map(len, statuses))
-    longest = max(9, *map(len, names))
+    return "".join(table_lines(report, width))
+
+
+def table_lines(report: ScreenReport, width: int = 100) -> Iterator[str]:
+    """:func:`render_table` line by line (each ends in a newline), for a screen of any size.
+
+    Two passes over the candidates (widths, then rows), so none is kept in between.
+    """
+
+    def rows() -> Iterator[CandidateResult]:
+        return (c for c in report.candidates if c.shortlisted or not c.main.ok)
+
+    longest, status_width, starred, empty = 9, 6, False, True
+    for row in rows():
+        empty = False
+        longest = max(longest, len(_printable(_with_copies(row))))
+        status = _status(row)
+        status_width = max(status_width, len(status))
+        starred = starred or status == "ok*"
+    if empty:
+        yield "No candidate passed the shortlist filters.\n"
+        return
     fit = report.shortlist.rank_by is not None
     scores = 1 + fit
     subscores = width - (4 + (scores + 2) * (_GAP + 5) + 2 * _GAP + status_width) >= min(
@@ -76,9 +90,12 @@ def render_table(report: ScreenReport, width: int = 100) -> str:
     header += "score"
     header += f"{gap} tech{gap} soft" if subscores else ""
     header += f"{gap}{'top missing skills':<{detail_width}}" if wide else ""
-    lines = [f"{header}{gap}status"]
-    for result, name, status, detail in zip(rows, names, statuses, details, strict=True):
+    yield f"{header}{gap}status".rstrip() + "\n"
+    for result in rows():
         main = result.main
+        name = _printable(_with_copies(result))
+        status = _status(result)
+        detail = _printable(_detail(result))
         line = f"{result.rank or '-':>4}{gap}{_fit_name(name, name_width):<{name_width}}{gap}"
         line += (f"{_column(result.fit)}{gap}" if fit else "") + _column(main.score)
         if subscores:
@@ -87,16 +104,15 @@ def render_table(report: ScreenReport, width: int = 100) -> str:
             line += (
                 f"{gap}{textwrap.shorten(detail, detail_width, placeholder='...'):<{detail_width}}"
             )
-        lines.append(f"{line}{gap}{status}")
+        yield f"{line}{gap}{status}".rstrip() + "\n"
         if not wide and detail != "-":
             label = "missing: " if main.ok else ""
             room = max(10, width - _INDENT)
             text = textwrap.shorten(label + detail, room, placeholder="...")
-            lines.append(" " * _INDENT + text)
-    if "ok*" in statuses:
+            yield (" " * _INDENT + text).rstrip() + "\n"
+    if starred:
         note = "ok*: scored without a document that could not be read (see the report)"
-        lines += textwrap.wrap(note, max(20, width))
-    return "\n".join(line.rstrip() for line in lines) + "\n"
+        yield from (line.rstrip() + "\n" for line in textwrap.wrap(note, max(20, width)))
 
 
 def _with_copies(result: CandidateResult) -> str:
