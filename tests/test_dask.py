@@ -126,7 +126,7 @@ def test_isolated_scorer_survives_a_crash(tmp_path: Path, taxonomy: Taxonomy) ->
 def cluster() -> Any:
     distributed = pytest.importorskip("distributed")
     with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
     ) as local:
         yield local
 
@@ -174,3 +174,114 @@ def test_dask_engine_retries_the_files_of_a_killed_worker(
         assert victims[0] not in client.run(os.getpid).values()
     assert sorted(results) == list(range(24))
     assert {payload["status"] for payload in results.values()} == {"ok"}
+
+
+# --- screen on the Dask engine ----------------------------------------------------------------
+
+LETTER = """Dear Hiring Manager,
+I am applying for the Patient Service Representative role. I listen carefully to patient
+concerns, stay calm and courteous under pressure, and work closely with nurses. Sincerely, Jo
+"""
+WEAK = """Sam Rivera
+EXPERIENCE
+Barista at a neighbourhood coffee shop for two years. Made espresso drinks, kept the counter
+clean, restocked the pastry case and opened the store on weekends with the shift lead.
+"""
+
+
+def mixed_folder(folder: Path) -> Path:
+    """Every kind of outcome: PDF, DOCX, TXT, pairs, sub-folders, broken and skipped files."""
+    from builders import make_docx, make_pdf
+
+    folder.mkdir()
+    make_pdf(folder / "jordan-lee-resume.pdf", STRONG_RESUME.splitlines())
+    make_docx(folder / "jordan-lee-cover-letter.docx", LETTER.splitlines())
+    make_docx(folder / "Kim_Lee_CV.docx", STRONG_RESUME.splitlines())
+    write(folder, "sam-rivera.txt", WEAK)
+    write(folder, "=HYPERLINK(x).txt", STRONG_RESUME)
+    (folder / "broken.pdf").write_bytes(b"%PDF-1.7\n1 0 obj << /Type /Catalog")
+    (folder / "fake.docx").write_bytes(b"PK\x03\x04 not really a zip")
+    write(folder, "empty.txt", "")
+    write(folder, "name-only.md", "Jordan Lee")
+    write(folder, "notes.rtf", "{\\rtf1 hello}")
+    write(folder, ".hidden.txt", STRONG_RESUME)
+    sub = folder / "maria-lopez"
+    sub.mkdir()
+    write(sub, "resume.txt", STRONG_RESUME + "\nBilingual in Spanish.\n")
+    write(sub, "Maria Lopez cover.txt", LETTER)
+    return folder
+
+
+def test_dask_engine_report_is_byte_identical_to_the_local_one(tmp_path: Path) -> None:
+    pytest.importorskip("distributed")
+    from click.testing import CliRunner
+
+    from resume_match.cli import cli
+
+    folder = mixed_folder(tmp_path / "in")
+    outputs = {}
+    for engine in ("local", "dask"):
+        for suffix in ("csv", "json"):
+            out = tmp_path / f"{engine}.{suffix}"
+            args = ["screen", str(folder), "-r", "--no-cache", "--jobs", "2", "--out", str(out)]
+            result = CliRunner().invoke(cli, [*args, "--engine", engine])
+            assert result.exit_code == 4, result.output
+            outputs[engine, suffix] = out.read_bytes()
+            outputs[engine, "table"] = result.stdout.encode()
+    for kind in ("csv", "json", "table"):
+        assert outputs["local", kind] == outputs["dask", kind]
+    text = outputs["dask", "csv"].decode("utf-8-sig")
+    assert "broken.pdf" in text and "fake.docx" in text and "notes.rtf" in text
+    assert text.count("\n") == 11  # the header, 9 candidates, 1 listed skipped file
+
+
+def test_screen_on_dask_finishes_when_a_worker_dies(tmp_path: Path, cluster: Any) -> None:
+    from distributed import Client
+
+    from resume_match.screen import screen
+    from resume_match.screen.dask_engine import DaskEngine
+
+    for n in range(30):
+        write(tmp_path, f"applicant-{n:02}.txt", STRONG_RESUME)
+    with Client(cluster.scheduler_address) as client:
+        victim = sorted(client.run(os.getpid).values())[0]
+        killed: list[int] = []
+
+        def progress(state: Any) -> None:
+            if state.done - state.cached >= 4 and not killed:
+                killed.append(victim)
+                os.kill(victim, signal.SIGKILL)
+
+        report = screen(
+            [tmp_path],
+            jobs=2,
+            progress=progress,
+            check_function=slow_everywhere,
+            engine=DaskEngine(cluster.scheduler_address),
+        )
+        assert killed and victim not in client.run(os.getpid).values()
+    assert len(report.candidates) == 30 and report.read == 30
+    assert {c.main.status for c in report.candidates} == {"ok"}
+
+
+def test_a_missing_dask_is_a_one_line_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    from click.testing import CliRunner
+
+    from resume_match.cli import cli
+
+    for name in [n for n in sys.modules if n == "distributed" or n.startswith("distributed.")]:
+        monkeypatch.setitem(sys.modules, name, None)
+    monkeypatch.setitem(sys.modules, "distributed", None)
+    monkeypatch.delitem(sys.modules, "resume_match.screen.dask_engine", raising=False)
+    write(tmp_path, "a.txt", STRONG_RESUME)
+    result = CliRunner().invoke(cli, ["screen", str(tmp_path), "--engine", "dask"])
+    assert result.exit_code == 1, result.output
+    assert result.stderr == (
+        "error: --engine dask: the dask engine needs Dask; install resume-match[dask]\n"
+    )
+    result = CliRunner().invoke(cli, ["screen", str(tmp_path), "--scheduler", "tcp://x:1"])
+    assert result.exit_code == 2 and "--scheduler needs --engine dask" in result.stderr

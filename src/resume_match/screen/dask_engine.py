@@ -45,7 +45,7 @@ class DaskEngine:
     """
 
     def __init__(
-        self, scheduler: str | None = None, workers: int | None = None, window: int = 8
+        self, scheduler: str | None = None, workers: int | None = None, window: int = 32
     ) -> None:
         self.scheduler = scheduler
         self.workers = workers
@@ -82,27 +82,33 @@ class DaskEngine:
     ) -> None:
         from distributed import as_completed
 
-        threads = max(1, sum(client.nthreads().values()))
+        limit = max(1, sum(client.nthreads().values())) * self.window
         pending = iter(tasks)
         futures: dict[Future[Any], int] = {}
 
-        def submit(count: int) -> Iterator[Future[Any]]:
-            for index, source in _take(pending, count):
-                future = client.submit(
-                    score_task, token, source, timeout, key=f"{token}-{index}", pure=False
-                )
-                futures[future] = index
-                yield future
+        def submit(count: int) -> list[Future[Any]]:
+            batch = _take(pending, count)
+            if not batch:
+                return []
+            submitted = client.map(
+                score_task,
+                [token] * len(batch),
+                [source for _, source in batch],
+                [timeout] * len(batch),
+                key=[f"{token}-{index}" for index, _ in batch],
+                pure=False,
+            )
+            futures.update(zip(submitted, (index for index, _ in batch), strict=True))
+            return list(submitted)
 
-        running = as_completed(list(submit(threads * self.window)))
+        running = as_completed(submit(limit), with_results=True, raise_errors=False)
         try:
-            for future in running:
+            for future, result in running:
                 index = futures.pop(future)
-                payload, cacheable = _outcome(future)
                 future.release()
-                on_result(index, payload, cacheable)
-                for more in submit(1):
-                    running.add(more)
+                on_result(index, *_outcome(result))
+                if len(futures) <= limit // 2:
+                    running.update(submit(limit - len(futures)))
         except BaseException:
             client.cancel(list(futures))
             raise
@@ -128,7 +134,7 @@ class DaskEngine:
                 n_workers=workers,
                 threads_per_worker=1,
                 processes=True,
-                dashboard_address=None,
+                dashboard_address=":0",
                 silence_logs=logging.CRITICAL,
             )
         except Exception as exc:
@@ -153,18 +159,17 @@ def score_task(token: str, source: Source, timeout: float) -> tuple[dict[str, An
     return scorer.score(source, timeout)
 
 
-def _outcome(future: Future[Any]) -> tuple[dict[str, Any], bool]:
+def _outcome(result: Any) -> tuple[dict[str, Any], bool]:
     """A finished task's object; a task that killed its workers, or failed, is an error row."""
     from distributed import KilledWorker
 
-    try:
-        payload, cacheable = future.result()
-    except KilledWorker:
+    if isinstance(result, KilledWorker):
         return error_payload(CRASHED), False
-    except Exception as exc:
-        detail = " ".join(str(exc).split())[:200]
-        reason = f"internal error ({type(exc).__name__}: {detail}); please report it"
+    if isinstance(result, BaseException):
+        detail = " ".join(str(result).split())[:200]
+        reason = f"internal error ({type(result).__name__}: {detail}); please report it"
         return error_payload(reason), False
+    payload, cacheable = result
     return payload, cacheable
 
 
