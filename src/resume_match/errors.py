@@ -77,7 +77,8 @@ class ResumeMatchError(Exception):
     """Base of every error resume-match raises on purpose.
 
     ``status`` is the document status the error maps to in reports; ``path`` names the file when
-    there is one, so a CLI can print ``error: FILE: message``.
+    there is one, so a CLI can print ``error: FILE: message``. A URL stays text (``Path`` would
+    fold its ``//``).
     """
 
     status: ClassVar[Status] = "error"
@@ -85,12 +86,14 @@ class ResumeMatchError(Exception):
     def __init__(self, message: str, path: Path | str | None = None) -> None:
         super().__init__(message)
         self.message = message
-        self.path = Path(path) if path is not None else None
+        self.path: Path | str | None = (
+            path if path is None or (isinstance(path, str) and "://" in path) else Path(path)
+        )
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}" if self.path is not None else self.message
 
-    def __reduce__(self) -> tuple[type[ResumeMatchError], tuple[str, Path | None]]:
+    def __reduce__(self) -> tuple[type[ResumeMatchError], tuple[str, Path | str | None]]:
         # Pickled across a process boundary (isolation), the path must travel with the message.
         return (type(self), (self.message, self.path))
 

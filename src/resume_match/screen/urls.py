@@ -85,7 +85,7 @@ def walk(url: str, recursive: bool) -> Iterator[tuple[RemoteFile | None, str, st
         ScreeningError: the URL does not exist or cannot be listed.
     """
     fs, root = filesystem(url)
-    protocol = url.split("://", 1)[0]
+    prefix = url.rstrip("/")
     try:
         info = fs.info(root)
     except FileNotFoundError:
@@ -104,7 +104,8 @@ def walk(url: str, recursive: bool) -> Iterator[tuple[RemoteFile | None, str, st
         try:
             entries = sorted(fs.ls(folder, detail=True), key=lambda e: str(e["name"]))
         except OSError as exc:
-            raise ScreeningError(f"cannot be listed ({exc})", _url(protocol, folder)) from None
+            shown = f"{prefix}/{folder[len(base) :].lstrip('/')}".rstrip("/")
+            raise ScreeningError(f"cannot be listed ({exc})", shown) from None
         subfolders = []
         for entry in entries:
             name = str(entry["name"]).rstrip("/")
@@ -113,13 +114,13 @@ def walk(url: str, recursive: bool) -> Iterator[tuple[RemoteFile | None, str, st
             rel = name[len(base) :].lstrip("/")
             if entry.get("type") == "directory":
                 if PurePosixPath(name).name.startswith("."):
-                    yield None, _url(protocol, name), "hidden"
+                    yield None, f"{prefix}/{rel}", "hidden"
                 elif not recursive:
-                    yield None, _url(protocol, name), "sub-folder"
+                    yield None, f"{prefix}/{rel}", "sub-folder"
                 else:
                     subfolders.append(name)
                 continue
-            yield RemoteFile(_url(protocol, name), rel, int(entry.get("size") or 0)), "", ""
+            yield RemoteFile(f"{prefix}/{rel}", rel, int(entry.get("size") or 0)), "", ""
         stack.extend(reversed(subfolders))
 
 
@@ -158,12 +159,6 @@ def task_source(path: Path | str) -> Source:
     if isinstance(path, Path) or not is_process_local(path):
         return path
     return Inline(path, fetch(path, 1 << 62))
-
-
-def _url(protocol: str, path: str) -> str:
-    if protocol == "file":
-        return f"file://{path}" if path.startswith("/") else f"file:///{path}"
-    return f"{protocol}://{path}"
 
 
 def url_suffix(url: str) -> str:
