@@ -29,12 +29,12 @@ from bench_screen import FIRST, LAST, OUT, as_lines, resume_content, write_txt
 WRAPPER = """
 import atexit, sys
 from pathlib import Path
-def peak():
+def peak(out):
     for line in Path("/proc/self/status").read_text().splitlines():
         if line.startswith("VmHWM:"):
-            Path(sys.argv[1]).write_text(line.split()[1])
+            Path(out).write_text(line.split()[1])
 if __name__ == "__main__":
-    atexit.register(peak)
+    atexit.register(peak, sys.argv[1])
     sys.argv = ["resume-match", *sys.argv[2:]]
     from resume_match.cli import main
     main()

@@ -32,11 +32,11 @@ from .discover import Discovery, FilePath, discover, display_path
 from .duplicates import FINGERPRINT, fold_duplicates
 from .engines import Engine, LocalEngine
 from .pairing import Candidate, pair_files
-from .score import CheckFunction, Source, WorkerSetup, check_file, error_payload
+from .score import CheckFunction, Source, WorkerSetup, check_file, error_payload, task_source
 from .shortlist import CandidateResult, ScreenReport, Shortlist, found_ids, number
 from .store import RunStore, StoredSequence
 from .table import skipped_summary
-from .urls import open_bytes, task_source
+from .urls import open_bytes
 
 DEFAULT_TIMEOUT = TIME_LIMIT
 _LOOKUP = 500

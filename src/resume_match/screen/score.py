@@ -25,6 +25,7 @@ from ..model import DocumentResult, Status
 from ..reading import ReadOptions
 from ..report import result_to_dict
 from ..taxonomy import Taxonomy, load_taxonomy
+from .urls import fetch, is_process_local, is_url
 
 CheckFunction = Callable[[Checker, Path], DocumentResult]
 CRASHED = "the reader crashed on this file"
@@ -64,6 +65,13 @@ def available_cpus() -> int:
     if hasattr(os, "sched_getaffinity"):
         return max(1, len(os.sched_getaffinity(0)))
     return os.cpu_count() or 1
+
+
+def task_source(path: Path | str) -> Source:
+    """What a worker is sent for a file: its path or URL, or its bytes when only we can see it."""
+    if isinstance(path, Path) or not is_process_local(path):
+        return path
+    return Inline(path, fetch(path, 1 << 62))
 
 
 def timed_out(timeout: float) -> str:
@@ -119,8 +127,6 @@ def score_source(
     if isinstance(source, Inline):
         name, data = source.name, source.data
     else:
-        from .urls import fetch
-
         try:
             name, data = source, fetch(source, checker.options.max_bytes + 1)
         except FileNotFoundError:
@@ -141,7 +147,8 @@ def score_file(
     """Score one file (a path, or its bytes) and return its JSON-ready result.
 
     Args:
-        source: the file's path, or its content as bytes (from object storage, a database...).
+        source: the file's path or URL (``s3://...``, read through fsspec), or its content as
+            bytes (from object storage, a database...).
         taxonomy: the role's skills; None uses the bundled one.
         options: reading limits; the defaults suit resumes.
         name: the file's name; required with bytes, since the suffix decides how it is read.
@@ -154,17 +161,13 @@ def score_file(
     """
     checker = _checker(taxonomy, options)
     if isinstance(source, bytes | bytearray | memoryview):
-        payload = score_bytes(checker, bytes(source), name)
+        payload, _ = score_source(checker, Inline(name, bytes(source)))
         payload["file"] = name
-    else:
-        payload, _ = score_path(checker, Path(source))
-        payload["file"] = name or os.fspath(source)
+        return payload
+    text = os.fspath(source)
+    payload, _ = score_source(checker, text if is_url(text) else Path(text))
+    payload["file"] = name or text
     return payload
-
-
-def score_bytes(checker: Checker, data: bytes, name: str) -> dict[str, Any]:
-    """Score a file's content: it is written to a private temporary file named like ``name``."""
-    return score_source(checker, Inline(name, data))[0]
 
 
 @contextlib.contextmanager

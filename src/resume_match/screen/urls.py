@@ -16,7 +16,6 @@ from pathlib import Path, PurePosixPath
 from typing import IO, Any
 
 from ..errors import ScreeningError
-from .score import Inline, Source
 
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*://")
 _DRIVERS = {"s3": "s3fs", "s3a": "s3fs", "gs": "gcsfs", "gcs": "gcsfs", "az": "adlfs",
@@ -152,13 +151,6 @@ def open_bytes(path: Path | str) -> Iterator[IO[bytes]]:
     fs, inner = filesystem(str(path))
     with fs.open(inner, "rb") as handle:
         yield handle
-
-
-def task_source(path: Path | str) -> Source:
-    """What a worker is sent for a file: its path or URL, or its bytes when only we can see it."""
-    if isinstance(path, Path) or not is_process_local(path):
-        return path
-    return Inline(path, fetch(path, 1 << 62))
 
 
 def url_suffix(url: str) -> str:
