@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from distributed.diagnostics.plugin import WorkerPlugin
 
+from .. import __version__
 from ..errors import ScreeningError
 from .score import CRASHED, Source, WorkerSetup, available_cpus, error_payload
 from .task_child import IsolatedScorer
@@ -61,11 +62,18 @@ class DaskEngine:
         """Score every task; ``on_result(index, payload, cacheable)`` is called as each finishes.
 
         Raises:
-            ScreeningError: the scheduler cannot be reached or the cluster cannot start.
+            ScreeningError: the scheduler cannot be reached, the cluster cannot start, or its
+                workers do not run this version of resume-match.
         """
         with self._client(len(tasks)) as client:
+            _check_workers(client)
             token = f"{_PLUGIN_PREFIX}{uuid.uuid4().hex}"
-            client.register_plugin(_SetupPlugin(token, setup), name=token)
+            try:
+                client.register_plugin(_SetupPlugin(token, setup), name=token)
+            except Exception as exc:
+                raise ScreeningError(
+                    f"the Dask workers could not take the screen's setup ({exc})"
+                ) from None
             try:
                 self._run(client, token, tasks, timeout, on_result)
             finally:
@@ -141,6 +149,28 @@ class DaskEngine:
             raise ScreeningError(f"could not start a local Dask cluster ({exc})") from None
         with cluster, distributed.Client(cluster) as client:
             yield client
+
+
+def worker_version() -> str:
+    """The resume-match version a worker runs (results must not depend on where a file went)."""
+    return __version__
+
+
+def _check_workers(client: Client) -> None:
+    try:
+        versions = client.run(worker_version)
+    except Exception as exc:
+        detail = " ".join(str(exc).split())[:200]
+        raise ScreeningError(
+            f"the Dask workers cannot run resume-match ({type(exc).__name__}: {detail}); "
+            f"install resume-match {__version__} on every worker"
+        ) from None
+    wrong = sorted({version for version in versions.values() if version != __version__})
+    if wrong:
+        raise ScreeningError(
+            f"the Dask workers run resume-match {', '.join(wrong)}, not {__version__}; "
+            "install the same version everywhere so results do not depend on the worker"
+        )
 
 
 def score_task(token: str, source: Source, timeout: float) -> tuple[dict[str, Any], bool]:
