@@ -20,7 +20,7 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from ..api import Checker
-from ..errors import VANISHED, over_memory
+from ..errors import VANISHED, ScreeningError, over_memory
 from ..model import DocumentResult, Status
 from ..reading import ReadOptions
 from ..report import result_to_dict
@@ -133,6 +133,8 @@ def score_source(
             return error_payload(VANISHED), False
         except OSError as exc:
             return error_payload(f"cannot be opened ({exc}); check the URL and credentials"), False
+        except ScreeningError as error:
+            return error_payload(error.message), False
     with _temporary_copy(data, name) as path:
         return score_path(checker, path, check_function)
 
