@@ -31,10 +31,29 @@ change and work closely with nurses. Sincerely, Jordan Lee
 
 
 def slow_on_name(checker: Checker, path: Path) -> DocumentResult:
-    """A check that hangs on files named slow*, to exercise the time limit."""
+    """A check that hangs on files named slow*, to exercise the time limit.
+
+    It leaves its process id beside the file, so a test can check that the process is gone.
+    """
     if path.name.startswith("slow"):
+        (path.parent / f"{path.name}.pid").write_text(str(os.getpid()))
         time.sleep(120)
     return checker.check_document(path)
+
+
+def slow_everywhere(checker: Checker, path: Path) -> DocumentResult:
+    """Half a second a file, so that a worker can be killed while files are in flight."""
+    time.sleep(0.5)
+    return checker.check_document(path)
+
+
+def alive(pid: int) -> bool:
+    """Whether process ``pid`` still runs."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
 
 
 def crash_on_name(checker: Checker, path: Path) -> DocumentResult:

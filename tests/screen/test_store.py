@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import STRONG_RESUME
+from helpers import STRONG_RESUME
 from resume_match.screen import screen, write_report
 
 

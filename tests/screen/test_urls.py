@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from conftest import STRONG_RESUME, write
+from helpers import STRONG_RESUME, write
 from resume_match.cli import cli
 from resume_match.screen import screen, write_report
 
