@@ -257,9 +257,9 @@ def _file_verdict(path: Path, info: os.stat_result) -> tuple[str, str]:
         return kind, reason
     if not stat.S_ISREG(info.st_mode):
         return "not a file", "is not a regular file (a pipe, socket or device)"
-    reason = unsupported_reason(path)
-    if reason is not None:
-        return "unsupported type", reason
+    unsupported = unsupported_reason(path)
+    if unsupported is not None:
+        return "unsupported type", unsupported
     return "", ""
 
 
