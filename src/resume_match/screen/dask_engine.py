@@ -29,7 +29,6 @@ if TYPE_CHECKING:
     from distributed import Client, Future, Worker
 
 OnResult = Callable[[int, dict[str, Any], bool], None]
-INSTALL_HINT = "the Dask engine needs Dask; install resume-match[dask]"
 _PLUGIN_PREFIX = "resume-match-"
 _scorers: dict[tuple[str, int], IsolatedScorer] = {}
 _scorers_lock = threading.Lock()
