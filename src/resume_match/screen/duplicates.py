@@ -17,8 +17,9 @@ import re
 import zlib
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from pathlib import Path, PurePath
+from pathlib import PurePath
 
+from .discover import FilePath
 from .pairing import Candidate
 
 THRESHOLD = 0.8
@@ -98,7 +99,7 @@ def duplicate_groups(
 
 def fold_duplicates(
     candidates: Sequence[Candidate],
-    sketch_of: Callable[[Path], Sequence[int] | None],
+    sketch_of: Callable[[FilePath], Sequence[int] | None],
     score_of: Callable[[Candidate], float | None],
 ) -> tuple[list[Candidate], int]:
     """One candidate per document: candidates whose resumes are the same text become one.

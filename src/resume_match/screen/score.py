@@ -25,6 +25,7 @@ from ..model import DocumentResult, Status
 from ..reading import ReadOptions
 from ..report import result_to_dict
 from ..taxonomy import Taxonomy, load_taxonomy
+from .duplicates import text_fingerprint
 from .urls import fetch, is_process_local, is_url
 
 CheckFunction = Callable[[Checker, Path], DocumentResult]
