@@ -70,9 +70,10 @@ def run(folder: Path, jobs: int, engine: str) -> dict[str, float]:
         raise SystemExit(f"screen failed ({done.returncode}): {done.stderr.decode()[-800:]}")
     with out.open(encoding="utf-8-sig", newline="") as handle:
         statuses: dict[str, int] = {}
-        rows = 0
+        rows = 0  # files listed: resumes, cover letters and copies of one document
         for row in csv.DictReader(handle):
-            rows += 1
+            listed = [row["resume"], row["cover_letter"], *row.get("duplicates", "").split("; ")]
+            rows += sum(1 for name in listed if name)
             statuses[row["status"]] = statuses.get(row["status"], 0) + 1
     return {"seconds": seconds, "peak_mb": int(peak_file.read_text()) / 1024, "rows": rows,
             "statuses": statuses}  # type: ignore[dict-item]  # fmt: skip

@@ -14,7 +14,7 @@ from resume_match.screen import screen, write_report
 def _peak_kb(folder: Path, out: Path) -> float:
     tracemalloc.start()
     try:
-        report = screen([folder], recursive=True, jobs=2)
+        report = screen([folder], recursive=True, jobs=2, fold_same_documents=False)
         write_report(report, out)
         assert out.read_text(encoding="utf-8-sig").count("\n") == report.files + 1
         return tracemalloc.get_traced_memory()[1] / 1024

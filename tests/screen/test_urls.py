@@ -18,6 +18,11 @@ from resume_match.screen import screen, write_report
 
 fsspec = pytest.importorskip("fsspec")
 
+MARIA = """Maria Lopez
+EXPERIENCE
+Front desk receptionist at a dental office: greeted patients, answered the phones, booked
+appointments and took payments. Bilingual in Spanish and English; friendly and organised.
+"""
 WEAK = """Sam Rivera
 EXPERIENCE
 Barista at a neighbourhood coffee shop for two years. Made espresso drinks, kept the counter
@@ -37,7 +42,7 @@ def bucket() -> Iterator[Any]:
         "apps/broken.pdf": "%PDF-1.7 truncated",
         "apps/notes.rtf": "{\\rtf1 hi}",
         "apps/.hidden.txt": STRONG_RESUME,
-        "apps/maria/resume.txt": STRONG_RESUME,
+        "apps/maria/resume.txt": MARIA,
     }
     for name, text in files.items():
         memory.pipe_file(f"/{name}", text.encode())
@@ -78,7 +83,8 @@ def test_report_to_a_url_and_the_cli(bucket: Any, tmp_path: Path) -> None:
     by_name = {row["candidate"]: row for row in table}
     assert by_name["jordan-lee"]["cover_letter"] == "memory://apps/jordan-lee-cover-letter.txt"
     assert by_name["broken.pdf"]["status"] == "error"
-    assert by_name["memory://apps/notes.rtf"]["status"] == "skipped"
+    assert by_name["notes.rtf"]["status"] == "skipped"
+    assert by_name["notes.rtf"]["resume"] == "memory://apps/notes.rtf"
     assert "maria" not in " ".join(by_name)  # a sub-folder, without --recursive
 
 
@@ -110,7 +116,7 @@ def test_bad_urls_are_one_line_errors(tmp_path: Path, monkeypatch: pytest.Monkey
     result = runner.invoke(cli, ["screen", "nosuch://bucket/apps"])
     assert result.exit_code == 1 and result.stderr.startswith("error: nosuch://bucket/apps: ")
     result = runner.invoke(cli, ["screen", str(tmp_path), "--out", "memory://r/out.txt"])
-    assert result.exit_code == 2 and "must end in .csv, .jsonl or .json" in result.stderr
+    assert result.exit_code == 2 and "memory://r/out.txt: must end in .csv" in result.stderr
     monkeypatch.setitem(sys.modules, "fsspec", None)
     monkeypatch.setitem(sys.modules, "fsspec.core", None)
     result = runner.invoke(cli, ["screen", "s3://bucket/apps"])

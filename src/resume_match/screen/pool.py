@@ -26,7 +26,14 @@ from typing import Any
 from .. import isolation
 from ..api import Checker
 from ..errors import ScreeningError
-from .score import CRASHED, Source, WorkerSetup, error_payload, score_source, timed_out
+from .score import (
+    CRASHED,
+    Source,
+    WorkerSetup,
+    error_payload,
+    score_source,
+    timed_out,
+)
 
 _STARTUP_LIMIT = 180.0
 
@@ -227,13 +234,14 @@ def _worker_main(conn: Connection, setup: WorkerSetup, shared: Checker | None = 
         conn.send(("ready",))
         while True:
             task = conn.recv()
-        except (EOFError, OSError):
-            return
-        if task is None:
-            return
-        index, source = task
-        payload, cacheable = score_source(checker, source, setup.check_function)
-        conn.send(("done", index, payload, cacheable))
+            if task is None:
+                return
+            index, source = task
+            payload, cacheable = score_source(checker, source, setup.check_function)
+            conn.send(("done", index, payload, cacheable))
+    except (EOFError, OSError):
+        # The screen is gone (killed, interrupted): nobody is left to answer, so leave quietly.
+        return
 
 
 def _exit_with_parent() -> None:

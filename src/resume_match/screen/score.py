@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import Any
 
+from .. import isolation
 from ..api import Checker
 from ..errors import VANISHED, ScreeningError, over_memory
 from ..model import DocumentResult, Status
@@ -66,6 +67,18 @@ def available_cpus() -> int:
     if hasattr(os, "sched_getaffinity"):
         return max(1, len(os.sched_getaffinity(0)))
     return os.cpu_count() or 1
+
+
+def worker_checker(setup: WorkerSetup) -> Checker:
+    """A worker's one Checker, matcher built, with the process's memory capped above the model.
+
+    The cap is the one ``check`` gives its child (resume_match.isolation); the text is kept for
+    the fingerprint that finds the same document sent twice.
+    """
+    checker = Checker(setup.taxonomy, setup.options, keep_text=True)
+    _ = checker.matcher
+    isolation.cap_memory(setup.options.max_memory_mb)
+    return checker
 
 
 def task_source(path: Path | str) -> Source:
@@ -208,7 +221,7 @@ def _checker(taxonomy: Taxonomy | None, options: ReadOptions | None) -> Checker:
         if checker is None:
             while len(_checkers) >= _KEEP_CHECKERS:
                 del _checkers[next(iter(_checkers))]
-            checker = _checkers[key] = Checker(*key)
+            checker = _checkers[key] = Checker(*key, keep_text=True)
     return checker
 
 

@@ -23,9 +23,15 @@ import time
 from pathlib import Path
 from typing import IO, Any
 
-from .. import isolation
-from ..api import Checker
-from .score import CRASHED, Source, WorkerSetup, error_payload, score_source, timed_out
+from .score import (
+    CRASHED,
+    Source,
+    WorkerSetup,
+    error_payload,
+    score_source,
+    timed_out,
+    worker_checker,
+)
 
 STARTUP_LIMIT = 180.0
 _HEADER = struct.Struct("!Q")
@@ -155,10 +161,7 @@ def _child_main() -> None:
     forever = float("inf")
     try:
         setup: WorkerSetup = _receive(requests, time.monotonic() + STARTUP_LIMIT)
-        checker = Checker(setup.taxonomy, setup.options)
-        _ = checker.matcher
-        # The same cap as the local pool's workers, above the loaded model.
-        isolation.cap_memory(setup.options.max_memory_mb)
+        checker = worker_checker(setup)
     except Exception as exc:
         _send(answers, f"{type(exc).__name__}: {exc}")
         return
