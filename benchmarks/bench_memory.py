@@ -1,13 +1,14 @@
 """The parent's peak memory over a large screen: it must not grow with the number of files.
 
 Generates (once, seeded) ``--files`` TXT resumes in ``benchmarks/out/memory-N/`` in folders of
-1,000, runs ``resume-match screen --recursive --no-cache --out report.csv`` on them in a
+1,000, runs ``resume-match screen --recursive --no-cache --keep-duplicates --out report.csv``
+(``--fold`` leaves out ``--keep-duplicates``) on them in a
 subprocess that records its own peak resident memory (``VmHWM``) as it exits, and checks that the
 report accounts for every file. Prints the peak and the growth per file against a run of
 ``--baseline`` files, and writes ``benchmarks/out/memory.json``.
 
     python benchmarks/bench_memory.py [--files 100000] [--baseline 1000] [--jobs 2]
-                                      [--engine local|dask] [--limit-mb 300]
+                                      [--engine local|dask] [--limit-mb 300] [--fold]
 """
 
 from __future__ import annotations
@@ -57,12 +58,12 @@ def generate(folder: Path, count: int, seed: int) -> None:
     manifest.write_text(json.dumps({"files": count, "seed": seed}))
 
 
-def run(folder: Path, jobs: int, engine: str) -> dict[str, float]:
+def run(folder: Path, jobs: int, engine: str, keep_duplicates: bool) -> dict[str, float]:
     out = folder.parent / f"{folder.name}-{engine}.csv"
     peak_file = folder.parent / f"{folder.name}-{engine}.peak"
     command = [sys.executable, "-c", WRAPPER, str(peak_file), "screen", str(folder),
                "--recursive", "--no-cache", "--jobs", str(jobs), "--engine", engine,
-               "--out", str(out)]  # fmt: skip
+               "--out", str(out), *(["--keep-duplicates"] if keep_duplicates else [])]  # fmt: skip
     start = time.perf_counter()
     done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
     seconds = time.perf_counter() - start
@@ -87,6 +88,12 @@ def main() -> None:
     parser.add_argument("--engine", choices=("local", "dask"), default="local")
     parser.add_argument("--limit-mb", type=float, default=300.0)
     parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument(
+        "--fold",
+        action="store_true",
+        help="fold files that hold the same document (off: generated resumes share templates,"
+        " and the duplicate search compares every pair that shares a fingerprint value)",
+    )
     args = parser.parse_args()
     results = {}
     load_before = os.getloadavg()[0]
@@ -95,7 +102,7 @@ def main() -> None:
         print(f"generating {count} TXT resumes in {folder} (once) ...", file=sys.stderr)
         generate(folder, count, args.seed)
         print(f"screening {count} files ...", file=sys.stderr)
-        results[count] = run(folder, args.jobs, args.engine)
+        results[count] = run(folder, args.jobs, args.engine, not args.fold)
         print(f"{count:>8} files: peak RSS {results[count]['peak_mb']:.0f} MB, "
               f"{results[count]['seconds']:.0f} s, rows {results[count]['rows']}, "
               f"{results[count]['statuses']}")  # fmt: skip
