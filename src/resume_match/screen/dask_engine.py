@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from distributed.diagnostics.plugin import WorkerPlugin
 
 from .. import __version__
-from ..errors import ScreeningError
+from ..errors import ScreeningError, internal_error
 from .score import CRASHED, Source, WorkerSetup, available_cpus, error_payload
 from .task_child import IsolatedScorer
 
@@ -196,7 +196,7 @@ def _outcome(result: Any) -> tuple[dict[str, Any], bool]:
         return error_payload(CRASHED), False
     if isinstance(result, BaseException):
         detail = " ".join(str(result).split())[:200]
-        reason = f"internal error ({type(result).__name__}: {detail}); please report it"
+        reason = internal_error(f"{type(result).__name__}: {detail}")
         return error_payload(reason), False
     payload, cacheable = result
     return payload, cacheable

@@ -16,7 +16,9 @@ import stat
 import time
 from array import array
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import partial
+from pathlib import Path
 from typing import Any
 
 from .. import __version__
@@ -36,7 +38,7 @@ from .score import CheckFunction, Source, WorkerSetup, check_file, error_payload
 from .shortlist import CandidateResult, ScreenReport, Shortlist, found_ids, number
 from .store import RunStore, StoredSequence
 from .table import skipped_summary
-from .urls import open_bytes
+from .urls import is_url, open_bytes
 
 DEFAULT_TIMEOUT = TIME_LIMIT
 _LOOKUP = 500
@@ -120,14 +122,15 @@ def screen(
         )
         if cache is not None:
             context = _context_hash(taxonomy, options, check_function)
-            batch.reuse(context, discovery, options.max_bytes)
+            batch.reuse(context, discovery, options.max_bytes, partial(_usable, taxonomy=taxonomy))
         batch.report_progress()
         todo = batch.todo(discovery)
         skipped = discovery.skipped
         del discovery
         try:
             if todo:
-                setup = WorkerSetup(taxonomy, options, check_function)
+                # Each worker is the file's isolation: no second child inside it.
+                setup = WorkerSetup(taxonomy, replace(options, isolate=False), check_function)
                 (engine or LocalEngine(jobs)).run(setup, todo, timeout, batch.finish)
         finally:
             batch.flush()
@@ -182,11 +185,20 @@ class _Batch:
         self.warnings: list[str] = []
         self.done = self.cached = self.failed = 0
 
-    def reuse(self, context: str, discovery: Discovery, max_bytes: int) -> None:
+    def reuse(
+        self,
+        context: str,
+        discovery: Discovery,
+        max_bytes: int,
+        usable: Callable[[dict[str, Any]], bool],
+    ) -> None:
         """Key each file on its content and ``context``, and take the cached results.
 
         Keys are looked up a few hundred at a time, so the hits never sit in memory together.
+        A cached row that ``usable`` rejects (it decodes, but fields are missing or wrong) is
+        read again rather than trusted.
         """
+        damaged = 0
         sizes = {f.path: f.size for f in discovery.files}
         for start in range(0, len(self.files), _LOOKUP):
             chunk = range(start, min(start + _LOOKUP, len(self.files)))
@@ -204,22 +216,25 @@ class _Batch:
             for index in chunk:
                 key = self.keys[index]
                 if key is not None and key in hits:
+                    if not usable(hits[key]):
+                        damaged += 1
+                        continue
                     self.cached += 1
                     self.finish(index, hits[key], cacheable=False, quiet=True)
+        if damaged:
+            self.warnings.append(
+                f"the cache held {damaged} damaged result(s); those files were read again"
+            )
 
     def _key(self, index: int, context: str) -> None:
-        path = self.files[index]
         try:
-            with open_bytes(path) as handle:
-                content = hashlib.sha256()
-                while chunk := handle.read(1 << 20):
-                    content.update(chunk)
-                digest = content.hexdigest()
+            digest = _digest(self.files[index])
         except FileNotFoundError:
             self.finish(index, error_payload(VANISHED), cacheable=False, quiet=True)
             return
         except (OSError, ScreeningError):
             return
+        self.digests[index] = digest
         self.keys[index] = hashlib.sha256(f"{context}:{digest}".encode()).hexdigest()
 
     def todo(self, discovery: Discovery) -> list[tuple[int, Source]]:
@@ -253,8 +268,8 @@ class _Batch:
         result would give it to a later file with the old bytes.
         """
         try:
-            return file_digest(self.files[index]) == self.digests[index]
-        except OSError:
+            return _digest(self.files[index]) == self.digests[index]
+        except (OSError, ScreeningError):
             return False
 
     def report_progress(self) -> None:
@@ -301,6 +316,17 @@ def file_digest(path: Path) -> str:
         if not stat.S_ISREG(os.fstat(descriptor).st_mode):
             raise OSError(errno.EINVAL, "no longer a regular file")
         return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def _digest(path: FilePath) -> str:
+    """SHA-256 of a local file (:func:`file_digest`) or of the file at a URL."""
+    if not is_url(path):
+        return file_digest(Path(path))
+    with open_bytes(path) as handle:
+        content = hashlib.sha256()
+        while chunk := handle.read(1 << 20):
+            content.update(chunk)
+        return content.hexdigest()
 
 
 def _usable(payload: dict[str, Any], taxonomy: Taxonomy) -> bool:

@@ -21,7 +21,7 @@ from typing import Any
 
 from .. import isolation
 from ..api import Checker
-from ..errors import VANISHED, ScreeningError, over_memory
+from ..errors import VANISHED, ScreeningError, internal_error, over_memory
 from ..model import DocumentResult, Status
 from ..reading import ReadOptions
 from ..report import result_to_dict
@@ -127,8 +127,7 @@ def score_path(
         return error_payload(over_memory(checker.options.max_memory_mb)), False
     except Exception as exc:
         detail = " ".join(str(exc).split())[:200]
-        reason = f"internal error ({type(exc).__name__}: {detail}); please report it"
-        return error_payload(reason), False
+        return error_payload(internal_error(f"{type(exc).__name__}: {detail}")), False
     return result_payload(result), True
 
 

@@ -62,7 +62,7 @@ def table_lines(report: ScreenReport, width: int = 100) -> Iterator[str]:
     longest, status_width, starred, empty = 9, 6, False, True
     for row in rows():
         empty = False
-        longest = max(longest, len(_printable(_with_copies(row))))
+        longest = max(longest, len(printable(_with_copies(row))))
         status = _status(row)
         status_width = max(status_width, len(status))
         starred = starred or status == "ok*"
@@ -92,9 +92,9 @@ def table_lines(report: ScreenReport, width: int = 100) -> Iterator[str]:
     yield f"{header}{gap}status".rstrip() + "\n"
     for result in rows():
         main = result.main
-        name = _printable(_with_copies(result))
+        name = printable(_with_copies(result))
         status = _status(result)
-        detail = _printable(_detail(result))
+        detail = printable(_detail(result))
         line = f"{result.rank or '-':>4}{gap}{_fit_name(name, name_width):<{name_width}}{gap}"
         line += (f"{_column(result.fit)}{gap}" if fit else "") + _column(main.score)
         if subscores:
