@@ -6,6 +6,7 @@ import textwrap
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
+from ..report import printable
 from .discover import SkippedFile
 from .shortlist import CandidateResult, ScreenReport
 
