@@ -91,8 +91,8 @@ def main() -> None:
     parser.add_argument(
         "--fold",
         action="store_true",
-        help="fold files that hold the same document (off: generated resumes share templates,"
-        " and the duplicate search compares every pair that shares a fingerprint value)",
+        help="fold files that hold the same document (off by default: the figures in the README"
+        " were measured without it)",
     )
     args = parser.parse_args()
     results = {}
