@@ -328,6 +328,72 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
         ),
         ("Provided caring companionship to elderly patients.", "empathetic-communication", True),
     ],
+    # Building the software is another sense of every front-office word: the developer wrote the
+    # forms, the API and the EHR product that other people use.
+    "building the software is not using it": [
+        ("Wrote data entry forms and validation rules for the intake module.", "data-entry", False),
+        ("Built data entry forms in Microsoft Access for the claims team.", "data-entry", False),
+        ("Accurate data entry into the EHR; strong data entry skills.", "data-entry", True),
+        (
+            "Fixed a race condition that double-booked appointment slots under heavy load.",
+            "appointment-scheduling",
+            False,
+        ),
+        (
+            "Scheduled and rescheduled appointments for six providers.",
+            "appointment-scheduling",
+            True,
+        ),
+        (
+            "Designed the patient registration and insurance-eligibility integration services.",
+            "patient-registration",
+            False,
+        ),
+        (
+            "Designed the patient registration and insurance-eligibility integration services.",
+            "insurance-verification",
+            False,
+        ),
+        ("Built card-payment processing microservices.", "payment-processing", False),
+        ("Shipped features for a cloud EHR product used by 900 practices.", "ehr-systems", False),
+        ("Registered patients and verified insurance eligibility.", "insurance-verification", True),
+    ],
+    # Hardware and other lines: installing POS terminals or a Mitel system is IT work, a nurse's
+    # call lights and a bank's teller line are not telephones.
+    "IT hardware, call lights and teller lines": [
+        ("Hands-on with networks, point-of-sale hardware and VoIP.", "payment-processing", False),
+        (
+            "Installed and repaired the Mitel phone system for three offices.",
+            "phone-systems",
+            False,
+        ),
+        ("Answered multi-line phones on the Mitel phone system.", "phone-systems", True),
+        ("Answer call lights promptly and round hourly on patients.", "phone-systems", False),
+        ("My years at the teller line can transfer to your team.", "phone-systems", False),
+        ("Transferred calls to the right line.", "phone-systems", True),
+    ],
+    # Administering staff benefits is HR; a HIPAA form collected at intake is paperwork.
+    "HR benefits and HIPAA paperwork": [
+        (
+            "Administer employee medical, dental and vision insurance benefits and COBRA.",
+            "insurance-verification",
+            False,
+        ),
+        ("Collect medical history updates and HIPAA forms at check-in.", "hipaa-compliance", False),
+        ("Intake forms, consent, HIPAA acknowledgment.", "hipaa-compliance", False),
+        ("Followed HIPAA rules when handling intake forms.", "hipaa-compliance", True),
+        ("Completed HIPAA training and signed the HIPAA forms.", "hipaa-compliance", True),
+    ],
+    # A till among retail duties: "register" beside cash is a cash register, "scheduling" beside
+    # inventory and closing is a store task.
+    "retail duties": [
+        (
+            "Ready to bring cash handling, register and people skills.",
+            "patient-registration",
+            False,
+        ),
+        ("Registered patients at the front desk.", "patient-registration", True),
+    ],
 }
 
 
@@ -359,3 +425,9 @@ def test_a_bare_word_in_a_machine_made_keyword_list_is_not_a_claim(checker: Chec
     assert "appointment-scheduling" not in _skills_line(checker, dump)
     assert "appointment-scheduling" in _skills_line(checker, "Scheduling, Filing, Cash handling")
     assert "phone-systems" in _skills_line(checker, dump + ", multi-line phones")
+
+
+def test_scheduling_among_retail_duties_is_a_store_task(checker: Checker) -> None:
+    retail = "cash handling, POS, opening and closing procedures, scheduling, inventory"
+    assert "appointment-scheduling" not in _skills_line(checker, retail)
+    assert "appointment-scheduling" in _skills_line(checker, "appointment scheduling, inventory")
