@@ -384,6 +384,30 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
         ("Followed HIPAA rules when handling intake forms.", "hipaa-compliance", True),
         ("Completed HIPAA training and signed the HIPAA forms.", "hipaa-compliance", True),
     ],
+    # Words that sound like a soft skill but say nothing of it: "versatile" is not adapting to a
+    # change, a bare "de-escalation" is a technique, a wish to join a team is not teamwork, and the
+    # plural "organizations" names employers.
+    "soft-skill words that prove nothing": [
+        ("Cross-trained, versatile, and comfortable in a fast room.", "adaptability", False),
+        ("Adapted quickly to the new check-in workflow.", "adaptability", True),
+        ("Trained in de-escalation techniques.", "empathetic-communication", False),
+        ("De-escalated angry patients at the front desk.", "empathetic-communication", True),
+        ("I would love to be part of the team at Fox River.", "interpersonal-skills", False),
+        (
+            "I was proud to be part of the team that opened the clinic.",
+            "interpersonal-skills",
+            True,
+        ),
+        (
+            "I would love to join your team and bring my experience with Epic and Cerner.",
+            "ehr-systems",
+            True,
+        ),
+        ("Volunteered with local organizations.", "organizational-skills", False),
+        ("Created and maintained Access databases for the department.", "data-entry", False),
+        ("Maintained the patient database and updated records.", "data-entry", True),
+        ("Built interfaces to exchange data with external EMRs.", "ehr-systems", False),
+    ],
     # A till among retail duties: "register" beside cash is a cash register, "scheduling" beside
     # inventory and closing is a store task.
     "retail duties": [
