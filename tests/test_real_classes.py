@@ -408,6 +408,20 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
         ("Maintained the patient database and updated records.", "data-entry", True),
         ("Built interfaces to exchange data with external EMRs.", "ehr-systems", False),
     ],
+    # A call center designed or sold as a service is a business line; compassion as a mentor is
+    # not comfort for somebody upset; "spreadsheets" alone names no office software.
+    "business lines, mentors and spreadsheets": [
+        (
+            "Analyzed, designed and reorganized the customer care call center for an HMO.",
+            "phone-systems",
+            False,
+        ),
+        ("Handled 80 inbound calls a day in a busy call center.", "phone-systems", True),
+        ("Compassionate mentor to new hires.", "empathetic-communication", False),
+        ("Comforted anxious patients with compassion.", "empathetic-communication", True),
+        ("Prepared reports, spreadsheets, and memos.", "computer-proficiency", False),
+        ("Prepared reports and spreadsheets in Microsoft Excel.", "computer-proficiency", True),
+    ],
     # A till among retail duties: "register" beside cash is a cash register, "scheduling" beside
     # inventory and closing is a store task.
     "retail duties": [
