@@ -421,6 +421,13 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
         ("Comforted anxious patients with compassion.", "empathetic-communication", True),
         ("Prepared reports, spreadsheets, and memos.", "computer-proficiency", False),
         ("Prepared reports and spreadsheets in Microsoft Excel.", "computer-proficiency", True),
+        ("Revenue cycle, call center services, credentialing.", "phone-systems", False),
+        ("Customer service, call center, cash handling.", "phone-systems", True),
+        (
+            "Made cold calls and appointments with prospects at local hospitals.",
+            "appointment-scheduling",
+            False,
+        ),
     ],
     # A till among retail duties: "register" beside cash is a cash register, "scheduling" beside
     # inventory and closing is a store task.
