@@ -438,6 +438,18 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
             False,
         ),
         ("Registered patients at the front desk.", "patient-registration", True),
+        (
+            "Compiled statistical data such as patient admissions and discharges.",
+            "patient-registration",
+            False,
+        ),
+        (
+            "Performed the initial admission visit in the patient's home.",
+            "patient-registration",
+            False,
+        ),
+        ("Processed patient admissions and compiled the census.", "patient-registration", True),
+        ("Briefed National Guard and Reserve members called to duty.", "phone-systems", False),
     ],
 }
 
