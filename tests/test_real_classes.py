@@ -328,6 +328,129 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
         ),
         ("Provided caring companionship to elderly patients.", "empathetic-communication", True),
     ],
+    # Building the software is another sense of every front-office word: the developer wrote the
+    # forms, the API and the EHR product that other people use.
+    "building the software is not using it": [
+        ("Wrote data entry forms and validation rules for the intake module.", "data-entry", False),
+        ("Built data entry forms in Microsoft Access for the claims team.", "data-entry", False),
+        ("Accurate data entry into the EHR; strong data entry skills.", "data-entry", True),
+        (
+            "Fixed a race condition that double-booked appointment slots under heavy load.",
+            "appointment-scheduling",
+            False,
+        ),
+        (
+            "Scheduled and rescheduled appointments for six providers.",
+            "appointment-scheduling",
+            True,
+        ),
+        (
+            "Designed the patient registration and insurance-eligibility integration services.",
+            "patient-registration",
+            False,
+        ),
+        (
+            "Designed the patient registration and insurance-eligibility integration services.",
+            "insurance-verification",
+            False,
+        ),
+        ("Built card-payment processing microservices.", "payment-processing", False),
+        ("Shipped features for a cloud EHR product used by 900 practices.", "ehr-systems", False),
+        ("Registered patients and verified insurance eligibility.", "insurance-verification", True),
+    ],
+    # Hardware and other lines: installing POS terminals or a Mitel system is IT work, a nurse's
+    # call lights and a bank's teller line are not telephones.
+    "IT hardware, call lights and teller lines": [
+        ("Hands-on with networks, point-of-sale hardware and VoIP.", "payment-processing", False),
+        (
+            "Installed and repaired the Mitel phone system for three offices.",
+            "phone-systems",
+            False,
+        ),
+        ("Answered multi-line phones on the Mitel phone system.", "phone-systems", True),
+        ("Answer call lights promptly and round hourly on patients.", "phone-systems", False),
+        ("My years at the teller line can transfer to your team.", "phone-systems", False),
+        ("Transferred calls to the right line.", "phone-systems", True),
+    ],
+    # Administering staff benefits is HR; a HIPAA form collected at intake is paperwork.
+    "HR benefits and HIPAA paperwork": [
+        (
+            "Administer employee medical, dental and vision insurance benefits and COBRA.",
+            "insurance-verification",
+            False,
+        ),
+        ("Collect medical history updates and HIPAA forms at check-in.", "hipaa-compliance", False),
+        ("Intake forms, consent, HIPAA acknowledgment.", "hipaa-compliance", False),
+        ("Followed HIPAA rules when handling intake forms.", "hipaa-compliance", True),
+        ("Completed HIPAA training and signed the HIPAA forms.", "hipaa-compliance", True),
+    ],
+    # Words that sound like a soft skill but say nothing of it: "versatile" is not adapting to a
+    # change, a bare "de-escalation" is a technique, a wish to join a team is not teamwork, and the
+    # plural "organizations" names employers.
+    "soft-skill words that prove nothing": [
+        ("Cross-trained, versatile, and comfortable in a fast room.", "adaptability", False),
+        ("Adapted quickly to the new check-in workflow.", "adaptability", True),
+        ("Trained in de-escalation techniques.", "empathetic-communication", False),
+        ("De-escalated angry patients at the front desk.", "empathetic-communication", True),
+        ("I would love to be part of the team at Fox River.", "interpersonal-skills", False),
+        (
+            "I was proud to be part of the team that opened the clinic.",
+            "interpersonal-skills",
+            True,
+        ),
+        (
+            "I would love to join your team and bring my experience with Epic and Cerner.",
+            "ehr-systems",
+            True,
+        ),
+        ("Volunteered with local organizations.", "organizational-skills", False),
+        ("Created and maintained Access databases for the department.", "data-entry", False),
+        ("Maintained the patient database and updated records.", "data-entry", True),
+        ("Built interfaces to exchange data with external EMRs.", "ehr-systems", False),
+    ],
+    # A call center designed or sold as a service is a business line; compassion as a mentor is
+    # not comfort for somebody upset; "spreadsheets" alone names no office software.
+    "business lines, mentors and spreadsheets": [
+        (
+            "Analyzed, designed and reorganized the customer care call center for an HMO.",
+            "phone-systems",
+            False,
+        ),
+        ("Handled 80 inbound calls a day in a busy call center.", "phone-systems", True),
+        ("Compassionate mentor to new hires.", "empathetic-communication", False),
+        ("Comforted anxious patients with compassion.", "empathetic-communication", True),
+        ("Prepared reports, spreadsheets, and memos.", "computer-proficiency", False),
+        ("Prepared reports and spreadsheets in Microsoft Excel.", "computer-proficiency", True),
+        ("Revenue cycle, call center services, credentialing.", "phone-systems", False),
+        ("Customer service, call center, cash handling.", "phone-systems", True),
+        (
+            "Made cold calls and appointments with prospects at local hospitals.",
+            "appointment-scheduling",
+            False,
+        ),
+    ],
+    # A till among retail duties: "register" beside cash is a cash register, "scheduling" beside
+    # inventory and closing is a store task.
+    "retail duties": [
+        (
+            "Ready to bring cash handling, register and people skills.",
+            "patient-registration",
+            False,
+        ),
+        ("Registered patients at the front desk.", "patient-registration", True),
+        (
+            "Compiled statistical data such as patient admissions and discharges.",
+            "patient-registration",
+            False,
+        ),
+        (
+            "Performed the initial admission visit in the patient's home.",
+            "patient-registration",
+            False,
+        ),
+        ("Processed patient admissions and compiled the census.", "patient-registration", True),
+        ("Briefed National Guard and Reserve members called to duty.", "phone-systems", False),
+    ],
 }
 
 
@@ -359,3 +482,9 @@ def test_a_bare_word_in_a_machine_made_keyword_list_is_not_a_claim(checker: Chec
     assert "appointment-scheduling" not in _skills_line(checker, dump)
     assert "appointment-scheduling" in _skills_line(checker, "Scheduling, Filing, Cash handling")
     assert "phone-systems" in _skills_line(checker, dump + ", multi-line phones")
+
+
+def test_scheduling_among_retail_duties_is_a_store_task(checker: Checker) -> None:
+    retail = "cash handling, POS, opening and closing procedures, scheduling, inventory"
+    assert "appointment-scheduling" not in _skills_line(checker, retail)
+    assert "appointment-scheduling" in _skills_line(checker, "appointment scheduling, inventory")

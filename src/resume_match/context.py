@@ -24,6 +24,7 @@ _NEGATION_BEFORE = re.compile(
     r"|\b(?:eager|hope|hoping|hopes|want|wanting|wants|like|looking forward|plan|planning|excited|"
     r"willing|keen|aim|aiming|intend|intending)\s+to\s+(?:\w+\s+)?(?:learn|learning|gain|gaining|"
     r"develop|build|acquire|grow|get|become|pursue|take)\b"
+    r"|\b(?:love|hope|hoping|hopes|eager|excited|keen|thrilled)\s+to\s+(?:be|join)(?=\s+(?:[\w'-]+\s+){0,3}$)"
     r"|\b(?:yet to|not yet|have yet)\b"
     r"|\b(?:your|the|this)\s+(?:job\s+)?(?:posting|listing|advertisement|ad|description|role|position|"
     r"opening|job)\s+(?:\w+\s+)?(?:asks?|requires?|required|calls?|mentions?|lists?|emphasi[sz]es|seeks?|"
