@@ -16,13 +16,13 @@ from collections.abc import Callable
 from itertools import pairwise
 from typing import Any
 
+from ..model import Document, Evidence, SkillMatch
+from ..sections import SectionMap, find_sections, in_keyword_list
+from ..taxonomy import Skill, Taxonomy
 from .context import SPAN_BREAK, negated
 from .evidence import dedupe, map_lines, page_of, snippet
-from .model import Document, Evidence, SkillMatch
-from .sections import SectionMap, find_sections, in_keyword_list
 from .senses import SenseRule, other_sense
 from .spelling import Speller, lemma_table
-from .taxonomy import Skill, Taxonomy
 from .tokens import (
     beside_a_name,
     found_outside,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 from typing import Any
 
-from .sections import SectionMap
+from ..sections import SectionMap
 from .spelling import Speller
 
 _PARTICLE_VERBS = {"check", "sign"}

@@ -11,9 +11,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .model import Evidence
-from .sections import SectionMap
-from .taxonomy import Skill
+from ..model import Evidence
+from ..sections import SectionMap
+from ..taxonomy import Skill
 
 _CONNECTORS = frozenset(
     {"of", "and", "&", "as", "for", "the", "in", "at", "to", "/", "-", "–", "|", "a", "an", "with"}
