@@ -1,10 +1,10 @@
 """Accuracy on the hand-labelled sets (rules in tests/data/labelled/GUIDELINES.md).
 
 - ``labelled/``: written with the taxonomy in view and used to tune it.
-- ``heldout/``, ``blind/``, ``final/`` and ``fresh/``: written by people who never saw the taxonomy
-  or the matcher. Their first measurement was the honest one (see the README); they have since
-  been used to find gaps, so the floors here guard against regressions rather than promise
-  accuracy.
+- ``heldout/``, ``blind/``, ``final/``, ``fresh/`` and ``blind2/``: written by people who never saw
+  the taxonomy or the matcher. Their first measurement was the honest one (see the README); they
+  have since been used to find gaps, so the floors here guard against regressions rather than
+  promise accuracy.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ FLOORS = {
     "blind": (0.96, 0.91),
     "final": (0.96, 0.95),
     "fresh": (0.96, 0.90),
+    "blind2": (0.96, 0.91),
 }
 
 
