@@ -21,6 +21,7 @@ import os
 import pickle
 import select
 import signal
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -194,3 +195,16 @@ def _collect(pid: int, read_end: int, seconds: float) -> tuple[bytes, int, bool]
                 os.kill(pid, signal.SIGKILL)
         _, status = os.waitpid(pid, 0)
     return b"".join(chunks), status, timed_out
+
+
+def exit_with_parent() -> None:
+    """Exit when the process that started this one is gone, even while a file has it stuck."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while True:
+            time.sleep(1.0)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
-import os
 import signal
 import sys
 import threading
@@ -220,7 +219,7 @@ class Pool:
 def _worker_main(conn: Connection, setup: WorkerSetup, shared: Checker | None = None) -> None:
     """A worker: take the parent's Checker or build one, then score files until it sends None."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _exit_with_parent()
+    isolation.exit_with_parent()
     try:
         checker = shared if shared is not None else _new_checker(setup)
         _ = checker.matcher
@@ -242,16 +241,3 @@ def _worker_main(conn: Connection, setup: WorkerSetup, shared: Checker | None = 
     except (EOFError, OSError):
         # The screen is gone (killed, interrupted): nobody is left to answer, so leave quietly.
         return
-
-
-def _exit_with_parent() -> None:
-    """Exit when the screening process is gone, even if a file has this worker stuck."""
-    parent = os.getppid()
-
-    def watch() -> None:
-        while True:
-            time.sleep(1.0)
-            if os.getppid() != parent:
-                os._exit(1)
-
-    threading.Thread(target=watch, name="parent-watch", daemon=True).start()

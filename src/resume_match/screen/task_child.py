@@ -23,6 +23,7 @@ import time
 from pathlib import Path
 from typing import IO, Any
 
+from .. import isolation
 from .score import (
     CRASHED,
     Source,
@@ -155,7 +156,7 @@ def _read_exactly(stream: IO[bytes], size: int, deadline: float) -> bytes:
 def _child_main() -> None:
     """The child: build one Checker, then answer each path with its result until stdin closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _exit_with_parent()
+    isolation.exit_with_parent()
     requests, answers = sys.stdin.buffer, sys.stdout.buffer
     sys.stdout = sys.stderr
     forever = float("inf")
@@ -172,19 +173,6 @@ def _child_main() -> None:
         except (EOFError, OSError):
             return
         _send(answers, score_source(checker, source, setup.check_function))
-
-
-def _exit_with_parent() -> None:
-    """Exit when the process that started this one is gone, even while a file has it stuck."""
-    parent = os.getppid()
-
-    def watch() -> None:
-        while True:
-            time.sleep(1.0)
-            if os.getppid() != parent:
-                os._exit(1)
-
-    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 if __name__ == "__main__":
