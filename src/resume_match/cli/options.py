@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -83,7 +84,7 @@ def load_posting(checker: Any, path: Path, output_format: str = "text") -> Any:
 
     try:
         if str(path) == "-":
-            data = click.get_binary_stream("stdin").read()
+            data = sys.stdin.buffer.read()
             return read_posting_bytes(data, checker.matcher, checker.options, "-")
         return checker.read_posting(path)
     except PostingError as error:
