@@ -8,19 +8,12 @@ from pathlib import Path
 import click
 
 from .common import use_color
-from .options import load_checker, load_posting, reading_options, require_skills
+from .options import load_checker, load_posting, reading_options, require_skills, text_or_json
 
 
 @click.command("job")
 @click.argument("posting", type=click.Path(path_type=Path, allow_dash=True))
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="text for people, json for programs (schema in the README).",
-)
+@text_or_json
 @reading_options
 def job_command(
     posting: Path, output_format: str, taxonomy: Path | None, max_size: float, pdf_engine: str

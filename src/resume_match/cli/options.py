@@ -11,6 +11,16 @@ import click
 
 F = Callable[..., Any]
 
+text_or_json = click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text for people, json for programs (schema in the README).",
+)
+"""``--format text|json``, for the commands that print either."""
+
 
 def reading_options(func: F) -> F:
     """--taxonomy, --max-size and --pdf-engine."""

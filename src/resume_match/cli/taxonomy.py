@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from .common import CliError, ExitCode
+from .options import text_or_json
 
 
 @click.group("taxonomy")
@@ -18,7 +19,7 @@ def taxonomy_group() -> None:
 
 
 @taxonomy_group.command("list")
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text")
+@text_or_json
 def list_command(output_format: str) -> None:
     """The taxonomies shipped with resume-match: id, name, skills and file."""
     from ..taxonomy import bundled_taxonomies, load_taxonomy
@@ -44,7 +45,7 @@ def list_command(output_format: str) -> None:
 @taxonomy_group.command("show")
 @click.argument("taxonomy", required=False, metavar="[ID|FILE]")
 @click.option("--skill", "skill_id", metavar="ID", help="Show everything about one skill.")
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text")
+@text_or_json
 def show_command(taxonomy: str | None, skill_id: str | None, output_format: str) -> None:
     """The skills of a taxonomy: ids, names, weights and keywords (default: the bundled one).
 

@@ -8,19 +8,12 @@ from pathlib import Path
 import click
 
 from .common import CliError
-from .options import file_options
+from .options import file_options, text_or_json
 
 
 @click.command("text")
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="text for people, json for programs (schema in the README).",
-)
+@text_or_json
 @file_options
 def text_command(file: Path, output_format: str, max_size: float, pdf_engine: str) -> None:
     """Print the text read from FILE (PDF, DOCX, TXT or MD), the text skills are matched in.
