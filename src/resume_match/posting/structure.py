@@ -101,9 +101,6 @@ _CLAUSE = re.compile(
     r"|\bbut\b",
     re.IGNORECASE,
 )
-_FILLER = re.compile(
-    r"\bas (?:necessary|needed|directed|assigned|required|appropriate|requested)\b", re.IGNORECASE
-)
 _OPEN_END = re.compile(
     r"\b(?:and|or|of|the|a|an|to|in|with|for|on|at|by|from|as|our|your|their|including)$",
     re.IGNORECASE,
@@ -207,8 +204,6 @@ def analyse(text: str, names: Iterable[str] = ()) -> Layout:
                 _blank(usable, sentence_start, sentence_end)
             else:
                 units.append(Unit(sentence_start, sentence_end, heading, heading_cue))
-    for filler in _FILLER.finditer(text):
-        _blank(usable, filler.start(), filler.end())
     return Layout(text, "".join(usable), title, tuple(units))
 
 
