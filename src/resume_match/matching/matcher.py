@@ -24,16 +24,19 @@ from .evidence import dedupe, map_lines, page_of, snippet
 from .senses import SenseRule, other_sense
 from .spelling import Speller, lemma_table
 from .tokens import (
+    LineBounds,
+    Tokens,
     beside_a_name,
     found_outside,
     inside_names,
     join_particles,
     opens_item,
+    read_tokens,
     run,
     sentence_breaks,
     shortest,
-    token_lines,
     whole_item,
+    write_lemmas,
 )
 
 _CONTEXT_PREPOSITIONS = frozenset({"in", "into", "on", "using", "with", "via", "through"})
@@ -68,6 +71,10 @@ class SkillMatcher:
         self._exclusions = PhraseMatcher(self.nlp.vocab, attr="LEMMA")
         self._exclusion_forms = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self._patterns = Matcher(self.nlp.vocab)
+        # A token pattern of one ORTH is a phrase of one token: the PhraseMatcher finds it in a
+        # hash look-up per token, where the Matcher tries every pattern at every token.
+        self._tokens = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        self._lemma_hashes: dict[str, int] = {}
         self._near: list[tuple[str, int]] = []
         self._near_index: dict[str, list[tuple[int, int]]] = {}
         self._context: dict[str, frozenset[str]] = {}
@@ -109,11 +116,9 @@ class SkillMatcher:
             self._exclusion_forms.add(
                 skill.id, [self.nlp.make_doc(p.lower()) for p in skill.exclude_forms]
             )
-        patterns: list[list[dict[str, Any]]] = [[{"ORTH": token}] for token in skill.exact]
+        self._add_tokens(skill.id, skill.exact)
         if skill.context_members:
-            self._patterns.add(
-                f"{skill.id}#context", [[{"ORTH": member}] for member in skill.context_members]
-            )
+            self._add_tokens(f"{skill.id}#context", skill.context_members)
             self._context[skill.id] = frozenset(word.lower() for word in skill.context)
         for rule in skill.near:
             first = {self._lemma(w.lower()) for w in rule.words}
@@ -134,8 +139,18 @@ class SkillMatcher:
                     frozenset(self._lemma(w.lower()) for w in rule.unless),
                 )
             )
-        if patterns:
-            self._patterns.add(skill.id, patterns)
+
+    def _add_tokens(self, label: str, words: tuple[str, ...]) -> None:
+        """Patterns that match one token by its exact text."""
+        single: list[str] = []
+        other: list[str] = []
+        for word in words:
+            doc = self.nlp.make_doc(word)
+            (single if len(doc) == 1 and doc[0].text == word else other).append(word)
+        if single:
+            self._tokens.add(label, [self.nlp.make_doc(word) for word in single])
+        if other:
+            self._patterns.add(label, [[{"ORTH": word}] for word in other])
 
     def _lemma(self, lower: str) -> str:
         return self._lemmas.get(lower, lower)
@@ -153,33 +168,41 @@ class SkillMatcher:
         veto = veto or negated
         text = document.text
         sections = find_sections(text)
-        doc = self._parse(text, sections)
-        breaks = sentence_breaks(doc, text)
+        doc, tokens = self._parse(text, sections)
+        breaks = sentence_breaks(tokens)
         listed: set[Span] = set()
         loose: set[Span] = set()
-        spans = self._candidate_spans(doc, text, breaks, sections, listed, loose)
+        spans = self._candidate_spans(doc, tokens, breaks, sections, listed, loose)
         loose_offsets: dict[str, set[tuple[int, int]]] = {}
-        excluded = self._excluded_ranges(doc)
+        excluded = self._excluded_ranges(doc, tokens)
         lines = map_lines(text, sections)
-        lemmas = [token.lemma_ for token in doc] if self._senses else []
         page_starts = document.page_starts()
+        # Skills that share words ask the same question of the same words: ask it once.
+        vetoed: dict[tuple[int, int], bool] = {}
         found: dict[str, list[Evidence]] = {}
         for skill_id, start, end in sorted(spans, key=lambda s: (s[1], s[2])):
             if len(found.get(skill_id, ())) >= _MAX_EVIDENCE:
                 continue
-            span = doc[start:end]
-            char_start, char_end = span.start_char, span.end_char
+            char_start, char_end = tokens.starts[start], tokens.end(end - 1)
             if any(a < char_end and char_start < b for a, b in excluded.get(skill_id, ())):
                 continue
             if end - start > 1 and SPAN_BREAK.search(text, char_start + 1, char_end):
                 continue
             if skill_id in self._senses and other_sense(
-                self._senses[skill_id], lemmas, breaks, start, end, (skill_id, start, end) in listed
+                self._senses[skill_id],
+                tokens.lemmas,
+                breaks,
+                start,
+                end,
+                (skill_id, start, end) in listed,
             ):
                 continue
             if lines.refuses(self._skills[skill_id], char_start):
                 continue
-            if veto(text, char_start, char_end):
+            offsets = (char_start, char_end)
+            if offsets not in vetoed:
+                vetoed[offsets] = veto(text, char_start, char_end)
+            if vetoed[offsets]:
                 continue
             evidence = Evidence(
                 text=snippet(text, char_start, char_end),
@@ -191,7 +214,7 @@ class SkillMatcher:
             )
             found.setdefault(skill_id, []).append(evidence)
             if (skill_id, start, end) in loose:
-                loose_offsets.setdefault(skill_id, set()).add((char_start, char_end))
+                loose_offsets.setdefault(skill_id, set()).add(offsets)
         return [
             SkillMatch(skill, dedupe(found[skill.id], frozenset(loose_offsets.get(skill.id, ()))))
             for skill in self.taxonomy.skills
@@ -200,35 +223,37 @@ class SkillMatcher:
 
     def lemmas(self, text: str) -> list[str]:
         """The lemma of each token of ``text`` as matching sees it, misspellings mended."""
-        return [token.lemma_ for token in self._parse(text)]
+        return self._parse(text)[1].lemmas
 
-    def _parse(self, text: str, sections: SectionMap | None = None) -> Any:
-        """Tokenise with single line breaks read as spaces, so wrapped phrases still match."""
+    def _parse(self, text: str, sections: SectionMap | None = None) -> tuple[Any, Tokens]:
+        """Tokenise with single line breaks read as spaces, so wrapped phrases still match.
+
+        Returns the spaCy doc, with lemmas set for the PhraseMatchers, and its plain lists.
+        """
         sections = sections or find_sections(text)
         doc = self.nlp.make_doc(_LINE_BREAK.sub(" ", text))
-        tokens = list(doc)
+        tokens = read_tokens(doc, text)
         first_line_end = text.find("\n") if "\n" in text else len(text)
         speller = self._speller
+        table = self._lemmas
         lemmas: list[str] = []
-        for index, token in enumerate(tokens):
-            lower = token.lower_
-            lemma = self._lemmas.get(lower)
+        for index, lower in enumerate(tokens.lowers):
+            lemma = table.get(lower)
             if lemma is None:
                 lemma = lower
                 if speller.needs_mending(lower):
-                    lemma = self._mend(tokens, index, lemmas, text, sections, first_line_end)
+                    lemma = self._mend(tokens, index, lemmas, sections, first_line_end)
             lemmas.append(lemma)
         join_particles(lemmas)
-        for token, lemma in zip(tokens, lemmas, strict=True):
-            token.lemma_ = lemma
-        return doc
+        tokens.lemmas = lemmas
+        write_lemmas(doc, lemmas, self._lemma_hashes)
+        return doc, tokens
 
     def _mend(
         self,
-        tokens: list[Any],
+        tokens: Tokens,
         index: int,
         lemmas: list[str],
-        text: str,
         sections: SectionMap,
         first_line_end: int,
     ) -> str:
@@ -238,18 +263,17 @@ class SkillMatcher:
         misspelt product ("Cener"), or a misspelt word of a phrase that its neighbour begins or
         ends ("Medical Terminolgy"), never an ordinary word on its own ("Ellis, Courtney").
         """
-        token = tokens[index]
-        lower = token.lower_
-        name_like = token.text[0].isupper() and (
-            token.idx < first_line_end
+        written, lower = tokens.words[index], tokens.lowers[index]
+        name_like = written[0].isupper() and (
+            tokens.starts[index] < first_line_end
             or beside_a_name(tokens, index, self._speller)
-            or (not token.text.isupper() and not opens_item(tokens, index, text, sections))
+            or (not written.isupper() and not opens_item(tokens, index, sections))
         )
         if not name_like:
             return self._lemma(self._speller.correct(lower))
         word = self._lemma(self._speller.correct(lower))
         before = lemmas[index - 1] if index else ""
-        after = self._lemma(tokens[index + 1].lower_) if index + 1 < len(tokens) else ""
+        after = self._lemma(tokens.lowers[index + 1]) if index + 1 < len(tokens.lowers) else ""
         if word != lower and ((before, word) in self._bigrams or (word, after) in self._bigrams):
             return word
         return self._lemma(self._speller.correct(lower, names_only=True))
@@ -257,7 +281,7 @@ class SkillMatcher:
     def _candidate_spans(
         self,
         doc: Any,
-        text: str,
+        tokens: Tokens,
         breaks: list[int],
         sections: SectionMap,
         listed: set[Span],
@@ -272,26 +296,26 @@ class SkillMatcher:
             if not label.endswith("#listed"):
                 spans.add((label, start, end))
             elif (
-                sections.at(doc[start].idx) == "Skills"
-                and whole_item(doc, text, start, end)
-                and not in_keyword_list(text, doc[start].idx)
+                sections.at(tokens.starts[start]) == "Skills"
+                and whole_item(tokens, start, end)
+                and not in_keyword_list(tokens.text, tokens.starts[start])
             ):
                 spans.add((label.removesuffix("#listed"), start, end))
                 listed.add((label.removesuffix("#listed"), start, end))
-        pairs = self._near_spans(doc, breaks)
+        pairs = self._near_spans(tokens, breaks)
         spans.update(pairs)
         loose.update(pair for pair in pairs if pair[2] - pair[1] > 2)
         candidates: list[Span] = []
-        for key, start, end in run(self._patterns, doc):
+        for key, start, end in (*run(self._tokens, doc), *run(self._patterns, doc)):
             label = vocab[key]
             if label.endswith("#context"):
                 candidates.append((label.removesuffix("#context"), start, end))
             else:
                 spans.add((label, start, end))
-        spans.update(self._in_context(doc, text, candidates, spans))
+        spans.update(self._in_context(tokens, candidates, spans))
         return shortest(spans)
 
-    def _near_spans(self, doc: Any, breaks: list[int]) -> set[Span]:
+    def _near_spans(self, tokens: Tokens, breaks: list[int]) -> set[Span]:
         """Pairs of words, one from each set of a ``near`` rule, close together in one sentence.
 
         An index from lemma to rule finds the candidates in one pass over the document, which costs
@@ -302,16 +326,22 @@ class SkillMatcher:
         verb after a determiner is a noun ("our schedule and a patient's life").
         """
         positions: dict[tuple[int, int], list[int]] = {}
-        names = inside_names(doc, breaks)
-        for index, token in enumerate(doc):
+        lowers = tokens.lowers
+        names: set[int] | None = None
+        for index, lemma in enumerate(tokens.lemmas):
+            keys = self._near_index.get(lemma)
+            if not keys:
+                continue
+            if names is None:
+                names = inside_names(tokens, breaks)
             if index in names:
                 continue
-            before = doc[index - 1].lower_ if index else ""
-            nominal = token.lemma_ in _VERB_OR_NOUN and (
+            before = lowers[index - 1] if index else ""
+            nominal = lemma in _VERB_OR_NOUN and (
                 before in _DETERMINERS
-                or (token.lower_.endswith("ed") and before in _BEFORE_AN_ADJECTIVE)
+                or (lowers[index].endswith("ed") and before in _BEFORE_AN_ADJECTIVE)
             )
-            for key in self._near_index.get(token.lemma_, ()):
+            for key in keys:
                 if not (nominal and key[1] == 0):
                     positions.setdefault(key, []).append(index)
         spans: set[Span] = set()
@@ -329,18 +359,12 @@ class SkillMatcher:
                     low, high = (a, b) if a < b else (b, a)
                     if not 0 < high - low <= within + 1 or breaks[high] != breaks[low]:
                         continue
-                    if b < a and doc[a - 1].lower_ in _OPENS_A_NEW_VERB:
+                    if b < a and lowers[a - 1] in _OPENS_A_NEW_VERB:
                         continue
                     spans.add((skill_id, low, high + 1))
         return spans
 
-    def _in_context(
-        self,
-        doc: Any,
-        text: str,
-        candidates: list[Span],
-        spans: set[Span],
-    ) -> set[Span]:
+    def _in_context(self, tokens: Tokens, candidates: list[Span], spans: set[Span]) -> set[Span]:
         """Names that are also words ("Word", "Epic") that have a confirming word beside them.
 
         Confirmation is a preposition just before ("in Epic"), or in the same line a context word
@@ -349,8 +373,8 @@ class SkillMatcher:
         """
         if not candidates:
             return set()
-        lowers = [token.lower_ for token in doc]
-        lines = token_lines(doc, text)
+        lowers = tokens.lowers
+        lines = LineBounds(tokens)
         hits = {
             skill_id: [i for i, lower in enumerate(lowers) if lower in self._context[skill_id]]
             for skill_id in {skill_id for skill_id, _, _ in candidates}
@@ -362,7 +386,7 @@ class SkillMatcher:
             positions.sort()
         confirmed: set[Span] = set()
         for skill_id, start, end in candidates:
-            line_start, line_end = lines[start][0], lines[end - 1][1]
+            line_start, line_end = lines.first(start), lines.last(end - 1)
             if (
                 (start > 0 and lowers[start - 1] in _CONTEXT_PREPOSITIONS)
                 or found_outside(hits[skill_id], line_start, line_end, start, end)
@@ -371,11 +395,11 @@ class SkillMatcher:
                 confirmed.add((skill_id, start, end))
         return confirmed
 
-    def _excluded_ranges(self, doc: Any) -> dict[str, list[tuple[int, int]]]:
+    def _excluded_ranges(self, doc: Any, tokens: Tokens) -> dict[str, list[tuple[int, int]]]:
         vocab = self.nlp.vocab.strings
         ranges: dict[str, list[tuple[int, int]]] = {}
         for matcher in (self._exclusions, self._exclusion_forms):
             for key, start, end in run(matcher, doc):
-                span = doc[start:end]
-                ranges.setdefault(vocab[key], []).append((span.start_char, span.end_char))
+                offsets = (tokens.starts[start], tokens.end(end - 1))
+                ranges.setdefault(vocab[key], []).append(offsets)
         return ranges

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import bisect
+import re
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..sections import SectionMap
@@ -31,6 +33,60 @@ _PARTICLE_OBJECTS = {
     "child",
     "children",
 }
+
+
+@dataclass
+class Tokens:
+    """A parsed document as plain lists, read from spaCy once.
+
+    Every ``doc[i]`` or ``for token in doc`` makes a new spaCy ``Token``, and the rules look at
+    each token several times; lists cost nothing to read again. Offsets are those of ``text``.
+    """
+
+    text: str
+    words: list[str]
+    lowers: list[str]
+    starts: list[int]
+    spaces: list[bool]
+    lemmas: list[str] = field(default_factory=list)
+
+    def end(self, index: int) -> int:
+        """The offset just past token ``index``."""
+        return self.starts[index] + len(self.words[index])
+
+
+def read_tokens(doc: Any, text: str) -> Tokens:
+    """The lists of ``doc``, parsed from ``text`` or a same-length rewrite of it."""
+    from spacy.attrs import IDX, ORTH
+
+    if not len(doc):
+        return Tokens(text, [], [], [], [])
+    orths, starts = doc.to_array([ORTH, IDX]).T.tolist()
+    strings = doc.vocab.strings
+    words = [strings[orth] for orth in orths]
+    return Tokens(
+        text, words, [word.lower() for word in words], starts, [word.isspace() for word in words]
+    )
+
+
+_LEMMA_CACHE = 100_000
+
+
+def write_lemmas(doc: Any, lemmas: list[str], hashes: dict[str, int]) -> None:
+    """Set the lemmas of ``doc`` in one call, where a ``token.lemma_`` each costs a Token.
+
+    ``hashes`` keeps each lemma's string-store hash from one document to the next.
+    """
+    if not lemmas:
+        return
+    import numpy
+    from spacy.attrs import LEMMA
+
+    if len(hashes) >= _LEMMA_CACHE:
+        hashes.clear()
+    add = doc.vocab.strings.add
+    values = [hashes.get(lemma) or hashes.setdefault(lemma, add(lemma)) for lemma in lemmas]
+    doc.from_array([LEMMA], numpy.array(values, dtype=numpy.uint64).reshape(-1, 1))
 
 
 def join_particles(lemmas: list[str]) -> None:
@@ -81,17 +137,30 @@ def shortest(spans: set[tuple[str, int, int]]) -> set[tuple[str, int, int]]:
     }
 
 
-def token_lines(doc: Any, text: str) -> list[tuple[int, int]]:
-    """For each token, the token range of its line in the original text; a bullet starts a line."""
-    breaks = [i for i, ch in enumerate(text) if ch in "\n•"]
-    line_ids = [bisect.bisect_right(breaks, token.idx) for token in doc]
-    bounds: list[tuple[int, int]] = []
-    first = 0
-    for index in range(1, len(line_ids) + 1):
-        if index == len(line_ids) or line_ids[index] != line_ids[first]:
-            bounds.extend([(first, index)] * (index - first))
-            first = index
-    return bounds
+_LINE_STARTS = re.compile("[\n•]")
+
+
+class LineBounds:
+    """The token range of a token's line in the original text; a bullet starts a line.
+
+    Asked of a few tokens only, so each answer is two bisections, not a pass over the text.
+    """
+
+    def __init__(self, tokens: Tokens) -> None:
+        self._breaks = [found.start() for found in _LINE_STARTS.finditer(tokens.text)]
+        self._starts = tokens.starts
+
+    def first(self, index: int) -> int:
+        """The first token of the line of token ``index``."""
+        line = bisect.bisect_right(self._breaks, self._starts[index])
+        return bisect.bisect_left(self._starts, self._breaks[line - 1]) if line else 0
+
+    def last(self, index: int) -> int:
+        """One past the last token of the line of token ``index``."""
+        line = bisect.bisect_right(self._breaks, self._starts[index])
+        if line == len(self._breaks):
+            return len(self._starts)
+        return bisect.bisect_left(self._starts, self._breaks[line])
 
 
 def found_outside(positions: list[int], low: int, high: int, start: int, end: int) -> bool:
@@ -110,28 +179,28 @@ _ITEM_MARKS = frozenset({",", ";", "|", "•", "/", "·", ".", ":", "▪", "●"
 _STOP_IN_WINDOW = frozenset({".", "!", "?", ";", "•", "|"})
 
 
-def sentence_breaks(doc: Any, text: str) -> list[int]:
+def sentence_breaks(tokens: Tokens) -> list[int]:
     """A running count of sentence breaks, token by token.
 
     Tokens ``a < b`` share a sentence when ``breaks[a] == breaks[b]``. A break is a sentence
     mark, a blank, or a line that starts with a capital or a bullet: "... medical insurance" and
     a next line "Coordinate with management to review ..." are two items, not one phrase.
     """
+    text = tokens.text
     breaks: list[int] = []
     count = 0
-    for token in doc:
-        first = token.text[0]
+    for word, start, space in zip(tokens.words, tokens.starts, tokens.spaces, strict=True):
         if (
-            token.is_space
-            or token.text in _STOP_IN_WINDOW
-            or (token.idx and text[token.idx - 1] == "\n" and (first.isupper() or first in "•*-"))
+            space
+            or word in _STOP_IN_WINDOW
+            or (start and text[start - 1] == "\n" and (word[0].isupper() or word[0] in "•*-"))
         ):
             count += 1
         breaks.append(count)
     return breaks
 
 
-def inside_names(doc: Any, breaks: list[int]) -> set[int]:
+def inside_names(tokens: Tokens, breaks: list[int]) -> set[int]:
     """Tokens of a run of three or more capitalised words that starts after a lower-case word:
     the name of a program, department or system ("through Fee Basis Claims System").
 
@@ -139,53 +208,54 @@ def inside_names(doc: Any, breaks: list[int]) -> set[int]:
     ("Responsible For Registering Patients"); nor does a run go on into the next sentence or
     line ("... and GI Lab" / "Register patients in MPAC").
     """
+    words = tokens.words
     inside: set[int] = set()
     index = 1
-    while index < len(doc):
+    while index < len(words):
         end = index
         while (
-            end < len(doc)
-            and doc[end].text[:1].isupper()
-            and doc[end].text.isalpha()
+            end < len(words)
+            and words[end][:1].isupper()
+            and words[end].isalpha()
             and (end == index or breaks[end] == breaks[index])
         ):
             end += 1
-        if end - index >= 3 and doc[index - 1].text.isalpha() and doc[index - 1].text.islower():
+        if end - index >= 3 and words[index - 1].isalpha() and words[index - 1].islower():
             inside.update(range(index, end))
         index = max(end, index + 1)
     return inside
 
 
-def whole_item(doc: Any, text: str, start: int, end: int) -> bool:
+def whole_item(tokens: Tokens, start: int, end: int) -> bool:
     """Whether tokens ``start:end`` are a whole list item ("Scheduling" in "Filing, Scheduling")."""
-    first, last = doc[start], doc[end - 1]
-    before = start == 0 or text[first.idx - 1] == "\n" or doc[start - 1].text in _ITEM_MARKS
-    after_offset = last.idx + len(last.text)
+    text, words = tokens.text, tokens.words
+    before = start == 0 or text[tokens.starts[start] - 1] == "\n" or words[start - 1] in _ITEM_MARKS
+    after_offset = tokens.end(end - 1)
     after = (
-        end == len(doc)
+        end == len(words)
         or text[after_offset : after_offset + 1] == "\n"
-        or doc[end].text in _ITEM_MARKS
-        or doc[end].is_space
+        or words[end] in _ITEM_MARKS
+        or tokens.spaces[end]
     )
     return before and after
 
 
-def beside_a_name(tokens: list[Any], index: int, speller: Speller) -> bool:
+def beside_a_name(tokens: Tokens, index: int, speller: Speller) -> bool:
     """Whether a capitalised neighbour is a word no dictionary knows: a name ("Courtney Baines")."""
     for other in (index - 1, index + 1):
-        if 0 <= other < len(tokens):
-            word = tokens[other].text
+        if 0 <= other < len(tokens.words):
+            word = tokens.words[other]
             if word[:1].isupper() and word[1:].islower() and speller.needs_mending(word.lower()):
                 return True
     return False
 
 
-def opens_item(tokens: list[Any], index: int, text: str, sections: SectionMap) -> bool:
+def opens_item(tokens: Tokens, index: int, sections: SectionMap) -> bool:
     """Whether a token starts a sentence, a line, or (in a skills list) a list item."""
-    token = tokens[index]
-    if index == 0 or text[token.idx - 1] == "\n":
+    start = tokens.starts[index]
+    if index == 0 or tokens.text[start - 1] == "\n":
         return True
-    previous = tokens[index - 1].text
-    if previous in _SENTENCE_OPENERS or tokens[index - 1].is_space:
+    previous = tokens.words[index - 1]
+    if previous in _SENTENCE_OPENERS or tokens.spaces[index - 1]:
         return True
-    return previous in _ITEM_OPENERS and sections.at(token.idx) == "Skills"
+    return previous in _ITEM_OPENERS and sections.at(start) == "Skills"
