@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 # Each cue is one name for several phrasings; a posting shows several cues, a resume hardly any.
 _POSTING_CUES: dict[str, tuple[str, ...]] = {
@@ -130,49 +131,125 @@ class Genre:
 
 
 def measure(text: str) -> Genre:
-    lines = [line for line in text.split("\n") if line.strip()]
-    tables = sum(1 for line in lines if _TABLE_ROW.match(line))
-    # Headings, links and code mark markdown; a table alone is also how some resumes are typed.
-    marks = (
-        sum(1 for line in lines if _MD_HEADING.match(line))
-        + len(_MD_LINK.findall(text))
-        + len(_CODE.findall(text))
-    )
+    reading = _Reading(text)
     return Genre(
-        words=len(_WORD.findall(text)),
-        posting_cues=tuple(name for name, cue in _POSTING.items() if cue.search(text)),
-        first_person=len(_FIRST_PERSON.findall(text)),
+        words=reading.words,
+        posting_cues=tuple(reading.posting_cues()),
+        first_person=reading.first_person,
         addressing=len(_SECOND_PERSON.findall(text)),
-        markdown_lines=tables + marks,
-        markdown_marks=marks,
-        lines=len(lines),
-        placeholders=len(_PLACEHOLDER.findall(text)),
+        markdown_lines=reading.markdown_lines,
+        markdown_marks=reading.markdown_marks,
+        lines=len(reading.lines),
+        placeholders=reading.placeholders,
         date_ranges=len(_DATE_RANGE.findall(text)),
         past_lines=len(_PAST_LINE.findall(text)),
-        contact=_CONTACT.search(text) is not None,
+        contact=reading.contact,
     )
+
+
+class _Reading:
+    """The measures of one text, each taken when the verdict first needs it.
+
+    A resume is told from a posting by its dates and duties long before twenty posting cues
+    have been looked for; the verdict is the one :func:`measure`'s counts give.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lines = [line for line in text.split("\n") if line.strip()]
+
+    @cached_property
+    def words(self) -> int:
+        return len(_WORD.findall(self.text))
+
+    @cached_property
+    def markdown_marks(self) -> int:
+        # Headings, links and code mark markdown; a table alone is also how some resumes are typed.
+        return (
+            sum(1 for line in self.lines if _MD_HEADING.match(line))
+            + len(_MD_LINK.findall(self.text))
+            + len(_CODE.findall(self.text))
+        )
+
+    @cached_property
+    def markdown_lines(self) -> int:
+        return sum(1 for line in self.lines if _TABLE_ROW.match(line)) + self.markdown_marks
+
+    @cached_property
+    def first_person(self) -> int:
+        return len(_FIRST_PERSON.findall(self.text))
+
+    @cached_property
+    def placeholders(self) -> int:
+        return len(_PLACEHOLDER.findall(self.text))
+
+    @cached_property
+    def contact(self) -> bool:
+        return _CONTACT.search(self.text) is not None
+
+    @cached_property
+    def about_oneself(self) -> bool:
+        """:attr:`Genre.about_oneself`, with the cheapest signs looked for first."""
+        return (
+            _at_least(_DATE_RANGE, self.text, 2)
+            or _at_least(_PAST_LINE, self.text, 3)
+            or self.first_person >= 0.01 * self.words
+        )
+
+    def many_placeholders(self) -> bool:
+        """Whether :attr:`placeholders` reaches the template threshold.
+
+        Every placeholder holds a bracket or one of a few words, so a text with fewer than five
+        of those has fewer than five placeholders, and the words need not be counted.
+        """
+        folded = self.text.lower()
+        marks = sum(folded.count(mark) for mark in _PLACEHOLDER_MARKS)
+        return marks >= 5 and self.placeholders >= max(5, self.words / 40)
+
+    def posting_cues(self, enough: int | None = None) -> list[str]:
+        """The posting cues the text shows, in order, stopping at ``enough``."""
+        found: list[str] = []
+        for name, cue in _POSTING.items():
+            if enough is not None and len(found) >= enough:
+                break
+            if cue.search(self.text):
+                found.append(name)
+        return found
+
+
+def _at_least(pattern: re.Pattern[str], text: str, count: int) -> bool:
+    return any(index + 1 >= count for index, _ in enumerate(pattern.finditer(text)))
+
+
+# What every placeholder contains, lower-cased: "[...]", "<...>", "xxx", "lorem ipsum", "dear :",
+# "your name", "first name last name". None of these letters has a case-insensitive twin outside
+# ASCII (as "s" has "ſ"), so lower() keeps each placeholder's mark.
+_PLACEHOLDER_MARKS = ("[", "<", "xxx", "lorem", "dear", "name")
 
 
 def not_a_resume(text: str) -> str | None:
     """Why the text is not a resume or cover letter (one line), or None when it may be one."""
-    genre = measure(text)
+    genre = _Reading(text)
     # Markdown notes about something else (guidelines, a changelog) carry no contact details and
     # say nothing of their writer; a resume typed in markdown does both.
-    notes = genre.markdown_marks >= 5 and not genre.about_oneself and not genre.contact
-    if notes or (genre.markdown_marks >= 3 and genre.markdown_lines >= max(8, 0.3 * genre.lines)):
+    marks = genre.markdown_marks
+    notes = marks >= 5 and not genre.about_oneself and not genre.contact
+    if notes or (marks >= 3 and genre.markdown_lines >= max(8, 0.3 * len(genre.lines))):
         return (
             "looks like a README, manifest or notes in markdown (headings, tables, links), "
             "not a resume or cover letter; leave it out of the applicants' files"
         )
-    if genre.placeholders >= max(5, genre.words / 40):
+    if genre.many_placeholders():
         return (
             f"looks like a blank template ({genre.placeholders} placeholders such as "
             "'[Your Name]'); fill it in before checking it"
         )
-    if len(genre.posting_cues) >= 3 and not genre.about_oneself:
-        shown = ", ".join(f'"{cue}"' for cue in genre.posting_cues[:3])
-        return (
-            f"looks like a job posting ({shown}), not a resume or cover letter; "
-            "check the applicants' documents against it instead"
-        )
+    if not genre.about_oneself:
+        cues = genre.posting_cues(enough=3)
+        if len(cues) >= 3:
+            shown = ", ".join(f'"{cue}"' for cue in cues)
+            return (
+                f"looks like a job posting ({shown}), not a resume or cover letter; "
+                "check the applicants' documents against it instead"
+            )
     return None

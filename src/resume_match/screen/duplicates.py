@@ -41,9 +41,11 @@ def text_fingerprint(text: str) -> list[int]:
     words = _WORD.findall(text.casefold())
     if not words:
         return []
-    count = max(1, len(words) - SHINGLE + 1)
-    shingles = {" ".join(words[i : i + SHINGLE]) for i in range(count)}
-    return heapq.nsmallest(SKETCH_SIZE, {zlib.crc32(s.encode()) for s in shingles})
+    if len(words) <= SHINGLE:
+        shingles = {" ".join(words)}
+    else:
+        shingles = set(map(" ".join, zip(*(words[i:] for i in range(SHINGLE)), strict=False)))
+    return heapq.nsmallest(SKETCH_SIZE, set(map(zlib.crc32, map(str.encode, shingles))))
 
 
 def similarity(first: Sequence[int], second: Sequence[int]) -> float:
