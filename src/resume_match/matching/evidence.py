@@ -67,6 +67,13 @@ _LIST_SECTIONS = frozenset({"Skills"})
 
 
 @dataclass(frozen=True)
+class _Line:
+    heading: bool
+    title: bool
+    dated: bool
+    label_end: int
+
+
 class LineMap:
     """What each line of a text is, so a match in a heading or a job title can be set aside.
 
@@ -76,45 +83,55 @@ class LineMap:
     any skill. A ``dated`` title line ("Front Desk Lead - Summit Club (2020 - Present)")
     and a short capitalised label before a sentence ("COLLABORATION: Attended weekly ...", up to
     ``label_end``) name a job or a topic: they prove no soft skill.
+
+    A line is read when a match on it is first judged: most lines hold no match.
     """
 
-    starts: tuple[int, ...]
-    heading: tuple[bool, ...]
-    dated: tuple[bool, ...]
-    label_end: tuple[int, ...]
+    def __init__(self, text: str, sections: SectionMap) -> None:
+        self._lines = text.split("\n")
+        self._sections = sections
+        self._starts: list[int] = []
+        offset = 0
+        for line in self._lines:
+            self._starts.append(offset)
+            offset += len(line) + 1
+        self._read: dict[int, _Line] = {}
+        self._name = _name_line(self._lines)
 
     def refuses(self, skill: Skill, start: int) -> bool:
         """Whether a reader would not take a match at ``start`` as proof of a core ``skill``.
 
         Extras keep titles: "Senior Patient Service Representative" is what proves a career step.
         """
-        index = bisect.bisect_right(self.starts, start) - 1
+        index = bisect.bisect_right(self._starts, start) - 1
         if index < 0 or not skill.core:
             return False
-        if self.heading[index]:
+        line = self._line(index)
+        if line.heading or index == self._name or (line.title and not self._in_list(index)):
             return True
-        return skill.category == "soft" and (self.dated[index] or start < self.label_end[index])
+        return skill.category == "soft" and (line.dated or start < line.label_end)
 
+    def _in_list(self, index: int) -> bool:
+        """Three or more short capitalised lines in a row are a list of skills, not job titles."""
+        first = index
+        while first > 0 and index - first < 2 and self._line(first - 1).title:
+            first -= 1
+        last = index
+        while last + 1 < len(self._lines) and last - first < 2 and self._line(last + 1).title:
+            last += 1
+        return last - first >= 2
 
-def map_lines(text: str, sections: SectionMap) -> LineMap:
-    """Classify every line of ``text`` once; lookups are then a bisection."""
-    starts: list[int] = []
-    heading: list[bool] = []
-    dated: list[bool] = []
-    label_end: list[int] = []
-    title: list[bool] = []
-    offset = 0
-    for line in text.split("\n"):
+    def _line(self, index: int) -> _Line:
+        if index not in self._read:
+            self._read[index] = self._classify(index)
+        return self._read[index]
+
+    def _classify(self, index: int) -> _Line:
+        line, offset = self._lines[index], self._starts[index]
         stripped = line.strip()
         words = _WORD.findall(stripped)
-        section = sections.at(offset)
-        starts.append(offset)
+        section = self._sections.at(offset)
         bulleted = stripped[:1] in _BULLETS
-        heading.append(
-            (stripped.endswith(":") and 0 < len(words) <= 6) or bool(_CONTACT.search(stripped))
-        )
-        title.append(section in _TITLE_SECTIONS and not bulleted and _is_title(stripped, words))
-        dated.append(section in _JOB_SECTIONS and not bulleted and _is_dated_title(stripped, words))
         end = -1
         colon = stripped.find(":")
         if colon > 0 and section not in _LIST_SECTIONS:
@@ -122,38 +139,31 @@ def map_lines(text: str, sections: SectionMap) -> LineMap:
             body = _WORD.findall(stripped[colon + 1 :])
             if 0 < len(label) <= 5 and _capitalised(label) and len(body) >= 4:
                 end = offset + line.find(":")
-        label_end.append(end)
-        offset += len(line) + 1
-    _keep_lists(title)
-    _name_line(text.split("\n"), heading)
-    heading = [h or t for h, t in zip(heading, title, strict=True)]
-    return LineMap(tuple(starts), tuple(heading), tuple(dated), tuple(label_end))
+        return _Line(
+            heading=(stripped.endswith(":") and 0 < len(words) <= 6)
+            or bool(_CONTACT.search(stripped)),
+            title=section in _TITLE_SECTIONS and not bulleted and _is_title(stripped, words),
+            dated=section in _JOB_SECTIONS and not bulleted and _is_dated_title(stripped, words),
+            label_end=end,
+        )
 
 
-def _name_line(lines: list[str], heading: list[bool]) -> None:
+def map_lines(text: str, sections: SectionMap) -> LineMap:
+    """What the lines of ``text`` are, each read when first asked about."""
+    return LineMap(text, sections)
+
+
+def _name_line(lines: list[str]) -> int:
     """The first line of a document, when it is a few capitalised words, is the writer's name:
-    "Courtney Gentle" or "HOPE PATIENCE" proves nothing.
+    "Courtney Gentle" or "HOPE PATIENCE" proves nothing. Its index, or -1.
     """
     for index, line in enumerate(lines):
         words = _WORD.findall(line)
         if not words:
             continue
         plain = not any(c.isdigit() or c in ":,|@" for c in line)
-        if 2 <= len(words) <= 4 and plain and _capitalised(words):
-            heading[index] = True
-        return
-
-
-def _keep_lists(title: list[bool]) -> None:
-    """Three or more short capitalised lines in a row are a list of skills, not job titles."""
-    index = 0
-    while index < len(title):
-        end = index
-        while end < len(title) and title[end]:
-            end += 1
-        if end - index >= 3:
-            title[index:end] = [False] * (end - index)
-        index = max(end, index + 1)
+        return index if 2 <= len(words) <= 4 and plain and _capitalised(words) else -1
+    return -1
 
 
 def _capitalised(words: list[str]) -> bool:
