@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from .prefilter import Screen
+
 _NEGATION_BEFORE = re.compile(
     r"(?:\b(?:no|without|lack|lacks|lacking|limited|minimal)\s+(?:\w+\s+){0,2}?"
     r"(?:experience|exposure|knowledge|background|training|familiarity|skills?)\b"
@@ -109,6 +111,8 @@ SPAN_BREAK = re.compile(
 
 
 _LONGEST_CLAUSE = 400
+# The long alternations, searched only in clauses that hold the words a match needs.
+_SCREEN = Screen(_NEGATION_BEFORE, _NOT_JUST_BEFORE, _EMPLOYER_VALUES, _OTHER_DID, _NEGATION_AFTER)
 
 
 def negated(text: str, start: int, end: int) -> bool:
@@ -122,16 +126,16 @@ def negated(text: str, start: int, end: int) -> bool:
         clause_start = found.end()
     before = text[max(clause_start, start - 120) : start]
     if (
-        _NEGATION_BEFORE.search(before)
-        or _NOT_JUST_BEFORE.search(before)
-        or _EMPLOYER_VALUES.search(before)
+        _SCREEN.search(_NEGATION_BEFORE, before)
+        or _SCREEN.search(_NOT_JUST_BEFORE, before)
+        or _SCREEN.search(_EMPLOYER_VALUES, before)
     ):
         return True
     # A clause with no break in the 160 characters before the mention is searched over its last
     # _LONGEST_CLAUSE characters only, so that a text without punctuation costs linear time.
     prefix = text[max(clause_start, start - _LONGEST_CLAUSE) : start]
     whole = start - clause_start <= _LONGEST_CLAUSE
-    if (whole and _OTHER_SUBJECT.match(prefix)) or _OTHER_DID.search(prefix):
+    if (whole and _OTHER_SUBJECT.match(prefix)) or _SCREEN.search(_OTHER_DID, prefix):
         return True
     if not prefix.strip(" \t-•*>") and _SUBJECT_FIRST.match(text, start, end):
         return True
@@ -144,7 +148,7 @@ def negated(text: str, start: int, end: int) -> bool:
     if sentence_end and _DISOWNED.match(text, sentence_end.end()):
         return True
     stop = _CLAUSE_BREAK.search(after)
-    return bool(_NEGATION_AFTER.search(after[: stop.start()] if stop else after))
+    return bool(_SCREEN.search(_NEGATION_AFTER, after[: stop.start()] if stop else after))
 
 
 def _quoted_from_someone_else(text: str, start: int) -> bool:

@@ -1,0 +1,238 @@
+"""Words a regular expression cannot match without, to skip searching where they are absent.
+
+The context rules search each mention's clause with long alternations ("no experience",
+"eager to learn", "your posting asks"); most clauses hold none of their words, and Python's
+engine still tries every alternative at every position. A pattern's parse tree says which
+literal words any match must contain (one of "no", "without", "lack"... and one of
+"experience", "exposure"...); looking those up in the clause is a few substring tests.
+
+The check only ever says "cannot match" when no match is possible: case is folded as the
+engine folds it, words are the engine's ``\\w`` runs, and any construct it does not follow
+(ranges, back-references, non-ASCII literals) counts as "may match". The verdict is the
+search's own.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+# Besides ASCII capitals, the only characters that IGNORECASE matches to an ASCII letter.
+_ASCII_TWINS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_WORD = re.compile(r"\w+")
+_MAX_STRINGS = 64
+
+# A condition: ("all", [conditions]), ("any", [conditions]), ("text", strings) or
+# ("word", strings); ("all", []) holds always.
+Condition = tuple[str, Any]
+_ALWAYS: Condition = ("all", [])
+
+
+def _fold(text: str) -> str:
+    return text.translate(_ASCII_TWINS).lower()
+
+
+def _expand(items: list[Any], constants: Any) -> set[str] | None:
+    """The finite set of strings a sequence of parse items matches, or None."""
+    strings = {""}
+    for op, value in items:
+        options = _expand_item(op, value, constants)
+        if options is None:
+            return None
+        strings = {a + b for a in strings for b in options}
+        if len(strings) > _MAX_STRINGS:
+            return None
+    return strings
+
+
+def _expand_item(op: Any, value: Any, constants: Any) -> set[str] | None:
+    if op is constants.LITERAL:
+        char = chr(value)
+        return {char.lower()} if char.isascii() else None
+    if op is constants.IN:
+        if all(kind is constants.LITERAL and chr(v).isascii() for kind, v in value):
+            return {chr(v).lower() for _, v in value}
+        return None
+    if op is constants.SUBPATTERN:
+        return _expand(list(value[-1]), constants)
+    if op is constants.BRANCH:
+        found: set[str] = set()
+        for alternative in value[1]:
+            options = _expand(list(alternative), constants)
+            if options is None:
+                return None
+            found |= options
+        return found if len(found) <= _MAX_STRINGS else None
+    if op in (constants.MAX_REPEAT, constants.MIN_REPEAT):
+        low, high, body = value
+        options = _expand(list(body), constants)
+        if options is None or high > 2:
+            return None
+        found = set()
+        for count in range(low, high + 1):
+            repeated = _expand([(constants.SUBPATTERN, (None, 0, 0, body))] * count, constants)
+            if repeated is None:
+                return None
+            found |= repeated
+        return found
+    return None
+
+
+def _is_boundary(item: Any, constants: Any) -> bool:
+    op, value = item
+    return op is constants.AT and value is constants.AT_BOUNDARY
+
+
+def _opens_with_space(item: Any, constants: Any) -> bool:
+    """``\\s`` or ``\\s+``: the character after a word, so the word ends there."""
+    op, value = item
+    if op in (constants.MAX_REPEAT, constants.MIN_REPEAT) and value[0] >= 1:
+        body = list(value[2])
+        return len(body) == 1 and _opens_with_space(body[0], constants)
+    return op is constants.IN and value == [(constants.CATEGORY, constants.CATEGORY_SPACE)]
+
+
+def _sequence(items: list[Any], constants: Any) -> Condition:
+    """Every run of items with a finite expansion must show one of its strings."""
+    conditions: list[Condition] = []
+    index = 0
+    while index < len(items):
+        end = index
+        while end < len(items) and not _is_boundary(items[end], constants):
+            if _expand([items[end]], constants) is None:
+                break
+            end += 1
+        if end == index:
+            if not _is_boundary(items[index], constants):
+                conditions.append(_item(items[index], constants))
+            index += 1
+            continue
+        strings = _expand(items[index:end], constants)
+        if strings and "" not in strings:
+            whole = (
+                index > 0
+                and _is_boundary(items[index - 1], constants)
+                and end < len(items)
+                and (
+                    _is_boundary(items[end], constants) or _opens_with_space(items[end], constants)
+                )
+                and all(_words_only(s) for s in strings)
+            )
+            conditions.append(("word" if whole else "text", frozenset(strings)))
+        index = end
+    return _all(conditions)
+
+
+def _words_only(string: str) -> bool:
+    """Words joined by single spaces: between boundaries, each is a whole ``\\w`` run."""
+    return all(_WORD.fullmatch(part) for part in string.split(" "))
+
+
+def _item(item: Any, constants: Any) -> Condition:
+    op, value = item
+    if op is constants.SUBPATTERN:
+        return _sequence(list(value[-1]), constants)
+    if op is constants.BRANCH:
+        alternatives = [_sequence(list(a), constants) for a in value[1]]
+        if any(a == _ALWAYS for a in alternatives):
+            return _ALWAYS
+        return ("any", alternatives)
+    if op in (constants.MAX_REPEAT, constants.MIN_REPEAT) and value[0] >= 1:
+        return _sequence(list(value[2]), constants)
+    return _ALWAYS
+
+
+def _all(conditions: list[Condition]) -> Condition:
+    kept = [c for c in conditions if c != _ALWAYS]
+    return kept[0] if len(kept) == 1 else ("all", kept)
+
+
+def needed(pattern: re.Pattern[str]) -> Condition:
+    """What any match of ``pattern`` contains; "always" when the parse is not understood."""
+    try:
+        from re import _constants as constants  # type: ignore[attr-defined]
+        from re import _parser as parser  # type: ignore[attr-defined]
+
+        tree = parser.parse(pattern.pattern, pattern.flags)
+        return _sequence(list(tree), constants)
+    except Exception:  # a parser that changed shape: search everything
+        return _ALWAYS
+
+
+# A leaf holds when the string has one of its whole words or one of its substrings; a plan
+# holds when all the leaves of one of its alternatives hold.
+Leaf = tuple[frozenset[str], tuple[str, ...]]
+Plan = list[list[Leaf]]
+
+
+def _leaves(condition: Condition) -> list[Leaf] | None:
+    """The leaves all of which a condition needs (weakened where it nests), None for always."""
+    kind, value = condition
+    if kind == "word":
+        return [(frozenset(max(atom.split(" "), key=len) for atom in value), ())]
+    if kind == "text":
+        return [(frozenset(), tuple(sorted(value, key=len, reverse=True)))]
+    if kind == "all":
+        leaves = [leaf for c in value for leaf in (_leaves(c) or [])]
+        return leaves or None
+    # Any of several: one leaf that holds when any alternative's first leaf holds.
+    words: set[str] = set()
+    texts: list[str] = []
+    for alternative in value:
+        first = _leaves(alternative)
+        if first is None:
+            return None
+        words |= first[0][0]
+        texts += first[0][1]
+    return [(frozenset(words), tuple(texts))]
+
+
+def plan(condition: Condition) -> Plan | None:
+    """A condition as alternatives of leaves, cheapest leaves first; None when it always holds."""
+    kind, value = condition
+    alternatives = value if kind == "any" else [condition]
+    found: Plan = []
+    for alternative in alternatives:
+        leaves = _leaves(alternative)
+        if leaves is None:
+            return None
+        found.append(sorted(leaves, key=lambda leaf: (bool(leaf[1]), len(leaf[1]))))
+    return found
+
+
+def _holds(alternatives: Plan, folded: str, words: set[str]) -> bool:
+    for leaves in alternatives:
+        for whole, texts in leaves:
+            if whole and not words.isdisjoint(whole):
+                continue
+            for text in texts:
+                if text in folded:
+                    break
+            else:
+                break
+        else:
+            return True
+    return False
+
+
+class Screen:
+    """Searches that first ask whether the searched string holds the pattern's words."""
+
+    def __init__(self, *patterns: re.Pattern[str]) -> None:
+        self._plans = {pattern: plan(needed(pattern)) for pattern in patterns}
+        self._last: tuple[str, str, set[str]] = ("", "", set())
+
+    def search(self, pattern: re.Pattern[str], string: str) -> re.Match[str] | None:
+        """``pattern.search(string)``, skipped when ``string`` lacks what a match needs."""
+        alternatives = self._plans.get(pattern)
+        if alternatives is not None:
+            last = self._last
+            if last[0] != string:
+                # Folding keeps each character's length and word-ness, so the words of the
+                # folded string are the folded words.
+                folded = string.lower() if string.isascii() else _fold(string)
+                last = (string, folded, set(_WORD.findall(folded)))
+                self._last = last
+            if not _holds(alternatives, last[1], last[2]):
+                return None
+        return pattern.search(string)
