@@ -54,6 +54,7 @@ Span = tuple[str, int, int]
 # Past this many proofs of one skill, more prove nothing: a text that repeats a skill's name
 # forty thousand times is not checked forty thousand times (the report shows five).
 _MAX_EVIDENCE = 200
+_PLAIN_CACHE = 200_000
 
 
 class SkillMatcher:
@@ -75,6 +76,7 @@ class SkillMatcher:
         # hash look-up per token, where the Matcher tries every pattern at every token.
         self._tokens = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         self._lemma_hashes: dict[str, int] = {}
+        self._plain_lemmas: dict[str, str] = {}
         self._near: list[tuple[str, int]] = []
         self._near_index: dict[str, list[tuple[int, int]]] = {}
         self._context: dict[str, frozenset[str]] = {}
@@ -236,12 +238,18 @@ class SkillMatcher:
         first_line_end = text.find("\n") if "\n" in text else len(text)
         speller = self._speller
         table = self._lemmas
+        # The lemma of every word that needs no mending, whatever its neighbours.
+        plain = self._plain_lemmas
+        if len(plain) >= _PLAIN_CACHE:
+            plain.clear()
         lemmas: list[str] = []
         for index, lower in enumerate(tokens.lowers):
-            lemma = table.get(lower)
+            lemma = plain.get(lower)
             if lemma is None:
-                lemma = lower
-                if speller.needs_mending(lower):
+                lemma = table.get(lower)
+                if lemma is not None or not speller.needs_mending(lower):
+                    lemma = plain[lower] = lower if lemma is None else lemma
+                else:
                     lemma = self._mend(tokens, index, lemmas, sections, first_line_end)
             lemmas.append(lemma)
         join_particles(lemmas)
@@ -327,14 +335,10 @@ class SkillMatcher:
         """
         positions: dict[tuple[int, int], list[int]] = {}
         lowers = tokens.lowers
-        names: set[int] | None = None
+        names = inside_names(tokens, breaks)
         for index, lemma in enumerate(tokens.lemmas):
             keys = self._near_index.get(lemma)
-            if not keys:
-                continue
-            if names is None:
-                names = inside_names(tokens, breaks)
-            if index in names:
+            if not keys or index in names:
                 continue
             before = lowers[index - 1] if index else ""
             nominal = lemma in _VERB_OR_NOUN and (

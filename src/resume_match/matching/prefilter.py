@@ -219,12 +219,15 @@ class Screen:
     """Searches that first ask whether the searched string holds the pattern's words."""
 
     def __init__(self, *patterns: re.Pattern[str]) -> None:
-        self._plans = {pattern: plan(needed(pattern)) for pattern in patterns}
+        # Keyed by identity: a compiled pattern hashes its whole program at every look-up. The
+        # patterns are kept, so that no identity is reused.
+        self._patterns = patterns
+        self._plans = {id(pattern): plan(needed(pattern)) for pattern in patterns}
         self._last: tuple[str, str, set[str]] = ("", "", set())
 
     def search(self, pattern: re.Pattern[str], string: str) -> re.Match[str] | None:
         """``pattern.search(string)``, skipped when ``string`` lacks what a match needs."""
-        alternatives = self._plans.get(pattern)
+        alternatives = self._plans.get(id(pattern))
         if alternatives is not None:
             last = self._last
             if last[0] != string:

@@ -200,7 +200,7 @@ def sentence_breaks(tokens: Tokens) -> list[int]:
     return breaks
 
 
-def inside_names(tokens: Tokens, breaks: list[int]) -> set[int]:
+def inside_names(tokens: Tokens, breaks: list[int]) -> NameRuns:
     """Tokens of a run of three or more capitalised words that starts after a lower-case word:
     the name of a program, department or system ("through Fee Basis Claims System").
 
@@ -208,22 +208,41 @@ def inside_names(tokens: Tokens, breaks: list[int]) -> set[int]:
     ("Responsible For Registering Patients"); nor does a run go on into the next sentence or
     line ("... and GI Lab" / "Register patients in MPAC").
     """
-    words = tokens.words
-    inside: set[int] = set()
-    index = 1
-    while index < len(words):
-        end = index
-        while (
-            end < len(words)
-            and words[end][:1].isupper()
-            and words[end].isalpha()
-            and (end == index or breaks[end] == breaks[index])
-        ):
+    return NameRuns(tokens.words, breaks)
+
+
+class NameRuns:
+    """The tokens :func:`inside_names` finds, told apart when asked: few tokens are asked about.
+
+    A run is what a scan from the second token finds: capitalised words of one sentence, each
+    run starting where the word before is not one of them. Each run is read once.
+    """
+
+    def __init__(self, words: list[str], breaks: list[int]) -> None:
+        self._words = words
+        self._breaks = breaks
+        self._known: dict[int, bool] = {}
+
+    def __contains__(self, index: object) -> bool:
+        words, breaks = self._words, self._breaks
+        if not isinstance(index, int) or not 0 < index < len(words) or not _capital(words[index]):
+            return False
+        if index in self._known:
+            return self._known[index]
+        start = index
+        while start > 1 and _capital(words[start - 1]) and breaks[start - 1] == breaks[start]:
+            start -= 1
+        end = index + 1
+        while end < len(words) and _capital(words[end]) and breaks[end] == breaks[start]:
             end += 1
-        if end - index >= 3 and words[index - 1].isalpha() and words[index - 1].islower():
-            inside.update(range(index, end))
-        index = max(end, index + 1)
-    return inside
+        before = words[start - 1]
+        inside = end - start >= 3 and before.isalpha() and before.islower()
+        self._known.update(dict.fromkeys(range(start, end), inside))
+        return inside
+
+
+def _capital(word: str) -> bool:
+    return word[:1].isupper() and word.isalpha()
 
 
 def whole_item(tokens: Tokens, start: int, end: int) -> bool:
