@@ -61,9 +61,20 @@ def _document(outcome: isolation.Outcome[Document], path: Path, options: ReadOpt
     raise DocumentError(_SILENT, path)
 
 
+_children_by_suffix: dict[str, int] = {}
+
+
 def _preload(path: Path) -> None:
-    """Import the main reader library in the parent: imported once for every child it forks."""
+    """Import the main reader library in the parent once it reads a second file of a kind.
+
+    The first child imports it itself, on the second core while the parent imports spaCy (a
+    ``check`` of one file never needs it in the parent); from the second on, every child forked
+    finds it imported.
+    """
     suffix = path.suffix.lower()
+    _children_by_suffix[suffix] = _children_by_suffix.get(suffix, 0) + 1
+    if _children_by_suffix[suffix] < 2:
+        return
     if suffix == ".pdf":
         import pypdfium2  # noqa: F401
     elif suffix == ".docx":

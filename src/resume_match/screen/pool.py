@@ -126,7 +126,8 @@ class Pool:
             name="resume-match-worker",
             daemon=True,
         )
-        process.start()
+        with isolation.frozen_heap():
+            process.start()
         child_end.close()
         return _Worker(process, parent_end, time.monotonic())
 
