@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
+import subprocess
+import sys
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -168,3 +171,22 @@ def test_word_tables_from_the_cache_are_those_built_from_the_lookups(folder: Pat
 
 def entry_exists(folder: Path) -> bool:
     return any(folder.glob("word-tables-*.bin"))
+
+
+NO_WRITES = """
+import os, resource
+resource.setrlimit(resource.RLIMIT_FSIZE, (0, 0))
+from resume_match import startup_cache
+value = startup_cache.load_or_build("tables", "0" * 64, lambda: {"a": 1}, lambda v: True)
+print(value, sorted(os.listdir(startup_cache.cache_folder())))
+"""
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="file-size limits are POSIX")
+def test_a_process_that_may_not_write_files_builds_and_leaves_nothing(folder: Path) -> None:
+    src = str(Path(__file__).resolve().parents[1] / "src")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([src, os.environ.get("PYTHONPATH", "")])}
+    done = subprocess.run(
+        [sys.executable, "-c", NO_WRITES], capture_output=True, text=True, env=env, check=True
+    )
+    assert done.stdout.split("\n")[0] == "{'a': 1} []"
