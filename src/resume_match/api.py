@@ -7,21 +7,23 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import isolation
 from .errors import DocumentError, crashed, internal_error, over_memory, too_slow
-from .experience import read_experience
-from .levels import CareerFit, career_fit, with_level_skills
 from .matching import SkillMatcher
 from .model import CheckResult, Document, DocumentResult, Flag, SkillMatch
 from .nlp import blank_english
-from .posting import Posting, read_posting
-from .posting.fit import JobFit, fit
 from .reading import ReadOptions, start_reading
 from .reading.genre import not_a_resume
 from .reading.sniff import check_file, read_head, sniff
 from .scoring import coverage, found_ids
 from .taxonomy import Taxonomy, load_taxonomy
+
+if TYPE_CHECKING:  # imported where used: a plain check needs neither postings nor levels
+    from .levels import CareerFit
+    from .posting import Posting
+    from .posting.fit import JobFit
 
 __all__ = ["CheckResult", "Checker", "DocumentResult", "check"]
 
@@ -146,6 +148,8 @@ class Checker:
         Raises:
             PostingError: the posting cannot be read or is too short.
         """
+        from .posting import read_posting
+
         return read_posting(path, self.matcher, self.options, name)
 
     def check_detailed(
@@ -160,6 +164,10 @@ class Checker:
 
         The job and career parts are None when not asked for or when the resume is unreadable.
         """
+        from .experience import read_experience
+        from .levels import career_fit
+        from .posting.fit import fit
+
         resume_result, resume_doc = self._check_with_text(resume)
         letter_doc = None
         if cover_letter is None:
@@ -204,6 +212,8 @@ class Checker:
     def level_matcher(self) -> SkillMatcher:
         """A matcher for the skills and the level skills together (career level, screen --level)."""
         if self._level_matcher is None:
+            from .levels import with_level_skills
+
             self._level_matcher = SkillMatcher(with_level_skills(self.taxonomy), blank_english())
         return self._level_matcher
 

@@ -8,8 +8,11 @@ import is done, so a later ``import spacy.cli`` (or ``spacy.info()``) loads the 
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import sys
 import types
+from collections.abc import Iterator
 from typing import Any
 
 
@@ -18,7 +21,8 @@ def blank_english() -> Any:
     import_spacy()
     import spacy
 
-    return spacy.blank("en")
+    with _collector_paused():
+        return spacy.blank("en")
 
 
 def import_spacy() -> None:
@@ -33,7 +37,8 @@ def import_spacy() -> None:
     for name, module in placeholders.items():
         sys.modules.setdefault(name, module)
     try:
-        import spacy  # noqa: F401
+        with _collector_paused():
+            import spacy  # noqa: F401
     finally:
         for name, module in placeholders.items():
             if sys.modules.get(name) is module:
@@ -48,3 +53,16 @@ def _info(*args: Any, **kwargs: Any) -> Any:
     from spacy.cli.info import info
 
     return info(*args, **kwargs)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection meanwhile: importing spaCy makes half a million objects that
+    live as long as the process, and the collector's 150 passes over them cost 30 ms."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .levels import CareerFit
 from .model import CheckResult, DocumentResult, Evidence, Flag, SkillMatch
-from .posting import Posting
-from .posting.fit import JobFit
 from .taxonomy import Taxonomy
+
+if TYPE_CHECKING:  # only the job and career reports need them, and check seldom asks for those
+    from .levels import CareerFit
+    from .posting import Posting
+    from .posting.fit import JobFit
 
 JSON_SCHEMA_VERSION = 1
 

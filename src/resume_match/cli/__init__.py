@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import gc
 import os
 import sys
 from pathlib import Path
@@ -34,6 +35,9 @@ def main() -> None:
         finally:
             # Output is written when it is flushed: a full disk must fail here, not at exit.
             sys.stdout.flush()
+            # The collector's passes at exit over spaCy's million objects cost 60 ms; freed
+            # with the process, they need none.
+            gc.freeze()
     except KeyboardInterrupt:
         click.echo("interrupted", err=True)
         sys.exit(ExitCode.INTERRUPTED)

@@ -10,11 +10,10 @@ name, never a misspelt ordinary word.
 from __future__ import annotations
 
 import bisect
-import gzip
-import json
 from collections.abc import Iterable
 from functools import lru_cache
-from importlib import resources
+
+from .word_tables import word_tables
 
 MIN_FUZZY_LENGTH = 5
 _CACHE_SIZE = 100_000
@@ -23,9 +22,7 @@ _CACHE_SIZE = 100_000
 @lru_cache(maxsize=1)
 def lemma_table() -> dict[str, str]:
     """The lookup table from a lower-cased word to its lemma."""
-    data = resources.files("spacy_lookups_data") / "data" / "en_lemma_lookup.json.gz"
-    table: dict[str, str] = json.loads(gzip.decompress(data.read_bytes()))
-    return table
+    return word_tables().lemmas
 
 
 @lru_cache(maxsize=1)
@@ -35,18 +32,11 @@ def english_words() -> frozenset[str]:
     The lemma table alone lacks words that never inflect ("clinical", "healthcare"), and a word
     missing here would be "corrected" towards a taxonomy word.
     """
-    table = lemma_table()
-    data = resources.files("spacy_lookups_data") / "data" / "en_lemma_index.json.gz"
-    index: dict[str, list[str]] = json.loads(gzip.decompress(data.read_bytes()))
-    words = set(table) | set(table.values())
-    for base_forms in index.values():
-        words.update(base_forms)
-    return frozenset(words)
+    return frozenset(word_tables().words)
 
 
-@lru_cache(maxsize=1)
 def _sorted_words() -> tuple[str, ...]:
-    return tuple(sorted(english_words()))
+    return word_tables().words
 
 
 def is_abbreviation(word: str) -> bool:

@@ -10,11 +10,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from ..model import Document
 from .options import ReadOptions
-from .readers import READERS, read_here
 from .sniff import SUPPORTED_SUFFIXES, check_file, read_head, sniff, unsupported_reason
+
+if TYPE_CHECKING:
+    from .readers import READERS
 
 __all__ = [
     "READERS",
@@ -62,4 +65,20 @@ def read_document(path: Path | str, options: ReadOptions | None = None) -> Docum
         from .child import read_in_child
 
         return read_in_child(path, options)
+    from .readers import read_here
+
     return read_here(path, options)
+
+
+def __getattr__(name: str) -> Any:
+    """``READERS``, imported when first asked for.
+
+    The readers (pdfium, python-docx, the quality gates) are imported where a file is read: a
+    ``check`` reads in a child, which imports them on the second core while the parent imports
+    spaCy.
+    """
+    if name == "READERS":
+        from .readers import READERS
+
+        return READERS
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -17,7 +17,6 @@ from .. import isolation
 from ..errors import DocumentError, FileTooLargeError, crashed, over_memory, too_slow, unreadable
 from ..model import Document
 from .options import ReadOptions
-from .readers import read_here
 
 _SILENT = "made the reader stop without an answer; it may be damaged"
 
@@ -40,9 +39,15 @@ def start_in_child(path: Path, options: ReadOptions) -> Callable[[], Document]:
     """
     _preload(path)
     limits = isolation.Limits(options.time_limit, options.max_memory_mb)
-    read = partial(read_here, path, replace(options, isolate=False))
+    read = partial(_read_here, path, replace(options, isolate=False))
     wait = isolation.start(read, limits, expected=(DocumentError,))
     return lambda: _document(wait(), path, options)
+
+
+def _read_here(path: Path, options: ReadOptions) -> Document:  # pragma: no cover - the child
+    from .readers import read_here
+
+    return read_here(path, options)
 
 
 def _document(outcome: isolation.Outcome[Document], path: Path, options: ReadOptions) -> Document:
@@ -61,10 +66,19 @@ def _document(outcome: isolation.Outcome[Document], path: Path, options: ReadOpt
     raise DocumentError(_SILENT, path)
 
 
+_children_by_suffix: dict[str, int] = {}
+
+
 def _preload(path: Path) -> None:
-    """Import the main reader library in the parent: imported once for every child it forks."""
+    """Import the readers in the parent once it reads a second file of a kind.
+
+    The first child imports them itself, on the second core while the parent imports spaCy (a
+    ``check`` of one file never needs them in the parent); from the second on, every child
+    forked finds them imported.
+    """
+    from .readers import preload_readers
+
     suffix = path.suffix.lower()
-    if suffix == ".pdf":
-        import pypdfium2  # noqa: F401
-    elif suffix == ".docx":
-        import docx  # noqa: F401
+    _children_by_suffix[suffix] = _children_by_suffix.get(suffix, 0) + 1
+    if _children_by_suffix[suffix] >= 2:
+        preload_readers([suffix])

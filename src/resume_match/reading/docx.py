@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import zipfile
 from pathlib import Path
@@ -98,7 +99,7 @@ def read_docx(path: Path, options: ReadOptions) -> Extracted:
                     f"has no document body in word/document.xml; {_DAMAGED_DOCX}", path
                 )
             margins = {name: budget.parse(name) for name in (*headers, *footers)}
-            styles = Styles(budget.parse(style_parts[0], required=False) if style_parts else None)
+            styles = _styles(budget.read(style_parts[0], required=False) if style_parts else None)
     except etree.XMLSyntaxError as exc:
         if _out_of_memory(exc) or _needs_more_memory(budget.largest, options):
             raise FileTooLargeError(over_memory(options.max_memory_mb), path) from None
@@ -121,6 +122,31 @@ def read_docx(path: Path, options: ReadOptions) -> Extracted:
     flags = [hidden_flag([w for w, _ in words], [h for _, h in words])] if words else []
     dropped = [DroppedText(1, "hidden", text, how) for text, how in out.hidden]
     return Extracted(["\n".join(out.visible)], hidden, flags, dropped)
+
+
+_style_sheets: dict[bytes, Styles] = {}
+_KEEP_STYLE_SHEETS = 4
+
+
+def _styles(data: bytes | None) -> Styles:
+    """The style sheet in ``data``, parsed once per process for each distinct sheet.
+
+    Documents made from one template share their sheet byte for byte, and a large one (the
+    350 KB of python-docx's default) costs more to parse than the rest of the document. The
+    sheet is found by a hash of its bytes, never by its name or size.
+    """
+    if data is None:
+        return Styles(None)
+    key = hashlib.sha256(data).digest()
+    styles = _style_sheets.get(key)
+    if styles is None:
+        from docx.oxml.parser import parse_xml
+
+        styles = Styles(parse_xml(data))
+        while len(_style_sheets) >= _KEEP_STYLE_SHEETS:
+            del _style_sheets[next(iter(_style_sheets))]
+        _style_sheets[key] = styles
+    return styles
 
 
 def _out_of_memory(exc: Exception) -> bool:
@@ -164,6 +190,11 @@ class _Budget:
     def parse(self, name: str, *, required: bool = True) -> Any:
         from docx.oxml.parser import parse_xml
 
+        data = self.read(name, required=required)
+        return None if data is None else parse_xml(data)
+
+    def read(self, name: str, *, required: bool = True) -> bytes | None:
+        """The part's bytes, once they pass the checks that :meth:`parse` makes."""
         path, options = self._path, self._options
         try:
             info = self._package.getinfo(name)
@@ -182,7 +213,8 @@ class _Budget:
                 path,
             )
         data = self._package.read(info)
-        if _DECLARATIONS.search(data):
+        # Every declaration starts "<!" (in UTF-16 too): a plain search first, the patterns after.
+        if (b"<!" in data or b"<\x00!" in data) and _DECLARATIONS.search(data):
             raise DocumentError(
                 f"contains XML entity declarations ({name}), which Word never writes; refusing "
                 "to read it",
@@ -197,7 +229,7 @@ class _Budget:
                 "Word document needs; it may be built to slow readers down",
                 path,
             )
-        return parse_xml(data)
+        return data
 
 
 def _relationships(budget: _Budget, name: str) -> list[tuple[str, str]]:

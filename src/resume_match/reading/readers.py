@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from ..errors import DocumentError, FileTooLargeError, unreadable
@@ -41,3 +41,16 @@ def read_here(path: Path, options: ReadOptions) -> Document:
     except Exception as exc:
         raise DocumentError(unreadable(type(exc).__name__), path) from exc
     return finish(path, kind, raw, options)
+
+
+def preload_readers(suffixes: Iterable[str]) -> None:
+    """Import the library each of these kinds of file needs now (the readers are, with this).
+
+    For a process about to fork children that read such files: imported here once, they are
+    imported in none of the children.
+    """
+    kinds = {suffix.lower() for suffix in suffixes}
+    if ".pdf" in kinds:
+        import pypdfium2  # noqa: F401
+    if ".docx" in kinds:
+        import docx  # noqa: F401

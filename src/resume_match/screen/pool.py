@@ -20,13 +20,16 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from multiprocessing.context import BaseContext
 from multiprocessing.process import BaseProcess
+from pathlib import PurePath
 from typing import Any
 
 from .. import isolation
 from ..api import Checker
 from ..errors import ScreeningError
+from ..reading.readers import preload_readers
 from .score import (
     CRASHED,
+    Inline,
     Source,
     WorkerSetup,
     error_payload,
@@ -100,6 +103,8 @@ class Pool:
         """Run every task; ``on_result(index, payload, cacheable)`` is called as each finishes."""
         queue = deque(tasks)
         workers: list[_Worker] = []
+        if self.checker is not None:
+            preload_readers({_suffix(source) for _, source in tasks})
         try:
             workers.extend(self._start() for _ in range(self.size))
             while queue or any(w.task is not None for w in workers):
@@ -126,7 +131,8 @@ class Pool:
             name="resume-match-worker",
             daemon=True,
         )
-        process.start()
+        with isolation.frozen_heap():
+            process.start()
         child_end.close()
         return _Worker(process, parent_end, time.monotonic())
 
@@ -214,6 +220,11 @@ class Pool:
             self._kill(worker)
             with contextlib.suppress(ValueError):
                 worker.process.close()
+
+
+def _suffix(source: Source) -> str:
+    name = source.name if isinstance(source, Inline) else str(source)
+    return PurePath(name.rsplit("/", 1)[-1]).suffix
 
 
 def _worker_main(conn: Connection, setup: WorkerSetup, shared: Checker | None = None) -> None:
