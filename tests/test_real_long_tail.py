@@ -52,6 +52,8 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
     ],
     "phones: supervising a call center, transferring knowledge": [
         ("Supervised clinic operations and call center teams.", "phone-systems", False),
+        ("Supervised front office operations and call center agents.", "phone-systems", False),
+        ("Supervised the desk and answered patient calls.", "phone-systems", True),
         ("Developed a knowledge transfer methodology for the call center.", "phone-systems", False),
         ("Answered and routed calls in a hospital call center.", "phone-systems", True),
         ("Transferred calls to the nurse line.", "phone-systems", True),
@@ -93,12 +95,30 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
         ("Organized the new employee orientation for all hires.", "organizational-skills", False),
         ("Organized patient files and the front desk.", "organizational-skills", True),
     ],
+    # The guidelines want a claim, course or certificate in the terminology: anatomy alone is not it.
+    "terminology: an anatomy course is not a terminology course": [
+        ("Coursework: Anatomy and Physiology I and II, Microbiology", "medical-terminology", False),
+        ("Coursework: Medical Terminology, Anatomy and Physiology", "medical-terminology", True),
+    ],
     "payment: tills and transaction data": [
         ("Distributed cash between the four registers each morning.", "payment-processing", True),
         ("Analyzes vast amounts of transaction-level data.", "payment-processing", False),
         ("Processed card transactions at the front desk.", "payment-processing", True),
     ],
 }
+
+
+def _skills_line(checker: Checker, line: str) -> set[str]:
+    text = f"SUMMARY\nOffice worker.\nSKILLS\n{line}\nEXPERIENCE\nClerk, 2019 to 2024\n"
+    return {m.skill.id for m in checker.matcher.match(Document(Path("x.txt"), "text", (text,)))}
+
+
+def test_a_bare_scheduling_among_a_leaders_duties_is_a_rota(checker: Checker) -> None:
+    """A bare list item takes its sense from its neighbours: beside team leadership and budgets
+    "Scheduling" is the team's rota; beside front-desk duties it is still the patients' calendar."""
+    leader = "Patient Safety, Scheduling, Team Lead, Budgeting, CPR Instructor"
+    assert "appointment-scheduling" not in _skills_line(checker, leader)
+    assert "appointment-scheduling" in _skills_line(checker, "Check-in, Scheduling, Filing")
 
 
 def _found(checker: Checker, text: str) -> set[str]:
