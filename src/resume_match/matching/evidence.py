@@ -166,10 +166,13 @@ def _is_title(stripped: str, words: list[str]) -> bool:
     names = [w for w in words if w[0].isalpha()]
     first = names[0].lower() if names else ""
     last = names[-1].lower().rstrip(".") if names else ""
+    # "Admitting Clerk I Emergency": a role noun inside names the job, and its unit follows.
+    inner_role = any(w.lower() in _ROLE_NOUNS for w in names[1:-1])
     return (
         2 <= len(names) <= 6
         and (
             last in _ROLE_NOUNS
+            or (not first.endswith("ed") and first not in _DUTY_OPENERS and inner_role)
             or (not first.endswith(("ed", "ing")) and first not in _DUTY_OPENERS)
         )
         and not stripped.endswith((".", ";", "!", "?"))
@@ -186,6 +189,15 @@ def _is_dated_title(stripped: str, words: list[str]) -> bool:
     significant = [w for w in words if w.lower() not in _CONNECTORS]
     capitals = sum(w[0].isupper() for w in significant)
     return 0 < len(significant) <= 16 and capitals >= 0.8 * len(significant)
+
+
+def splits_items(text: str, start: int, end: int, section: str) -> bool:
+    """Whether two words found apart in a skills list stand in two of its items.
+
+    "Collections, Credit" or "Medical Records, Medisoft, Meditech" are neighbours in a list, not
+    one duty: in a Skills section a comma between the two words ends one item and starts the next.
+    """
+    return section in _LIST_SECTIONS and "," in text[start:end]
 
 
 def snippet(text: str, start: int, end: int, width: int = 50) -> str:
