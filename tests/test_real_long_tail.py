@@ -27,6 +27,7 @@ PROBLEMS = "problem-solving"
 ADAPT = "adaptability"
 PRO = "professionalism"
 ORG = "organizational-skills"
+INTERPERSONAL = "interpersonal-skills"
 TERMS = "medical-terminology"
 
 CASES: dict[str, list[tuple[str, str, bool]]] = {
@@ -129,6 +130,30 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
         ),
         ("Booked appointments for patients who could not use the portal.", APPT, True),
     ],
+    "interpersonal: coordinating things is not working with people": [
+        ("Coordinated supply carts and deliveries to the nursing units.", INTERPERSONAL, False),
+        ("Coordinated all department functions for a team of 40.", INTERPERSONAL, False),
+        ("Coordinated discharges with nurses and case managers.", INTERPERSONAL, True),
+    ],
+    "data entry: keying in, charting status, filing claims": [
+        ("Keyed in a high volume of orders each shift.", DATA, True),
+        ("Her calm manner has been key in her success.", DATA, False),
+        ("Observed and documented resident status every two hours.", DATA, True),
+        ("Ensured the timely filing of new insurance claims.", DATA, False),
+        ("Filing and scanning of patient charts.", DATA, True),
+    ],
+    "problem-solving: improvement opportunities": [
+        (
+            "Ran reviews to identify, resolve and report opportunities to improve care.",
+            PROBLEMS,
+            False,
+        ),
+        ("Resolved registration errors before claims dropped.", PROBLEMS, True),
+    ],
+    "ehr: Epic among the other software named": [
+        ("Software: Microsoft Excel, Outlook, AS400, Epic, SAP", EHR, True),
+        ("An epic journey across three continents.", EHR, False),
+    ],
     "payment: tills and transaction data": [
         ("Distributed cash between the four registers each morning.", PAY, True),
         ("Analyzes vast amounts of transaction-level data.", PAY, False),
@@ -169,6 +194,19 @@ def test_a_job_title_with_its_unit_after_the_role_proves_nothing(checker: Checke
     ]
     assert "patient-registration" not in found[0]
     assert "patient-registration" in found[1]
+
+
+def test_a_pastime_under_interests_proves_no_soft_skill(checker: Checker) -> None:
+    """Hobbies are not duties: "solving problems and fixing radios" under Interests proves
+    nothing, the same words in a duty do."""
+    hobby = "EXPERIENCE\nClerk, 2019 to 2024\nINTERESTS\nHiking, solving problems, fixing radios\n"
+    duty = "EXPERIENCE\nClerk, 2019 to 2024\nSolving problems at the front desk every day.\n"
+    found = [
+        {m.skill.id for m in checker.matcher.match(Document(Path("x.txt"), "text", (text,)))}
+        for text in (hobby, duty)
+    ]
+    assert PROBLEMS not in found[0]
+    assert PROBLEMS in found[1]
 
 
 def _found(checker: Checker, text: str) -> set[str]:

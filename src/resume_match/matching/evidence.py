@@ -75,13 +75,15 @@ class LineMap:
     contact line (a supervisor's or reference's name, an email, a phone number); none proves
     any skill. A ``dated`` title line ("Front Desk Lead - Summit Club (2020 - Present)")
     and a short capitalised label before a sentence ("COLLABORATION: Attended weekly ...", up to
-    ``label_end``) name a job or a topic: they prove no soft skill.
+    ``label_end``) name a job or a topic: they prove no soft skill. Nor does a hobby under
+    Interests ("video games, solving problems and fixing things"): a pastime is not a duty.
     """
 
     starts: tuple[int, ...]
     heading: tuple[bool, ...]
     dated: tuple[bool, ...]
     label_end: tuple[int, ...]
+    pastime: tuple[bool, ...]
 
     def refuses(self, skill: Skill, start: int) -> bool:
         """Whether a reader would not take a match at ``start`` as proof of a core ``skill``.
@@ -93,7 +95,9 @@ class LineMap:
             return False
         if self.heading[index]:
             return True
-        return skill.category == "soft" and (self.dated[index] or start < self.label_end[index])
+        return skill.category == "soft" and (
+            self.dated[index] or start < self.label_end[index] or self.pastime[index]
+        )
 
 
 def map_lines(text: str, sections: SectionMap) -> LineMap:
@@ -102,6 +106,7 @@ def map_lines(text: str, sections: SectionMap) -> LineMap:
     heading: list[bool] = []
     dated: list[bool] = []
     label_end: list[int] = []
+    pastime: list[bool] = []
     title: list[bool] = []
     offset = 0
     for line in text.split("\n"):
@@ -109,6 +114,7 @@ def map_lines(text: str, sections: SectionMap) -> LineMap:
         words = _WORD.findall(stripped)
         section = sections.at(offset)
         starts.append(offset)
+        pastime.append(section == "Interests")
         bulleted = stripped[:1] in _BULLETS
         heading.append(
             (stripped.endswith(":") and 0 < len(words) <= 6) or bool(_CONTACT.search(stripped))
@@ -127,7 +133,7 @@ def map_lines(text: str, sections: SectionMap) -> LineMap:
     _keep_lists(title)
     _name_line(text.split("\n"), heading)
     heading = [h or t for h, t in zip(heading, title, strict=True)]
-    return LineMap(tuple(starts), tuple(heading), tuple(dated), tuple(label_end))
+    return LineMap(tuple(starts), tuple(heading), tuple(dated), tuple(label_end), tuple(pastime))
 
 
 def _name_line(lines: list[str], heading: list[bool]) -> None:
