@@ -110,6 +110,10 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
         ("Organized logistics for quarterly meetings.", ORG, False),
         ("Organized the new employee orientation for all hires.", ORG, False),
         ("Organized patient files and the front desk.", ORG, True),
+        ("Helped plan, organize, and host meetings.", ORG, False),
+        # A trait in a list of traits: "Organized, dependable and calm".
+        ("Organized, dependable and calm with a full lobby.", ORG, True),
+        ("Strengths: Epic, fast typing, organized, dependable", ORG, True),
     ],
     # The guidelines want a claim, course or certificate in the terminology; anatomy is not it.
     "terminology: an anatomy course is not a terminology course": [
