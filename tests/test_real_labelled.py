@@ -6,7 +6,7 @@ details); the texts stay in ``../shared/corpus``: the rows of
 ``text/kaggle-resume-healthcare-frontoffice.csv`` (keyed ``csv:<id>``) and the corpus PDF and
 DOCX files, keyed by format and the first 16 hex digits of the file's SHA-256 so that no file name
 (several hold a person's name) is committed. The first, untuned measurement is in the README; the
-floors below sit just under the figures reached since (0.925 / 0.959 overall) and guard those
+floors below sit just under the figures reached since (0.961 / 0.962 overall) and guard those
 fixes.
 """
 
@@ -27,9 +27,9 @@ LABELS = Path(__file__).parent / "data" / "real" / "labels.json"
 CSV_NAME = "kaggle-resume-healthcare-frontoffice.csv"
 SCORED_KINDS = ("resume", "cover-letter")
 FLOORS = {
-    "all": (0.91, 0.945),
-    "csv": (0.91, 0.945),
-    "files": (0.91, 0.945),
+    "all": (0.955, 0.955),
+    "csv": (0.955, 0.955),
+    "files": (0.955, 0.96),
 }
 
 

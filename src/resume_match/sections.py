@@ -102,10 +102,17 @@ _HEADINGS = {
         "community service",
         "volunteer work",
     ),
-    "Other": (
-        "languages",
+    "Interests": (
         "interests",
         "hobbies",
+        "personal interests",
+        "hobbies and interests",
+        "interests and hobbies",
+        "hobbies & interests",
+        "interests & hobbies",
+    ),
+    "Other": (
+        "languages",
         "references",
         "awards",
         "honors",

@@ -97,6 +97,11 @@ _BY_SOMEONE_ELSE = re.compile(
 _SUBJECT_FIRST = re.compile(
     r"(?:patients|they|she|he|customers|members|clients)\s+(?!and\b|,)[a-z]", re.IGNORECASE
 )
+_USERS_CAN = re.compile(
+    r"[\s\-•*>]*(?:[\w-]+s,?\s+(?:and|or)\s+)?[\w-]+s\s+(?:can|could|may)\s+"
+    r"(?:both\s+|also\s+|now\s+|easily\s+)?(?![^.;!?]{0,240}?(?:(?-i:\bI\b)|\bme\b))",
+    re.IGNORECASE,
+)
 _SENTENCE_END = re.compile(r"[.!?](?:\s+|$)")
 _DISOWNED = re.compile(
     r"(?:but\s+)?I\s+(?:have\s+|'ve\s+)?(?:never|not)\s+(?:yet\s+)?(?:done|had|used|handled)\s+"
@@ -104,7 +109,8 @@ _DISOWNED = re.compile(
     re.IGNORECASE,
 )
 SPAN_BREAK = re.compile(
-    r"[;!?•|]|\.\s+(?-i:[A-Z])|\n\n|,\s*(?:but|yet|so|and|while|though|although)?\s*(?=(?:i|i've|i'm|my|we)\b)"
+    r"[;!?•|]|\.\s+(?-i:[A-Z])|\n\n|[ \t][-–—][ \t]"
+    r"|,\s*(?:but|yet|so|and|while|though|although)?\s*(?=(?:i|i've|i'm|my|we)\b)"
     r"|\b(?:but|however|although|though|whereas)\b",
     re.IGNORECASE,
 )
@@ -138,6 +144,11 @@ def negated(text: str, start: int, end: int) -> bool:
     if (whole and _OTHER_SUBJECT.match(prefix)) or _SCREEN.search(_OTHER_DID, prefix):
         return True
     if not prefix.strip(" \t-•*>") and _SUBJECT_FIRST.match(text, start, end):
+        return True
+    # "Doctors and patients can both book appointments": what an app lets its users do.
+    opening = max(clause_start, text.rfind(":", clause_start, start) + 1)
+    users = _USERS_CAN.match(text, opening) if whole else None
+    if users and start <= users.end():
         return True
     if _quoted_from_someone_else(text, start):
         return True

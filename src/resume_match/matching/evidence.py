@@ -72,6 +72,7 @@ class _Line:
     title: bool
     dated: bool
     label_end: int
+    pastime: bool
 
 
 class LineMap:
@@ -82,7 +83,8 @@ class LineMap:
     contact line (a supervisor's or reference's name, an email, a phone number); none proves
     any skill. A ``dated`` title line ("Front Desk Lead - Summit Club (2020 - Present)")
     and a short capitalised label before a sentence ("COLLABORATION: Attended weekly ...", up to
-    ``label_end``) name a job or a topic: they prove no soft skill.
+    ``label_end``) name a job or a topic: they prove no soft skill. Nor does a hobby under
+    Interests ("video games, solving problems and fixing things"): a pastime is not a duty.
 
     A line is read when a match on it is first judged: most lines hold no match.
     """
@@ -109,7 +111,7 @@ class LineMap:
         line = self._line(index)
         if line.heading or index == self._name or (line.title and not self._in_list(index)):
             return True
-        return skill.category == "soft" and (line.dated or start < line.label_end)
+        return skill.category == "soft" and (line.dated or start < line.label_end or line.pastime)
 
     def _in_list(self, index: int) -> bool:
         """Three or more short capitalised lines in a row are a list of skills, not job titles."""
@@ -145,6 +147,7 @@ class LineMap:
             title=section in _TITLE_SECTIONS and not bulleted and _is_title(stripped, words),
             dated=section in _JOB_SECTIONS and not bulleted and _is_dated_title(stripped, words),
             label_end=end,
+            pastime=section == "Interests",
         )
 
 
@@ -176,10 +179,13 @@ def _is_title(stripped: str, words: list[str]) -> bool:
     names = [w for w in words if w[0].isalpha()]
     first = names[0].lower() if names else ""
     last = names[-1].lower().rstrip(".") if names else ""
+    # "Admitting Clerk I Emergency": a role noun inside names the job, and its unit follows.
+    inner_role = any(w.lower() in _ROLE_NOUNS for w in names[1:-1])
     return (
         2 <= len(names) <= 6
         and (
             last in _ROLE_NOUNS
+            or (not first.endswith("ed") and first not in _DUTY_OPENERS and inner_role)
             or (not first.endswith(("ed", "ing")) and first not in _DUTY_OPENERS)
         )
         and not stripped.endswith((".", ";", "!", "?"))
@@ -250,3 +256,12 @@ def dedupe(
         seen.add(item.text)
         kept.append(item)
     return tuple(kept)
+
+
+def splits_items(text: str, start: int, end: int, section: str) -> bool:
+    """Whether two words found apart in a skills list stand in two of its items.
+
+    "Collections, Credit" or "Medical Records, Medisoft, Meditech" are neighbours in a list, not
+    one duty: in a Skills section a comma between the two words ends one item and starts the next.
+    """
+    return section in _LIST_SECTIONS and "," in text[start:end]

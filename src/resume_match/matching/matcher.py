@@ -20,7 +20,7 @@ from ..model import Document, Evidence, SkillMatch
 from ..sections import SectionMap, find_sections, in_keyword_list
 from ..taxonomy import Skill, Taxonomy
 from .context import SPAN_BREAK, negated
-from .evidence import dedupe, map_lines, page_of, snippet
+from .evidence import dedupe, map_lines, page_of, snippet, splits_items
 from .senses import SenseRule, other_sense
 from .spelling import Speller, lemma_table
 from .tokens import (
@@ -200,6 +200,10 @@ class SkillMatcher:
             ):
                 continue
             if lines.refuses(self._skills[skill_id], char_start):
+                continue
+            if (skill_id, start, end) in loose and splits_items(
+                text, char_start, char_end, sections.at(char_start)
+            ):
                 continue
             offsets = (char_start, char_end)
             if offsets not in vetoed:
