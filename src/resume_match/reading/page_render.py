@@ -8,8 +8,10 @@ needed and what to call what it finds.
 from __future__ import annotations
 
 import ctypes
-import math
+import itertools
 from typing import Any
+
+from .page_objects import calls
 
 Box = tuple[float, float, float, float]
 
@@ -19,36 +21,41 @@ _MAX_RENDER_PIXELS = 1_500_000
 _DPI = 50.0
 
 
+def render_scale(width: float, height: float) -> float:
+    """Pixels per point of the renders: about 50 dpi, less on a page too big for the budget."""
+    pixels = width * height * (_DPI / 72) ** 2
+    shrink: float = min(1.0, (_MAX_RENDER_PIXELS / max(pixels, 1.0)) ** 0.5)
+    return _DPI / 72 * shrink
+
+
 class TextMarks:
-    """The pixels of ``page`` that its ``text_objects`` changed, at about 50 dpi."""
+    """The pixels of ``page`` its ``text_objects`` (integer handles) changed, at about 50 dpi."""
 
-    def __init__(self, page: Any, text_objects: list[Any]) -> None:
+    def __init__(self, page: Any, text_objects: list[int]) -> None:
         import numpy
-        import pypdfium2.raw as c
 
+        fn = calls()
         self._page = page
-        width, height = page.get_size()
-        pixels = width * height * (_DPI / 72) ** 2
-        self._scale = _DPI / 72 * min(1.0, (_MAX_RENDER_PIXELS / max(pixels, 1.0)) ** 0.5)
+        self._scale = render_scale(*page.get_size())
         painted = self._render()
         # Older pdfium builds cannot switch an object off; drawing it invisibly does the same.
-        switch = getattr(c, "FPDFPageObj_SetIsActive", None)
-        modes = [c.FPDFTextObj_GetTextRenderMode(obj) for obj in text_objects] if not switch else []
-        for obj in text_objects:
-            _ = switch(obj, False) if switch else c.FPDFTextObj_SetTextRenderMode(obj, 3)
+        switch = fn.set_active
+        modes = [] if switch else list(map(fn.render_mode, text_objects))
+        off = itertools.repeat(0 if switch else 3, len(text_objects))
+        _ = list(map(switch or fn.set_render_mode, text_objects, off))
         try:
             bare = self._render()
         finally:
-            for index, obj in enumerate(text_objects):
-                _ = (
-                    switch(obj, True)
-                    if switch
-                    else c.FPDFTextObj_SetTextRenderMode(obj, modes[index])
-                )
-        self._diff: Any = None
+            back = itertools.repeat(1, len(text_objects)) if switch else modes
+            _ = list(map(switch or fn.set_render_mode, text_objects, back))
+        # Counts of changed pixels above and left of each corner: any box's count in four reads.
+        self._counts: Any = None
         if painted.shape == bare.shape:
             contrast = numpy.abs(painted.astype(numpy.int16) - bare.astype(numpy.int16))
-            self._diff = contrast >= _CONTRAST
+            rows, cols = contrast.shape
+            counts = numpy.zeros((rows + 1, cols + 1), dtype=numpy.int64)
+            counts[1:, 1:] = (contrast >= _CONTRAST).cumsum(axis=0).cumsum(axis=1)
+            self._counts = counts
 
     def _render(self) -> Any:
         import numpy
@@ -60,23 +67,28 @@ class TextMarks:
             bitmap.close()
         return array[..., 0] if array.ndim == 3 else array
 
-    def painted(self, box: Box) -> bool:
-        """Whether the text left a mark in ``box`` (points from the top-left corner)."""
-        if self._diff is None:
-            return True
-        x0, x1, top, bottom = box
+    def painted(self, boxes: list[Box]) -> list[bool]:
+        """Whether the text left a mark in each box (points from the top-left corner)."""
+        if self._counts is None:
+            return [True] * len(boxes)
+        if not boxes:
+            return []
+        import numpy
+
+        x0, x1, top, bottom = numpy.array(boxes, dtype=numpy.float64).T
         scale = self._scale
-        rows, cols = self._diff.shape
+        rows, cols = self._counts.shape[0] - 1, self._counts.shape[1] - 1
         # Half a pixel to each side, as a glyph's ink may start just before its box; a fifth of
         # the height off the top and bottom, where the lines above and below may bleed in.
         inset = (bottom - top) / 5
-        left = max(0, math.floor(x0 * scale - 0.5))
-        right = min(cols, math.ceil(x1 * scale + 0.5))
-        upper = max(0, math.floor((top + inset) * scale))
-        lower = min(rows, math.ceil((bottom - inset) * scale))
-        if left >= right or upper >= lower:
-            return False
-        return bool(self._diff[upper:lower, left:right].any())
+        left = numpy.clip(numpy.floor(x0 * scale - 0.5), 0, cols).astype(numpy.int64)
+        right = numpy.clip(numpy.ceil(x1 * scale + 0.5), 0, cols).astype(numpy.int64)
+        upper = numpy.clip(numpy.floor((top + inset) * scale), 0, rows).astype(numpy.int64)
+        lower = numpy.clip(numpy.ceil((bottom - inset) * scale), 0, rows).astype(numpy.int64)
+        counts = self._counts
+        inside = counts[lower, right] - counts[upper, right] - counts[lower, left]
+        marked = (inside + counts[upper, left] > 0) & (left < right) & (upper < lower)
+        return [bool(value) for value in marked]
 
 
 def image_pixels(holder: Any, budget: list[int], form: bool = False) -> int:

@@ -6,30 +6,39 @@ white on white, squeezed to a sliver, tiny, off the page. Some of these are prop
 text (render mode, size, scaling, position); the others depend on what else is painted. For
 those, the page is rendered twice with pdfium at low resolution, once as it is and once with its
 text switched off: a word whose box is the same in both left no mark a person could see.
-Rendering costs a few milliseconds, so it runs only on pages whose objects could hide text.
+Rendering costs a few milliseconds, so it runs only on pages whose objects could hide a word: a
+shape drawn after text that meets one, a layer, a clip, white text, a form or an annotation.
 """
 
 from __future__ import annotations
 
 import bisect
 import ctypes
+import itertools
 import re
-from dataclasses import dataclass
 from typing import Any
 
-from .page_render import TextMarks, image_pixels
+from .page_objects import (
+    MAX_OBJECTS,
+    RENDER_MODE_3,
+    TextObject,
+    TextProperties,
+    address,
+    calls,
+    image_pixel_count,
+    scan_page,
+    typed,
+)
+from .page_render import TextMarks, image_pixels, render_scale
 from .pdf_words import PdfWord
 
 Box = tuple[float, float, float, float]
 """x0, x1, top, bottom in points, measured from the page's top-left corner."""
 
-RENDER_MODE_3 = "render mode 3: drawn invisibly"
-RENDER_MODE_7 = "render mode 7: used only as a clipping path"
 CLIPPED = "outside the clipping path"
 COVERED = "covered by something drawn over it"
 LAYER_OFF = "in a layer that is switched off"
 WHITE = "white text on a white background"
-TRANSPARENT = "transparent text"
 TINY = "tiny text"
 OFF_PAGE = "off the page"
 SQUEEZED = "squeezed to a sliver (horizontal scaling)"
@@ -38,25 +47,19 @@ SQUEEZED = "squeezed to a sliver (horizontal scaling)"
 _MIN_WIDTH = 0.06
 # Points: the narrowest a word set sideways is (its font's height) and still read as text.
 _MIN_SIDEWAYS_WIDTH = 4.0
-_MAX_OBJECTS = 20_000
 _ROW = 8.0
 # About 6,000 x 6,000 pixels: a page photo is far less; a bomb of a JPEG is far more.
 _MAX_IMAGE_PIXELS = 36_000_000
 # Bullets, rules and pdfminer's "(cid:127)" carry no keyword; their boxes are often not their ink.
 _NO_WORD = re.compile(r"(?:\(cid:\d+\)|[^\w])+")
-
-
-@dataclass(frozen=True)
-class _TextObject:
-    reason: str | None
-    """A reason that needs no rendering: a render mode that paints nothing, transparency."""
-    white: bool
+# What pdfium or its bindings raise when a page cannot be judged: the engine's own view stands.
+_CANNOT_TELL = (OSError, ValueError, AttributeError, ImportError, MemoryError)
 
 
 class PageVisibility:
-    """What a person sees of one pdfium page: ``reason(box)`` says why words there are hidden.
+    """What a person sees of one pdfium page: :meth:`judge` says why words on it are hidden.
 
-    The text page must stay open while :meth:`reason` is asked.
+    The text page must stay open while :meth:`judge` runs.
     """
 
     def __init__(self, page: Any, textpage: Any) -> None:
@@ -66,66 +69,53 @@ class PageVisibility:
         self._textpage = textpage.raw
         self._page = page
         self.width, self.height = page.get_size()
-        self._objects: dict[int, _TextObject] = {}
-        self._handles: dict[int, Any] = {}
-        self._rgba = tuple(ctypes.c_uint() for _ in range(4))
+        self._properties = TextProperties()
+        self._scan = scan_page(page.raw, self.height, self._properties)
+        # Until :meth:`_read_objects` runs, every text object on the page: a superset of those
+        # that draw characters, and enough to tell that nothing needs the exact set.
+        self._objects: dict[int, TextObject] = self._scan.text
+        self._exact = False
+        self._runs: list[tuple[int, int, int]] = []
         self._hidden_chars: dict[int, tuple[list[float], list[tuple[float, float, str]]]] = {}
-        self._read_objects()
-        self._ocr_layer = self._looks_like_ocr_layer()
-        self._index_hidden_chars()
+        self._ocr_layer = False
+        scan = self._scan
+        if not scan.complete or scan.forms or any(v.reason for v in self._properties.verdicts()):
+            self._read_objects()
+            self._ocr_layer = self._looks_like_ocr_layer()
+            self._index_hidden_chars()
         self._marks: TextMarks | None = None
         self._covers: list[Box] = []
-        if self._needs_rendering():
-            if image_pixels(self._page.raw, [_MAX_OBJECTS]) <= _MAX_IMAGE_PIXELS:
-                self._marks = TextMarks(page, list(self._handles.values()))
-            else:
-                # Decoding the images to render them could take gigabytes: judge by their boxes.
-                self._covers = self._images_over_text()
 
     # --- the text's own properties -------------------------------------------------------------
 
     def _read_objects(self) -> None:
-        """Each text object once, with the run of characters it draws (one call a character)."""
-        c = self._c
-        handle = self._textpage
-        self._runs: list[tuple[int, int, int]] = []
-        previous, start = -1, 0
-        for index in range(c.FPDFText_CountChars(handle)):
-            obj = c.FPDFText_GetTextObject(handle, index)
-            key = ctypes.addressof(obj.contents) if obj else 0
-            if key != previous:
-                if previous > 0:
-                    self._runs.append((start, index, previous))
-                previous, start = key, index
-                if key and key not in self._objects:
-                    self._objects[key] = self._properties(obj)
-                    self._handles[key] = obj
-        if previous > 0:
-            self._runs.append((start, c.FPDFText_CountChars(handle), previous))
+        """Each text object that draws characters once, with the runs of them it draws."""
+        count = self._c.FPDFText_CountChars(self._textpage)
+        handle = itertools.repeat(address(self._textpage), max(0, count))
+        keys = map(calls().text_object, handle, range(max(0, count)))
+        scanned = self._scan.text
+        objects: dict[int, TextObject] = {}
+        runs = self._runs = []
+        start = 0
+        for key, group in itertools.groupby(keys):
+            end = start + sum(1 for _ in group)
+            if key:
+                runs.append((start, end, key))
+                if key not in objects:
+                    objects[key] = scanned.get(key) or self._properties(key)
+            start = end
+        self._objects = objects
+        self._exact = True
 
-    def _properties(self, obj: Any) -> _TextObject:
+    def _in_layer(self, key: int) -> bool:
         c = self._c
-        mode = c.FPDFTextObj_GetTextRenderMode(obj)
-        reason = {3: RENDER_MODE_3, 7: RENDER_MODE_7}.get(mode)
-        red, green, blue, alpha = self._rgba
-        white = False
-        if c.FPDFPageObj_GetFillColor(obj, red, green, blue, alpha):
-            white = red.value > 245 and green.value > 245 and blue.value > 245
-            if reason is None and alpha.value < 20 and mode in (0, 2, 4, 6):
-                reason = TRANSPARENT
-        return _TextObject(reason, white)
-
-    def _clipped(self, obj: Any) -> bool:
-        clip = self._c.FPDFPageObj_GetClipPath(obj)
-        return bool(clip) and self._c.FPDFClipPath_CountPaths(clip) > 0
-
-    def _in_layer(self, obj: Any) -> bool:
-        c = self._c
-        if not c.FPDFPageObj_CountMarks(obj):
+        count = calls().count_marks(key)
+        if not count:
             return False
+        obj = typed(key)
         name = (ctypes.c_ushort * 8)()
         length = ctypes.c_ulong()
-        for index in range(min(c.FPDFPageObj_CountMarks(obj), 16)):
+        for index in range(min(count, 16)):
             mark = c.FPDFPageObj_GetMark(obj, index)
             if not mark or not c.FPDFPageObjMark_GetName(mark, name, ctypes.sizeof(name), length):
                 continue
@@ -153,7 +143,7 @@ class PageVisibility:
         return (min(xs), max(xs), self.height - max(ys), self.height - min(ys))
 
     def _index_hidden_chars(self) -> None:
-        """The boxes of characters hidden by their own properties, in rows, for :meth:`reason`."""
+        """The boxes of characters hidden by their own properties, in rows, for :meth:`judge`."""
         c = self._c
         box = c.FS_RECTF()
         rows: dict[int, list[tuple[float, float, str]]] = {}
@@ -173,12 +163,15 @@ class PageVisibility:
             items.sort()
             self._hidden_chars[row] = ([x for x, _, _ in items], items)
 
-    def _geometry_reason(self, box: Box) -> str | None:
+    def _geometry_reason(self, box: Box, letters: int) -> str | None:
         x0, x1, top, bottom = box
         if bottom - top < 2.5:
             return TINY
         if x1 < 0 or x0 > self.width or bottom < 0 or top > self.height:
             return OFF_PAGE
+        squeezed = x1 - x0 < _MIN_WIDTH * (bottom - top) * letters
+        if letters > 1 and squeezed and not _sideways(box, letters):
+            return SQUEEZED
         return None
 
     def _looks_like_ocr_layer(self) -> bool:
@@ -186,47 +179,61 @@ class PageVisibility:
         objects = self._objects.values()
         if not objects or any(obj.reason != RENDER_MODE_3 for obj in objects):
             return False
-        return self._has_objects_other_than(self._c.FPDF_PAGEOBJ_TEXT, self._c.FPDF_PAGEOBJ_PATH)
+        return self._scan.others
 
     # --- what else is painted --------------------------------------------------------------------
 
-    def _has_objects_other_than(self, *kinds: int) -> bool:
-        c = self._c
-        page = self._page.raw
-        for index in range(min(c.FPDFPage_CountObjects(page), _MAX_OBJECTS)):
-            if c.FPDFPageObj_GetType(c.FPDFPage_GetObject(page, index)) not in kinds:
-                return True
-        return False
+    def _render_if_needed(self, seen: list[Box], painting: bool) -> None:
+        """Render the page when what else is painted could hide one of the ``seen`` words.
 
-    def _needs_rendering(self) -> bool:
+        ``painting``: whether any of them waits on the render (the others have their reason).
+        """
+        if not self._needs_rendering(seen):
+            return
+        scan = self._scan
+        pixels = image_pixels(self._page.raw, [MAX_OBJECTS]) if scan.forms else None
+        if (pixels if pixels is not None else image_pixel_count(scan.images)) <= _MAX_IMAGE_PIXELS:
+            if painting:
+                self._marks = TextMarks(self._page, list(self._objects))
+        else:
+            # Decoding the images to render them could take gigabytes: judge by their boxes.
+            self._covers = self._images_over_text()
+
+    def _needs_rendering(self, seen: list[Box]) -> bool:
         """Only what else is painted (or a layer, or a clip) can hide text that looks visible.
 
         Shapes and images drawn before all the text are backgrounds: they can hide nothing but
         white text, so a page of text over a background is rendered only when it has white text.
+        A shape drawn after text hides only what it meets: a bullet or a rule beside the words
+        leaves them all to be seen. Asked first of all the page's text objects, at no cost; only
+        a yes is asked again of the objects that draw characters.
         """
-        candidates = [key for key, obj in self._objects.items() if obj.reason is None]
-        if not candidates:
-            return False
-        c = self._c
-        page = self._page.raw
-        if c.FPDFPage_GetAnnotCount(page) > 0:
+        if not self._exact:
+            if not self._could_hide(self._scan.text, self._properties.verdicts(), seen):
+                return False
+            self._read_objects()
+        candidates = {key: obj for key, obj in self._objects.items() if obj.reason is None}
+        verdicts = list(set(candidates.values()))
+        return bool(candidates) and self._could_hide(candidates, verdicts, seen)
+
+    def _could_hide(
+        self, texts: dict[int, TextObject], verdicts: list[TextObject], seen: list[Box]
+    ) -> bool:
+        """Whether anything on the page could hide ``texts``, the ``seen`` words among them."""
+        scan = self._scan
+        if scan.forms or scan.unbounded_cover or self._c.FPDFPage_GetAnnotCount(self._page.raw):
             return True
-        seen_text = seen_other = False
-        for index in range(min(c.FPDFPage_CountObjects(page), _MAX_OBJECTS)):
-            obj = c.FPDFPage_GetObject(page, index)
-            kind = c.FPDFPageObj_GetType(obj)
-            if kind == c.FPDF_PAGEOBJ_TEXT:
-                seen_text = True
-            elif kind == c.FPDF_PAGEOBJ_FORM or (seen_text and self._could_cover(obj, kind)):
-                return True
-            else:
-                seen_other = True
-        return any(
-            self._objects[key].white
-            or self._in_layer(self._handles[key])
-            or self._clipped(self._handles[key])
-            for key in candidates
-        ) or (seen_other and any(self._objects[key].white for key in candidates))
+        # Three pixels round a shape: more than its edge and a word's box blur at the render's size.
+        margin = 3 / render_scale(self.width, self.height)
+        if scan.covers and _meets_any(scan.covers + scan.over_text, seen, margin):
+            return True
+        if any(obj.white for obj in verdicts):
+            return True
+        fn = calls()
+        if any(map(fn.count_marks, texts)) and any(map(self._in_layer, texts)):
+            return True
+        clips = [clip for clip in map(fn.clip_path, texts) if clip]
+        return any(paths > 0 for paths in map(fn.count_clip_paths, clips))
 
     def _images_over_text(self) -> list[Box]:
         c = self._c
@@ -234,7 +241,7 @@ class PageVisibility:
         left, bottom, right, top = (ctypes.c_float() for _ in range(4))
         covers: list[Box] = []
         seen_text = False
-        for index in range(min(c.FPDFPage_CountObjects(page), _MAX_OBJECTS)):
+        for index in range(min(c.FPDFPage_CountObjects(page), MAX_OBJECTS)):
             obj = c.FPDFPage_GetObject(page, index)
             kind = c.FPDFPageObj_GetType(obj)
             seen_text = seen_text or kind == c.FPDF_PAGEOBJ_TEXT
@@ -244,35 +251,42 @@ class PageVisibility:
                 covers.append((left.value, right.value, low, high))
         return covers
 
-    def _could_cover(self, obj: Any, kind: int) -> bool:
-        """A filled shape, an image or a shading large enough to hide a word."""
-        c = self._c
-        if kind == c.FPDF_PAGEOBJ_PATH:
-            fill, stroke = ctypes.c_int(), ctypes.c_int()
-            if not c.FPDFPath_GetDrawMode(obj, fill, stroke) or not fill.value:
-                return False
-        left, bottom, right, top = (ctypes.c_float() for _ in range(4))
-        if not c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
-            return True
-        return right.value - left.value >= 4 and top.value - bottom.value >= 4
-
     # --- the verdict -----------------------------------------------------------------------------
 
-    def reason(self, box: Box, letters: int) -> str | None:
-        """Why a word of ``letters`` characters with this box is not seen; None when it is."""
-        hidden = self._hidden_in(box)
-        if hidden and len(hidden) * 2 >= letters:
-            return max(set(hidden), key=hidden.count)
-        geometry = self._geometry_reason(box)
-        x0, x1, top, bottom = box
-        squeezed = x1 - x0 < _MIN_WIDTH * (bottom - top) * letters
-        if geometry is None and letters > 1 and squeezed and not _sideways(box, letters):
-            geometry = SQUEEZED
-        if self._covers and _inside_any(box, self._covers):
-            return COVERED
-        if geometry is not None or self._marks is None or self._marks.painted(box):
-            return geometry
-        return self._unpainted_reason(box)
+    def judge(self, words: list[PdfWord]) -> list[PdfWord]:
+        """The words, each hidden or not with the reason a person cannot see it."""
+        judged = list(words)
+        waiting: list[tuple[int, Box, str | None]] = []
+        for index, item in enumerate(words):
+            word = item.word
+            text = word.text
+            if _NO_WORD.fullmatch(text):
+                judged[index] = _verdict(item, None)
+                continue
+            letters = len(text) - sum(map(str.isspace, text))
+            box = (word.x0, word.x1, word.top, word.bottom)
+            hidden = self._hidden_in(box) if self._hidden_chars else None
+            if hidden and len(hidden) * 2 >= letters:
+                judged[index] = _verdict(item, max(set(hidden), key=hidden.count))
+                continue
+            waiting.append((index, box, self._geometry_reason(box, letters)))
+        if not waiting:
+            return judged
+        painting = [box for _, box, geometry in waiting if geometry is None]
+        try:
+            self._render_if_needed([box for _, box, _ in waiting], bool(painting))
+        except _CANNOT_TELL:
+            return list(words)
+        marks = iter(self._marks.painted(painting)) if self._marks else None
+        for index, box, geometry in waiting:
+            inked = next(marks) if marks is not None and geometry is None else True
+            how = geometry
+            if self._covers and _inside_any(box, self._covers):
+                how = COVERED
+            elif not inked:
+                how = self._unpainted_reason(box)
+            judged[index] = _verdict(words[index], how)
+        return judged
 
     def _hidden_in(self, box: Box) -> list[str]:
         x0, x1, top, bottom = box
@@ -294,19 +308,43 @@ class PageVisibility:
         index = c.FPDFText_GetCharIndexAtPos(
             self._textpage, (x0 + x1) / 2, self.height - (top + bottom) / 2, 2.0, 2.0
         )
-        obj = c.FPDFText_GetTextObject(self._textpage, index) if index >= 0 else None
-        key = ctypes.addressof(obj.contents) if obj else None
-        props = self._objects.get(key or 0)
+        key = address(c.FPDFText_GetTextObject(self._textpage, index)) if index >= 0 else 0
+        props = self._objects.get(key)
         if props is None:
             return COVERED
-        if self._in_layer(obj):
+        if self._in_layer(key):
             return LAYER_OFF
-        clip = self._clip_box(obj)
+        clip = self._clip_box(typed(key))
         if clip is not None:
             cx0, cx1, ctop, cbottom = clip
             if x1 <= cx0 or x0 >= cx1 or bottom <= ctop or top >= cbottom:
                 return CLIPPED
         return WHITE if props.white else COVERED
+
+
+def _verdict(item: PdfWord, how: str | None) -> PdfWord:
+    """``item`` judged: itself when the engine's view was already the verdict."""
+    hidden, told = how is not None, how or ""
+    if item.hidden == hidden and item.how == told:
+        return item
+    return PdfWord(item.word, hidden, told)
+
+
+def _meets_any(covers: list[Box], boxes: list[Box], margin: float) -> bool:
+    """Whether any of ``covers``, grown by ``margin``, meets any of ``boxes``."""
+    if len(covers) * len(boxes) > 4_000_000:
+        return True
+    import numpy
+
+    shapes = numpy.array(covers, dtype=numpy.float64)[:, :, None]
+    words = numpy.array(boxes, dtype=numpy.float64).T[None, :, :]
+    meets = (
+        (shapes[:, 0] - margin <= words[:, 1])
+        & (words[:, 0] <= shapes[:, 1] + margin)
+        & (shapes[:, 2] - margin <= words[:, 3])
+        & (words[:, 2] <= shapes[:, 3] + margin)
+    )
+    return bool(meets.any())
 
 
 def _inside_any(box: Box, covers: list[Box]) -> bool:
@@ -321,7 +359,7 @@ def page_visibility(page: Any, textpage: Any) -> PageVisibility | None:
     """The page's visibility, or None when pdfium cannot tell (the caller keeps its own view)."""
     try:
         return PageVisibility(page, textpage)
-    except (OSError, ValueError, AttributeError, ImportError, MemoryError):
+    except _CANNOT_TELL:
         return None
 
 
@@ -335,15 +373,4 @@ def _sideways(box: Box, letters: int) -> bool:
 
 def judge_words(visibility: PageVisibility | None, words: list[PdfWord]) -> list[PdfWord]:
     """The words with the renderer's verdict; without one, the engine's own view stands."""
-    if visibility is None:
-        return words
-    judged = []
-    for item in words:
-        word = item.word
-        if _NO_WORD.fullmatch(word.text):
-            judged.append(PdfWord(word, False))
-            continue
-        letters = sum(not char.isspace() for char in word.text)
-        how = visibility.reason((word.x0, word.x1, word.top, word.bottom), letters)
-        judged.append(PdfWord(word, how is not None, how or ""))
-    return judged
+    return words if visibility is None else visibility.judge(words)

@@ -1,0 +1,205 @@
+"""One pass over a pdfium page's objects: what the visibility check needs to know of each.
+
+wkhtmltopdf, which made much of the real corpus, draws every glyph as its own text object, so a
+real page holds thousands of objects and the pass is paid per object. It calls pdfium through
+prototypes that take and return plain integers, about half the cost per call of pypdfium2's typed
+pointers, and asks each text object only its render mode and fill colour: clip paths and layer
+marks are asked later, only where the answer could change what is decided.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import functools
+import itertools
+from dataclasses import dataclass, field
+from types import SimpleNamespace
+from typing import Any
+
+Box = tuple[float, float, float, float]
+"""x0, x1, top, bottom in points, measured from the page's top-left corner."""
+
+RENDER_MODE_3 = "render mode 3: drawn invisibly"
+RENDER_MODE_7 = "render mode 7: used only as a clipping path"
+TRANSPARENT = "transparent text"
+
+MAX_OBJECTS = 20_000
+# pdfium's object kinds (fpdf_edit.h): FPDF_PAGEOBJ_TEXT, _PATH, _IMAGE, _SHADING, _FORM.
+TEXT, PATH, IMAGE, FORM = 1, 2, 3, 5
+
+
+@dataclass(frozen=True)
+class TextObject:
+    reason: str | None
+    """A reason that needs no rendering: a render mode that paints nothing, transparency."""
+    white: bool
+
+
+@dataclass
+class PageObjects:
+    """What one pass over a page's top-level objects (the first :data:`MAX_OBJECTS`) found."""
+
+    text: dict[int, TextObject] = field(default_factory=dict)
+    """The text objects by address, as :func:`text_properties` judges them."""
+    covers: list[Box] = field(default_factory=list)
+    """Filled shapes, images and shadings drawn after some text, big enough to hide a word."""
+    unbounded_cover: bool = False
+    """Such an object whose bounds pdfium cannot give: it may cover anything."""
+    over_text: list[Box] = field(default_factory=list)
+    """Every image drawn after some text, however small (what a cover check by boxes uses)."""
+    images: list[int] = field(default_factory=list)
+    forms: bool = False
+    others: bool = False
+    """Objects other than text and paths (an OCR layer lies over a scan's image)."""
+    complete: bool = True
+    """Whether the page holds no more objects than were looked at."""
+
+
+@functools.cache
+def calls() -> SimpleNamespace:
+    """The pdfium functions the pass uses, taking and returning plain integers."""
+    import pypdfium2.raw as c
+
+    def proto(function: Any, result: Any, *args: Any) -> Any:
+        return ctypes.CFUNCTYPE(result, *args)(address(function))
+
+    handle, number = ctypes.c_void_p, ctypes.c_int
+    return SimpleNamespace(
+        get_object=proto(c.FPDFPage_GetObject, handle, handle, number),
+        get_type=proto(c.FPDFPageObj_GetType, number, handle),
+        render_mode=proto(c.FPDFTextObj_GetTextRenderMode, number, handle),
+        set_render_mode=proto(c.FPDFTextObj_SetTextRenderMode, number, handle, number),
+        fill_color=proto(c.FPDFPageObj_GetFillColor, number, *(handle,) * 5),
+        count_marks=proto(c.FPDFPageObj_CountMarks, number, handle),
+        clip_path=proto(c.FPDFPageObj_GetClipPath, handle, handle),
+        count_clip_paths=proto(c.FPDFClipPath_CountPaths, number, handle),
+        text_object=proto(c.FPDFText_GetTextObject, handle, handle, number),
+        set_active=(
+            proto(c.FPDFPageObj_SetIsActive, number, handle, number)
+            if hasattr(c, "FPDFPageObj_SetIsActive")
+            else None
+        ),
+    )
+
+
+def address(pointer: Any) -> int:
+    """The integer handle of one of pypdfium2's typed pointers (0 for a null one)."""
+    return ctypes.cast(pointer, ctypes.c_void_p).value or 0
+
+
+def typed(handle: int) -> Any:
+    """A page object's integer handle as the typed pointer pypdfium2's own calls take."""
+    import pypdfium2.raw as c
+
+    return ctypes.cast(ctypes.c_void_p(handle), c.FPDF_PAGEOBJECT)
+
+
+class TextProperties:
+    """Judges text objects by render mode and fill colour, one verdict per distinct pair."""
+
+    def __init__(self) -> None:
+        self._known: dict[int, TextObject] = {}
+        self._calls = calls()
+
+    def __call__(self, obj: int) -> TextObject:
+        return self.judge([obj], [self._calls.render_mode(obj)])[0]
+
+    def judge(self, objects: list[int], modes: list[int]) -> list[TextObject]:
+        """The verdict on each of ``objects`` (drawn in ``modes``): a call an object, no more."""
+        import numpy
+
+        count = len(objects)
+        rgba = (ctypes.c_uint * (4 * count))()
+        base = ctypes.addressof(rgba)
+        slots = (range(base + 4 * part, base + 16 * count, 16) for part in range(4))
+        found = numpy.fromiter(map(self._calls.fill_color, objects, *slots), numpy.int64, count)
+        colours = numpy.frombuffer(rgba, dtype=numpy.uint32).reshape(count, 4)
+        # What decides a verdict, as one small number: the mode, whether pdfium gave a colour,
+        # whether that colour is white, whether it is all but transparent.
+        white = (colours[:, :3] > 245).all(axis=1)
+        faint = colours[:, 3] < 20
+        given = found != 0
+        codes = (numpy.array(modes, dtype=numpy.int64) * 2 + given) * 4 + (
+            white * 2 + faint
+        ) * given
+        known = self._known
+        for code in numpy.unique(codes).tolist():
+            if code not in known:
+                mode, rest = divmod(code, 8)
+                known[code] = _judged(mode, bool(rest & 4), bool(rest & 2), bool(rest & 1))
+        return list(map(known.__getitem__, codes.tolist()))
+
+    def verdicts(self) -> list[TextObject]:
+        """Each distinct verdict given so far: what the page's text objects are, in a few."""
+        return list(self._known.values())
+
+
+def _judged(mode: int, given: bool, white: bool, faint: bool) -> TextObject:
+    reason = {3: RENDER_MODE_3, 7: RENDER_MODE_7}.get(mode)
+    if given and reason is None and faint and mode in (0, 2, 4, 6):
+        reason = TRANSPARENT
+    return TextObject(reason, given and white)
+
+
+def scan_page(page: Any, height: float, properties: TextProperties) -> PageObjects:
+    """The page's top-level objects: its text, in order, and what is drawn after text."""
+    import pypdfium2.raw as c
+
+    fn = calls()
+    count = c.FPDFPage_CountObjects(page)
+    looked = max(0, min(count, MAX_OBJECTS))
+    objects = list(map(fn.get_object, itertools.repeat(address(page), looked), range(looked)))
+    # The render mode of anything but text is -1: one call says both what it is and how drawn.
+    modes = list(map(fn.render_mode, objects))
+    texts = [index for index, mode in enumerate(modes) if mode >= 0]
+    found = PageObjects(complete=count <= MAX_OBJECTS)
+    first_text = texts[0] if texts else looked
+    for index, mode in enumerate(modes):
+        if mode >= 0:
+            continue
+        obj = objects[index]
+        kind = fn.get_type(obj)
+        if kind == TEXT:
+            texts.append(index)
+            first_text = min(first_text, index)
+            continue
+        found.forms = found.forms or kind == FORM
+        found.others = found.others or kind != PATH
+        if kind == IMAGE:
+            found.images.append(obj)
+        if first_text < index and kind != FORM:
+            _note_cover(found, obj, kind, height, c)
+    handles = [objects[index] for index in texts]
+    verdicts = properties.judge(handles, [modes[index] for index in texts])
+    found.text = dict(zip(handles, verdicts, strict=True))
+    return found
+
+
+def _note_cover(found: PageObjects, obj: int, kind: int, height: float, c: Any) -> None:
+    """Record an object drawn after text that could hide a word: filled, at least 4 pt square."""
+    pointer = typed(obj)
+    if kind == PATH:
+        fill, stroke = ctypes.c_int(), ctypes.c_int()
+        if not c.FPDFPath_GetDrawMode(pointer, fill, stroke) or not fill.value:
+            return
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    if not c.FPDFPageObj_GetBounds(pointer, left, bottom, right, top):
+        found.unbounded_cover = True
+        return
+    box = (left.value, right.value, height - top.value, height - bottom.value)
+    if kind == IMAGE:
+        found.over_text.append(box)
+    if right.value - left.value >= 4 and top.value - bottom.value >= 4:
+        found.covers.append(box)
+
+
+def image_pixel_count(images: list[int]) -> int:
+    """Pixels the page's own images decode to (a page without forms: see page_render)."""
+    import pypdfium2.raw as c
+
+    width, height = ctypes.c_uint(), ctypes.c_uint()
+    total = 0
+    for obj in images:
+        if c.FPDFImageObj_GetImagePixelSize(typed(obj), width, height):
+            total += width.value * height.value
+    return total
