@@ -332,6 +332,8 @@ def _verdict(item: PdfWord, how: str | None) -> PdfWord:
 
 def _meets_any(covers: list[Box], boxes: list[Box], margin: float) -> bool:
     """Whether any of ``covers``, grown by ``margin``, meets any of ``boxes``."""
+    if not covers or not boxes:
+        return False
     if len(covers) * len(boxes) > 4_000_000:
         return True
     import numpy
