@@ -113,7 +113,7 @@ class TextProperties:
         base = ctypes.addressof(rgba)
         slots = (range(base + 4 * part, base + 16 * count, 16) for part in range(4))
         found = numpy.fromiter(map(self._calls.fill_color, objects, *slots), numpy.int64, count)
-        colours = numpy.frombuffer(rgba, dtype=numpy.uint32).reshape(count, 4)
+        colours = numpy.frombuffer(memoryview(rgba), dtype=numpy.uint32).reshape(count, 4)
         # What decides a verdict, as one small number: the mode, whether pdfium gave a colour,
         # whether that colour is white, whether it is all but transparent.
         white = (colours[:, :3] > 245).all(axis=1)
