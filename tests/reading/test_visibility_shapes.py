@@ -37,7 +37,9 @@ def _bullets() -> bytes:
     return b" ".join(b"0 g 44 %g 4 4 re f" % (y + 2) for y in baselines)
 
 
-def _page(content: bytes, form: bytes | None = None, image: bool = False) -> bytes:
+def _page(
+    content: bytes, form: bytes | None = None, image: bool = False, annotation: bytes = b""
+) -> bytes:
     xobjects = b""
     extra = []
     if form is not None:
@@ -57,12 +59,16 @@ def _page(content: bytes, form: bytes | None = None, image: bool = False) -> byt
                 b"/ColorSpace /DeviceGray /BitsPerComponent 8",
             )
         )
+    annots = b""
+    if annotation:
+        annots = b"/Annots [%d 0 R]" % (6 + len(extra))
+        extra.append(annotation)
     return pdf_bytes(
         [
             b"<< /Type /Catalog /Pages 2 0 R >>",
             b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
             b"<< /Type /Page /Parent 2 0 R %s /Contents 4 0 R /Resources << /Font << /F1 5 0 R "
-            b">> %s >> >>" % (MEDIA_BOX, xobjects),
+            b">> %s >> %s >>" % (MEDIA_BOX, xobjects, annots),
             pdf_stream(content),
             HELVETICA,
             *extra,
@@ -124,4 +130,22 @@ def test_the_invisible_ocr_layer_of_a_scan_is_what_is_read(tmp_path: Path) -> No
     document = _read(tmp_path, _page(scan + ocr, image=True), "pdfium")
     assert not [flag for flag in document.flags if flag.kind == "hidden-text"]
     assert "Cerner" in document.text
+    assert "Greeted visitors" in document.text
+
+
+_OVER_THE_STUFFING = b"/Rect [50 590 470 615]"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_link_over_words_hides_nothing_and_a_filled_square_hides_them(
+    tmp_path: Path, engine: str
+) -> None:
+    link = b"<< /Type /Annot /Subtype /Link %s /Border [0 0 0] /A << /S /URI /URI (x:y) >> >>"
+    document = _read(tmp_path, _page(_lines(), annotation=link % _OVER_THE_STUFFING), engine)
+    assert document.flags == ()
+    assert "Cerner" in document.text
+    square = b"<< /Type /Annot /Subtype /Square %s /IC [1 1 1] /C [1 1 1] >>"
+    document = _read(tmp_path, _page(_lines(), annotation=square % _OVER_THE_STUFFING), engine)
+    assert "Cerner" not in document.text
+    assert "Cerner" in document.hidden_text
     assert "Greeted visitors" in document.text

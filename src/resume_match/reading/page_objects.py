@@ -193,6 +193,28 @@ def _note_cover(found: PageObjects, obj: int, kind: int, height: float, c: Any) 
         found.covers.append(box)
 
 
+def annotations_paint(page: Any) -> bool:
+    """Whether the page has an annotation that draws something: any but a link with no look.
+
+    pdfium draws an annotation's appearance stream, and makes one up only for markup kinds
+    (squares, highlights, notes...); a link without one, as in every resume with an email or a
+    profile address, paints nothing and so can hide nothing.
+    """
+    import pypdfium2.raw as c
+
+    for index in range(c.FPDFPage_GetAnnotCount(page)):
+        annotation = c.FPDFPage_GetAnnot(page, index)
+        if not annotation:
+            return True
+        try:
+            link = c.FPDFAnnot_GetSubtype(annotation) == c.FPDF_ANNOT_LINK
+            if not link or c.FPDFAnnot_HasKey(annotation, b"AP"):
+                return True
+        finally:
+            c.FPDFPage_CloseAnnot(annotation)
+    return False
+
+
 def image_pixel_count(images: list[int]) -> int:
     """Pixels the page's own images decode to (a page without forms: see page_render)."""
     import pypdfium2.raw as c

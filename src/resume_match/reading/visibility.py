@@ -7,7 +7,8 @@ text (render mode, size, scaling, position); the others depend on what else is p
 those, the page is rendered twice with pdfium at low resolution, once as it is and once with its
 text switched off: a word whose box is the same in both left no mark a person could see.
 Rendering costs a few milliseconds, so it runs only on pages whose objects could hide a word: a
-shape drawn after text that meets one, a layer, a clip, white text, a form or an annotation.
+shape drawn after text that meets one, a layer, a clip, white text, a form, an annotation that
+draws something.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from .page_objects import (
     TextObject,
     TextProperties,
     address,
+    annotations_paint,
     calls,
     image_pixel_count,
     scan_page,
@@ -221,7 +223,7 @@ class PageVisibility:
     ) -> bool:
         """Whether anything on the page could hide ``texts``, the ``seen`` words among them."""
         scan = self._scan
-        if scan.forms or scan.unbounded_cover or self._c.FPDFPage_GetAnnotCount(self._page.raw):
+        if scan.forms or scan.unbounded_cover or annotations_paint(self._page.raw):
             return True
         # Three pixels round a shape: more than its edge and a word's box blur at the render's size.
         margin = 3 / render_scale(self.width, self.height)
