@@ -19,7 +19,6 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import replace
 from itertools import compress
 from operator import and_, sub
 from typing import Any
@@ -114,12 +113,12 @@ def _split(
         char_top, char_bottom = height - box_top, height - box_bottom
         at = bisect_right(cuts, previous_left)
         if chars and at < len(cuts) and cuts[at] <= left + 0.01:
-            pieces.append(replace(item, word=Word("".join(chars), x0, x1, top, bottom)))
+            pieces.append(item._replace(word=Word("".join(chars), x0, x1, top, bottom)))
             chars = []
         if not chars:
             x0, x1, top, bottom = left, right, char_top, char_bottom
         chars.append(char)
         x1, top, bottom = max(x1, right), min(top, char_top), max(bottom, char_bottom)
         previous_left = left
-    pieces.append(replace(item, word=Word("".join(chars), x0, x1, top, bottom)))
+    pieces.append(item._replace(word=Word("".join(chars), x0, x1, top, bottom)))
     return pieces

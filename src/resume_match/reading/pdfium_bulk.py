@@ -60,7 +60,8 @@ class _Slots(threading.local):
 
     def get(self, count: int) -> tuple[Any, tuple[list[Any], ...]]:
         if count > _MAX_KEPT:
-            return _slots(count)
+            # Rounded up, so that pages of many sizes share a few array types (ctypes keeps each).
+            return _slots(-(-count // _MAX_KEPT) * _MAX_KEPT)
         if count > self.size or self.buffer is None:
             self.size = max(count, min(2 * self.size, _MAX_KEPT), 1024)
             self.buffer, self.parts = _slots(self.size)
@@ -89,7 +90,7 @@ class _Calls:
             pointer.restype = restype
             return pointer
 
-        self.get_text = pdfium_c.FPDFText_GetText
+        self.get_text = bare(pdfium_c.FPDFText_GetText)
         self.get_unicode = bare(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint)
         self.get_box = bare(pdfium_c.FPDFText_GetLooseCharBox)
         self.get_color = bare(pdfium_c.FPDFText_GetFillColor)
@@ -153,10 +154,12 @@ def _codes(calls: _Calls, handle: Any, count: int) -> list[int]:
     """One call for the page's text, and one a character only where the text cannot tell."""
     if count == 0:
         return []
-    buffer = (ctypes.c_ushort * (count + 1))()
-    if calls.get_text(handle, 0, count, buffer) != count + 1:
+    # The text (two bytes a character and a terminator) goes where the boxes go next.
+    buffer, _ = _slots_here.get((count + 8) // 8)
+    written = calls.get_text(handle, 0, count, ctypes.byref(buffer))
+    if written != count + 1:
         return list(map(calls.get_unicode, repeat(handle, count), range(count)))
-    codes = memoryview(buffer).cast("B").cast("H")[:count].tolist()
+    codes = memoryview(buffer).cast("B")[: 2 * count].cast("H").tolist()
     # The text is the page's text buffer, not its characters: a shift between them shows here.
     for index in {0, count // 2, count - 1}:
         if codes[index] not in (_NO_TEXT, calls.get_unicode(handle, index)):

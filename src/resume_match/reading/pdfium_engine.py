@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -71,7 +70,7 @@ def _say_how_hidden(
         if item.hidden:
             pdfium_c.FPDFText_GetFillColor(handle, start, red, green, blue, alpha)
             how = hidden_how(item.word, width, height, see_through=alpha.value < 20)
-            item = replace(item, how=how)
+            item = item._replace(how=how)
         told.append(item)
     return told
 
