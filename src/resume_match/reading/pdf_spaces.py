@@ -74,7 +74,8 @@ def split_at_blanks(
     """
     result: list[PdfWord] = []
     for item, (start, last_left) in zip(words, spans, strict=True):
-        cuts = _blanks_inside(item.word, last_left, blanks)
+        # A word whose last glyph starts where its first does (one letter) has no inside.
+        cuts = _blanks_inside(item.word, last_left, blanks) if last_left > item.word.x0 else []
         if cuts:
             result.extend(_split(item, start, cuts, boxes, height))
         else:
