@@ -10,13 +10,17 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..model import DroppedText, DropReason
 
 
-@dataclass(frozen=True)
-class Word:
-    """A word on a page: its text and box, in points from the top-left corner."""
+class Word(NamedTuple):
+    """A word on a page: its text and box, in points from the top-left corner.
+
+    A named tuple, not a dataclass: a resume page makes thousands, and a frozen dataclass costs
+    three times as much to build.
+    """
 
     text: str
     x0: float
@@ -129,23 +133,30 @@ def _runs(words: Sequence[Word]) -> list[Word]:
     fewer boxes than words on a resume page.
     """
     runs: list[Word] = []
+    run: list[Word] = []
+    top = bottom = 0.0
     for word in words:
-        if runs:
-            last = runs[-1]
-            height = min(last.bottom - last.top, word.bottom - word.top)
-            same_line = abs((last.top + last.bottom) - (word.top + word.bottom)) / 2 < 0.3 * height
+        if run:
+            last = run[-1]
+            height = min(bottom - top, word.bottom - word.top)
+            same_line = abs((top + bottom) - (word.top + word.bottom)) / 2 < 0.3 * height
             upright = not (last.vertical or word.vertical)
             if upright and same_line and 0 <= word.x0 - last.x1 < _MIN_COLUMN_GAP:
-                runs[-1] = Word(
-                    f"{last.text} {word.text}",
-                    last.x0,
-                    word.x1,
-                    min(last.top, word.top),
-                    max(last.bottom, word.bottom),
-                )
+                run.append(word)
+                top, bottom = min(top, word.top), max(bottom, word.bottom)
                 continue
-        runs.append(word)
+            runs.append(_run(run, top, bottom))
+        run = [word]
+        top, bottom = word.top, word.bottom
+    if run:
+        runs.append(_run(run, top, bottom))
     return runs
+
+
+def _run(words: list[Word], top: float, bottom: float) -> Word:
+    if len(words) == 1:
+        return words[0]
+    return Word(" ".join(w.text for w in words), words[0].x0, words[-1].x1, top, bottom)
 
 
 def _xy_cut(words: list[Word], depth: int) -> list[list[Word]]:

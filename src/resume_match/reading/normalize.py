@@ -18,6 +18,7 @@ _INVISIBLE = re.compile(
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
 _CID = re.compile(r"\(cid:\d+\)")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _PUNCTUATION = str.maketrans(
     {
         "\u2018": "'",
@@ -83,7 +84,7 @@ def normalize_text(text: str) -> str:
 
 def _normalize_once(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if any("\ud800" <= ch <= "\udfff" for ch in text):
+    if _SURROGATE.search(text):
         text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
     text = _MOJIBAKE_RUN.sub(_undo_cp1252, text)
     for broken, fixed in _MOJIBAKE.items():

@@ -17,14 +17,15 @@ drawn glyph by glyph or word by word (many objects for their characters), where 
 
 from __future__ import annotations
 
-import ctypes
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import replace
+from itertools import compress
+from operator import and_, sub
 from typing import Any
 
 from .layout import Word
 from .pdf_words import PdfWord
+from .pdfium_bulk import object_kinds, page_objects
 
 # A page with at least one object for every four characters draws words (or glyphs) one by one.
 _OBJECTS_PER_CHAR = 0.25
@@ -44,21 +45,15 @@ def blank_glyphs(page: Any, height: float, pdfium_c: Any, limit: int) -> Blanks:
 
     ``limit`` caps the objects looked at, as the page's character limit caps the text page.
     """
-    raw = page.raw
-    get_object = pdfium_c.FPDFPage_GetObject
-    get_bounds = pdfium_c.FPDFPageObj_GetBounds
-    get_type = pdfium_c.FPDFPageObj_GetType
-    text_kind = pdfium_c.FPDF_PAGEOBJ_TEXT
-    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    objects = page_objects(page.raw, limit)
+    bounds = objects.bounds
+    zero_width = map((0.01).__gt__, map(sub, bounds[2::4], bounds[0::4]))
+    found = list(compress(range(len(objects.handles)), map(and_, objects.bounded, zero_width)))
+    kinds = object_kinds([objects.handles[index] for index in found])
     blanks: Blanks = {}
-    for index in range(limit):
-        obj = get_object(raw, index)
-        if (
-            get_bounds(obj, left, bottom, right, top)
-            and right.value - left.value < 0.01
-            and get_type(obj) == text_kind
-        ):
-            blanks.setdefault(int(height - bottom.value), []).append(left.value)
+    for index, kind in zip(found, kinds, strict=True):
+        if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
+            blanks.setdefault(int(height - bounds[4 * index + 1]), []).append(bounds[4 * index])
     for xs in blanks.values():
         xs.sort()
     return blanks
@@ -68,20 +63,21 @@ def split_at_blanks(
     words: list[PdfWord],
     spans: Sequence[tuple[int, float]],
     blanks: Blanks,
-    handle: Any,
+    boxes: Sequence[float],
     height: float,
-    pdfium_c: Any,
 ) -> list[PdfWord]:
     """Split every word that has a blank text object between two of its glyphs.
 
     ``spans`` gives, for each word, the text-page index of its first character and the left edge
     of its last: a blank after that edge is the space that ends the word, not one inside it.
+    ``boxes`` are the text page's loose character boxes (see :class:`.pdfium_bulk.PageChars`).
     """
     result: list[PdfWord] = []
     for item, (start, last_left) in zip(words, spans, strict=True):
-        cuts = _blanks_inside(item.word, last_left, blanks)
+        # A word whose last glyph starts where its first does (one letter) has no inside.
+        cuts = _blanks_inside(item.word, last_left, blanks) if last_left > item.word.x0 else []
         if cuts:
-            result.extend(_split(item, start, cuts, handle, height, pdfium_c))
+            result.extend(_split(item, start, cuts, boxes, height))
         else:
             result.append(item)
     return result
@@ -106,25 +102,24 @@ def _blanks_inside(word: Word, last_left: float, blanks: Blanks) -> list[float]:
 
 
 def _split(
-    item: PdfWord, start: int, cuts: list[float], handle: Any, height: float, pdfium_c: Any
+    item: PdfWord, start: int, cuts: list[float], boxes: Sequence[float], height: float
 ) -> list[PdfWord]:
-    box = pdfium_c.FS_RECTF()
     pieces: list[PdfWord] = []
     chars: list[str] = []
     x0 = x1 = top = bottom = 0.0
     previous_left = float("-inf")
     for offset, char in enumerate(item.word.text):
-        pdfium_c.FPDFText_GetLooseCharBox(handle, start + offset, box)
-        left, right = box.left, box.right
-        char_top, char_bottom = height - box.top, height - box.bottom
+        at = 4 * (start + offset)
+        left, box_top, right, box_bottom = boxes[at : at + 4]
+        char_top, char_bottom = height - box_top, height - box_bottom
         at = bisect_right(cuts, previous_left)
         if chars and at < len(cuts) and cuts[at] <= left + 0.01:
-            pieces.append(replace(item, word=Word("".join(chars), x0, x1, top, bottom)))
+            pieces.append(item._replace(word=Word("".join(chars), x0, x1, top, bottom)))
             chars = []
         if not chars:
             x0, x1, top, bottom = left, right, char_top, char_bottom
         chars.append(char)
         x1, top, bottom = max(x1, right), min(top, char_top), max(bottom, char_bottom)
         previous_left = left
-    pieces.append(replace(item, word=Word("".join(chars), x0, x1, top, bottom)))
+    pieces.append(item._replace(word=Word("".join(chars), x0, x1, top, bottom)))
     return pieces

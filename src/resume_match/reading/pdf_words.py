@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..errors import FileTooLargeError
 from .layout import Word
 from .options import ReadOptions
 
 
-@dataclass(frozen=True)
-class PdfWord:
+class PdfWord(NamedTuple):
+    """A word and whether a person sees it (a named tuple, as cheap to build as :class:`Word`)."""
+
     word: Word
     hidden: bool
     how: str = ""

@@ -3,34 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from .options import ReadOptions
 from .pdf_spaces import blank_glyphs, drawn_piecemeal, split_at_blanks
-from .pdf_words import (
-    PageWords,
-    PdfWord,
-    check_page_chars,
-    hidden_how,
-    load_page,
-    pdf_word,
-)
+from .pdf_words import PageWords, PdfWord, check_page_chars, hidden_how, load_page
+from .pdfium_bulk import page_chars
+from .pdfium_words import Faint, page_words
 from .visibility import judge_words, page_visibility
 
 
 def pdfium_pages(path: Path, pdf: Any, options: ReadOptions) -> Iterator[PageWords | None]:
     """Words with boxes from pdfium, about 30 times faster than pdfminer on a resume page."""
-    import ctypes
-
     import pypdfium2.raw as pdfium_c
 
-    box = pdfium_c.FS_RECTF()
-    red, green, blue, alpha = (ctypes.c_uint() for _ in range(4))
-    get_unicode = pdfium_c.FPDFText_GetUnicode
-    get_box = pdfium_c.FPDFText_GetLooseCharBox
-    get_color = pdfium_c.FPDFText_GetFillColor
+    faint = Faint()
     for index in range(min(len(pdf), options.max_pages)):
         page = load_page(pdf, index)
         if page is None:
@@ -48,63 +36,12 @@ def pdfium_pages(path: Path, pdf: Any, options: ReadOptions) -> Iterator[PageWor
                 if drawn_piecemeal(objects, count)
                 else {}
             )
-            words: list[PdfWord] = []
-            spans: list[tuple[int, float]] = []
-            chars: list[str] = []
-            x0 = x1 = top = bottom = last_left = 0.0
-            start = hidden_chars = 0
-            for char_index in range(count):
-                code = get_unicode(handle, char_index)
-                if code in (2, 0xFFFE) and chars:
-                    chars.append("-")
-                    words.append(pdf_word(chars, x0, x1, top, bottom, hidden_chars))
-                    spans.append((start, last_left))
-                    chars = []
-                    continue
-                char = chr(code) if 0 < code < 0x110000 else " "
-                if char.isspace() or char == "\x00":
-                    if chars:
-                        words.append(pdf_word(chars, x0, x1, top, bottom, hidden_chars))
-                        spans.append((start, last_left))
-                        chars = []
-                    continue
-                get_box(handle, char_index, box)
-                left, right = box.left, box.right
-                char_top, char_bottom = height - box.top, height - box.bottom
-                if chars and (left - x1 > 0.12 * (char_bottom - char_top) or left < x0 - 1):
-                    words.append(pdf_word(chars, x0, x1, top, bottom, hidden_chars))
-                    spans.append((start, last_left))
-                    chars = []
-                if chars:
-                    if right > x1:
-                        x1 = right
-                    if char_top < top:
-                        top = char_top
-                    if char_bottom > bottom:
-                        bottom = char_bottom
-                else:
-                    x0, x1, top, bottom, hidden_chars = left, right, char_top, char_bottom, 0
-                    start = char_index
-                last_left = left
-                chars.append(char)
-                get_color(handle, char_index, red, green, blue, alpha)
-                invisible = (
-                    (red.value > 245 and green.value > 245 and blue.value > 245)
-                    or alpha.value < 20
-                    or char_bottom - char_top < 2.5
-                    or right < 0
-                    or left > width
-                    or char_bottom < 0
-                    or char_top > height
-                )
-                hidden_chars += invisible
-            if chars:
-                words.append(pdf_word(chars, x0, x1, top, bottom, hidden_chars))
-                spans.append((start, last_left))
+            chars = page_chars(handle, count)
+            words, spans = page_words(chars, width, height, faint)
             if any(w.hidden for w in words):
                 words = _say_how_hidden(words, spans, handle, width, height, pdfium_c)
             if blanks:
-                words = split_at_blanks(words, spans, blanks, handle, height, pdfium_c)
+                words = split_at_blanks(words, spans, blanks, chars.boxes, height)
             words = judge_words(page_visibility(page, textpage), words)
             textpage.close()
             # Images matter only to say why a page has no text, so only such pages look for them.
@@ -133,7 +70,7 @@ def _say_how_hidden(
         if item.hidden:
             pdfium_c.FPDFText_GetFillColor(handle, start, red, green, blue, alpha)
             how = hidden_how(item.word, width, height, see_through=alpha.value < 20)
-            item = replace(item, how=how)
+            item = item._replace(how=how)
         told.append(item)
     return told
 

@@ -1,0 +1,171 @@
+"""A pdfium page's characters and objects in bulk: a page at a time, not a Python step each.
+
+pypdfium2's bindings convert every argument of every call, and a wkhtmltopdf resume page draws
+4,000 glyphs, each its own object: three such calls a character, one or two an object, and reading
+each result field by field, cost more than pdfium's own parse. Here the text comes in one call;
+boxes, colours and bounds come from calls that convert nothing and write straight into one array
+through pointers made once per thread, and each array turns into Python numbers in one step. What
+pdfium reports is unchanged, number for number.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import sys
+import threading
+from dataclasses import dataclass
+from itertools import repeat
+from typing import Any, cast
+
+# Slots (16 bytes each) whose pointers a thread keeps; a longer page makes its own, more slowly.
+_MAX_KEPT = 16_384
+_NO_TEXT = 0xFFFE
+"""What FPDFText_GetText writes where its text has no character (codes 0, 2 and 0xFFFE)."""
+_LOW_BYTE = 0 if sys.byteorder == "little" else ctypes.sizeof(ctypes.c_uint) - 1
+
+
+@dataclass(frozen=True)
+class PageChars:
+    """Every character of a text page, index for index as pdfium numbers them."""
+
+    codes: list[int]
+    """The character's code, as ``FPDFText_GetUnicode`` gives it."""
+    boxes: list[float]
+    """Loose boxes, four numbers a character: left, top, right, bottom in PDF points."""
+    colors: bytes
+    """Fill colour, four bytes a character (red, green, blue, alpha), where ``colored``."""
+    colored: bytes
+    """1 where pdfium gave the character a fill colour (it has a text object), else 0."""
+
+
+@dataclass(frozen=True)
+class PageObjects:
+    """The first objects of a page, in drawing order."""
+
+    handles: list[int | None]
+    """Each object's address (``FPDF_PAGEOBJECT``), None where pdfium has none."""
+    bounds: list[float]
+    """Four numbers an object: left, bottom, right, top in PDF points, where ``bounded``."""
+    bounded: bytes
+    """1 where pdfium gave the object's bounds, else 0."""
+
+
+class _Slots(threading.local):
+    """A buffer of 16-byte slots and, for each slot, pointers to its four 4-byte parts."""
+
+    def __init__(self) -> None:
+        self.size = 0
+        self.buffer: Any = None
+        self.parts: tuple[list[Any], ...] = ()
+
+    def get(self, count: int) -> tuple[Any, tuple[list[Any], ...]]:
+        if count > _MAX_KEPT:
+            # Rounded up, so that pages of many sizes share a few array types (ctypes keeps each).
+            return _slots(-(-count // _MAX_KEPT) * _MAX_KEPT)
+        if count > self.size or self.buffer is None:
+            self.size = max(count, min(2 * self.size, _MAX_KEPT), 1024)
+            self.buffer, self.parts = _slots(self.size)
+        return self.buffer, self.parts
+
+
+def _slots(count: int) -> tuple[Any, tuple[list[Any], ...]]:
+    buffer = (ctypes.c_float * (4 * count))()
+    byref = ctypes.byref
+    return buffer, tuple(
+        [byref(buffer, 16 * i + 4 * part) for i in range(count)] for part in range(4)
+    )
+
+
+_slots_here = _Slots()
+
+
+class _Calls:
+    """pdfium's functions as bare pointers: arguments passed as they are, no conversion."""
+
+    def __init__(self) -> None:
+        import pypdfium2.raw as pdfium_c
+
+        def bare(function: Any, restype: Any = ctypes.c_int) -> Any:
+            pointer = type(function)(ctypes.cast(function, ctypes.c_void_p).value)
+            pointer.restype = restype
+            return pointer
+
+        self.get_text = bare(pdfium_c.FPDFText_GetText)
+        self.get_unicode = bare(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint)
+        self.get_box = bare(pdfium_c.FPDFText_GetLooseCharBox)
+        self.get_color = bare(pdfium_c.FPDFText_GetFillColor)
+        # Object handles come back as plain numbers, and go in as pointers (the first argument).
+        self.get_object = bare(pdfium_c.FPDFPage_GetObject, ctypes.c_void_p)
+        self.get_bounds = bare(pdfium_c.FPDFPageObj_GetBounds)
+        self.get_bounds.argtypes = [ctypes.c_void_p]
+        self.get_type = bare(pdfium_c.FPDFPageObj_GetType)
+        self.get_type.argtypes = [ctypes.c_void_p]
+
+
+_calls: list[_Calls] = []
+
+
+def _bare_calls() -> _Calls:
+    if not _calls:
+        _calls.append(_Calls())
+    return _calls[0]
+
+
+def page_chars(handle: Any, count: int) -> PageChars:
+    """The codes, loose boxes and fill colours of the first ``count`` characters of a text page."""
+    calls = _bare_calls()
+    count = max(count, 0)
+    codes = _codes(calls, handle, count)
+    buffer, parts = _slots_here.get(count)
+    indices = range(count)
+    numbers = memoryview(buffer).cast("B")[: 16 * count]
+    for _ in map(calls.get_box, repeat(handle, count), indices, parts[0][:count]):
+        pass
+    boxes = _floats(numbers)
+    red, green, blue, alpha = (part[:count] for part in parts)
+    colored = bytes(map(calls.get_color, repeat(handle, count), indices, red, green, blue, alpha))
+    # A channel is 0..255, all of it in the low byte of its unsigned int.
+    return PageChars(codes, boxes, bytes(numbers[_LOW_BYTE::4]), colored)
+
+
+def page_objects(page: Any, count: int) -> PageObjects:
+    """The handles and bounds of a page's first ``count`` objects (``page`` is pdfium's)."""
+    calls = _bare_calls()
+    count = max(count, 0)
+    handles = list(map(calls.get_object, repeat(page, count), range(count)))
+    buffer, parts = _slots_here.get(count)
+    left, bottom, right, top = (part[:count] for part in parts)
+    bounded = bytes(map(calls.get_bounds, handles, left, bottom, right, top))
+    bounds = _floats(memoryview(buffer).cast("B")[: 16 * count])
+    return PageObjects(handles, bounds, bounded)
+
+
+def object_kinds(handles: list[int | None]) -> bytes:
+    """Each object's type (``FPDF_PAGEOBJ_TEXT``, ``..._PATH``...), one byte an object."""
+    return bytes(map(_bare_calls().get_type, handles))
+
+
+def _floats(view: memoryview) -> list[float]:
+    """Bytes holding C floats, as Python numbers (typeshed calls every memoryview item an int)."""
+    return cast(list[float], view.cast("f").tolist())
+
+
+def _codes(calls: _Calls, handle: Any, count: int) -> list[int]:
+    """One call for the page's text, and one a character only where the text cannot tell."""
+    if count == 0:
+        return []
+    # The text (two bytes a character and a terminator) goes where the boxes go next.
+    buffer, _ = _slots_here.get((count + 8) // 8)
+    written = calls.get_text(handle, 0, count, ctypes.byref(buffer))
+    if written != count + 1:
+        return list(map(calls.get_unicode, repeat(handle, count), range(count)))
+    codes = memoryview(buffer).cast("B")[: 2 * count].cast("H").tolist()
+    # The text is the page's text buffer, not its characters: a shift between them shows here.
+    for index in {0, count // 2, count - 1}:
+        if codes[index] not in (_NO_TEXT, calls.get_unicode(handle, index)):
+            return list(map(calls.get_unicode, repeat(handle, count), range(count)))
+    if _NO_TEXT in codes:
+        for index, code in enumerate(codes):
+            if code == _NO_TEXT:
+                codes[index] = calls.get_unicode(handle, index)
+    return codes

@@ -1,0 +1,135 @@
+"""pdfium's characters into words: a space, a hyphen pdfium marks, or a gap between glyphs ends one.
+
+A page's codes, boxes and colours come as flat lists (see :mod:`.pdfium_bulk`), read in one loop
+over the characters, a box four numbers at a time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .layout import Word
+from .pdf_words import PdfWord
+from .pdfium_bulk import PageChars
+
+# Codes that end a word: the whitespace of str.isspace (none above U+3000), no character at all,
+# and the marks pdfium puts where it took out a line-end hyphen (which ends a word with "-").
+_BREAKS = frozenset(code for code in range(0x3001) if chr(code).isspace()) | {0, 2, 0xFFFE}
+_HYPHENS = (2, 0xFFFE)
+_LIGHT = bytes(int(value > 245) for value in range(256))
+_FAINT = bytes(int(value < 20) for value in range(256))
+
+Spans = list[tuple[int, float]]
+"""For each word, the text-page index of its first character and the left edge of its last."""
+
+
+@dataclass
+class Faint:
+    """Whether the last character with a colour of its own was white or see-through.
+
+    pdfium gives every glyph its text object's colour; a character it made up (a space, a line
+    break) has none and takes the last one seen, which starts as none at all (see-through).
+    """
+
+    last: bool = True
+
+
+def page_words(
+    chars: PageChars, width: float, height: float, faint: Faint
+) -> tuple[list[PdfWord], Spans]:
+    """The page's words, each hidden when most of its letters are too white, faint, small or off
+    the page (the engine's own view, for when :mod:`.visibility` cannot judge the page)."""
+    words: list[PdfWord] = []
+    spans: Spans = []
+    codes = _valid(chars.codes)
+    text = "".join(map(chr, codes))
+    boxes = iter(chars.boxes)
+    x0 = x1 = top = bottom = last_left = 0.0
+    start = -1
+    hidden = 0
+    last_faint = faint.last
+    for index, code, left, box_top, right, box_bottom, has_color, color_hidden in zip(
+        range(len(codes)),
+        codes,
+        boxes,
+        boxes,
+        boxes,
+        boxes,
+        chars.colored,
+        _invisible(chars),
+        strict=True,
+    ):
+        if code in _BREAKS:
+            if start >= 0:
+                hyphen = "-" if code in _HYPHENS else ""
+                words.append(_word(text, start, index, x0, x1, top, bottom, hidden, hyphen))
+                spans.append((start, last_left))
+                start = -1
+                continue
+            if code not in _HYPHENS:
+                continue
+        char_top, char_bottom = height - box_top, height - box_bottom
+        if start >= 0 and (left - x1 > 0.12 * (char_bottom - char_top) or left < x0 - 1):
+            words.append(_word(text, start, index, x0, x1, top, bottom, hidden))
+            spans.append((start, last_left))
+            start = -1
+        if start >= 0:
+            if right > x1:
+                x1 = right
+            if char_top < top:
+                top = char_top
+            if char_bottom > bottom:
+                bottom = char_bottom
+        else:
+            x0, x1, top, bottom, hidden = left, right, char_top, char_bottom, 0
+            start = index
+        last_left = left
+        if has_color:
+            last_faint = color_hidden == 1
+        hidden += (
+            last_faint
+            or char_bottom - char_top < 2.5
+            or right < 0
+            or left > width
+            or char_bottom < 0
+            or char_top > height
+        )
+    if start >= 0:
+        words.append(_word(text, start, len(codes), x0, x1, top, bottom, hidden))
+        spans.append((start, last_left))
+    faint.last = last_faint
+    return words, spans
+
+
+def _valid(codes: list[int]) -> list[int]:
+    """The codes, with none (0) where a code is beyond Unicode."""
+    if codes and max(codes) > 0x10FFFF:
+        return [0 if code > 0x10FFFF else code for code in codes]
+    return codes
+
+
+def _invisible(chars: PageChars) -> bytes:
+    """1 for each character filled white or nearly transparent, else 0 (one byte a character)."""
+    colors = chars.colors
+
+    def channel(offset: int, table: bytes) -> int:
+        return int.from_bytes(colors[offset::4].translate(table), "big")
+
+    white = channel(0, _LIGHT) & channel(1, _LIGHT) & channel(2, _LIGHT)
+    return (white | channel(3, _FAINT)).to_bytes(len(chars.codes), "big")
+
+
+def _word(
+    text: str,
+    start: int,
+    end: int,
+    x0: float,
+    x1: float,
+    top: float,
+    bottom: float,
+    hidden: int,
+    hyphen: str = "",
+) -> PdfWord:
+    """The word of characters ``start`` to ``end``: hidden when most of its letters are."""
+    letters = text[start:end] + hyphen
+    return PdfWord(Word(letters, x0, x1, top, bottom), hidden * 2 > len(letters))
