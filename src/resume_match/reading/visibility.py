@@ -19,6 +19,7 @@ import itertools
 import re
 from typing import Any
 
+from .backdrops import Backdrop, Painted, backdrops, coloured_like, fill_colour, lies_on
 from .page_objects import (
     MAX_OBJECTS,
     RENDER_MODE_3,
@@ -41,6 +42,7 @@ CLIPPED = "outside the clipping path"
 COVERED = "covered by something drawn over it"
 LAYER_OFF = "in a layer that is switched off"
 WHITE = "white text on a white background"
+SAME_COLOUR = "text the colour of what is behind it"
 TINY = "tiny text"
 OFF_PAGE = "off the page"
 SQUEEZED = "squeezed to a sliver (horizontal scaling)"
@@ -87,6 +89,8 @@ class PageVisibility:
             self._index_hidden_chars()
         self._marks: TextMarks | None = None
         self._covers: list[Box] = []
+        self._backdrops: list[Backdrop] | None = None
+        self._painted_under: Painted | None = None
 
     # --- the text's own properties -------------------------------------------------------------
 
@@ -231,11 +235,25 @@ class PageVisibility:
             return True
         if any(obj.white for obj in verdicts):
             return True
+        if self._coloured_like_a_backdrop(texts, seen):
+            return True
         fn = calls()
         if any(map(fn.count_marks, texts)) and any(map(self._in_layer, texts)):
             return True
         clips = [clip for clip in map(fn.clip_path, texts) if clip]
         return any(paths > 0 for paths in map(fn.count_clip_paths, clips))
+
+    def _coloured_like_a_backdrop(self, texts: dict[int, TextObject], seen: list[Box]) -> bool:
+        """Whether text lies on an image, or a shape of nearly its colour, drawn before it all.
+
+        Shapes drawn after some text are covers, rendered for when they meet a word.
+        """
+        if self._backdrops is None:
+            self._backdrops = backdrops(self._page.raw, self.height).shapes
+        under = [shape for shape in self._backdrops if _meets_any([shape.box], seen, 0.0)]
+        if any(shape.colour is None for shape in under):
+            return True
+        return bool(under) and coloured_like(list(texts), under, self.height)
 
     def _images_over_text(self) -> list[Box]:
         c = self._c
@@ -321,7 +339,17 @@ class PageVisibility:
             cx0, cx1, ctop, cbottom = clip
             if x1 <= cx0 or x0 >= cx1 or bottom <= ctop or top >= cbottom:
                 return CLIPPED
-        return WHITE if props.white else COVERED
+        if props.white:
+            return WHITE
+        colour = fill_colour(key)
+        if colour is not None and lies_on(box, colour, self._painted().behind(key)):
+            return SAME_COLOUR
+        return COVERED
+
+    def _painted(self) -> Painted:
+        if self._painted_under is None:
+            self._painted_under = backdrops(self._page.raw, self.height, past_text=True)
+        return self._painted_under
 
 
 def _verdict(item: PdfWord, how: str | None) -> PdfWord:

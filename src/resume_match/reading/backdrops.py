@@ -1,0 +1,150 @@
+"""What a PDF page paints behind its text, and whether text may be coloured like it.
+
+Dark-grey words on a dark-grey box, black on black, light blue on light blue, or words in the
+colour of the picture under them: the words are in the text layer, a person sees only the box.
+A shape drawn before all the text is a background, which :mod:`.visibility` would otherwise
+not render for, so this finds the backgrounds that can hide text: a filled, non-white shape
+with text of nearly its colour on it, or an image with text on it (its colours are known only
+by rendering it). Only the objects before the page's first text are asked, and the text's
+colours only when such a shape lies under a word, so a page of black text on white pays a
+handful of calls.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from dataclasses import dataclass, field
+from typing import Any
+
+from .page_objects import IMAGE, MAX_OBJECTS, PATH, TEXT, address, calls, typed
+
+Box = tuple[float, float, float, float]
+"""x0, x1, top, bottom in points, measured from the page's top-left corner."""
+
+Colour = tuple[int, int, int]
+
+# Channels (0-255) this close: the text is the box's colour to the eye, or all but; whether it
+# left a mark is then for the render to say.
+_CLOSE = 40
+# A shape this light is the page's own white; white text has a check of its own.
+_WHITE = 245
+_MIN_SIDE = 4.0
+
+
+@dataclass(frozen=True)
+class Backdrop:
+    """A filled shape or an image drawn behind text: where, and in what colour."""
+
+    box: Box
+    colour: Colour | None
+    """A shape's fill; None for an image, whose colours only a render can tell."""
+    order: int
+    """Its place among the page's objects: what is drawn later lies over it."""
+
+    def matches(self, colour: Colour) -> bool:
+        """Whether text of ``colour`` on this could be lost in it."""
+        return self.colour is None or close(colour, self.colour)
+
+
+@dataclass
+class Painted:
+    """The page's backdrops, in the order they are drawn."""
+
+    shapes: list[Backdrop] = field(default_factory=list)
+    text_order: dict[int, int] = field(default_factory=dict)
+    """Each text object's place among the page's objects (when looked past the first text)."""
+
+    def behind(self, key: int) -> list[Backdrop]:
+        """The backdrops drawn before the text object ``key``."""
+        order = self.text_order.get(key, -1)
+        return [shape for shape in self.shapes if shape.order < order]
+
+
+def backdrops(page: Any, height: float, *, past_text: bool = False) -> Painted:
+    """Non-white filled shapes and images, at least 4 pt a side, drawn before the first text.
+
+    ``past_text``: go on past the text to the end of the page's objects, noting the order of
+    each text object, to tell what lies behind one in particular.
+    """
+    import pypdfium2.raw as c
+
+    fn = calls()
+    found = Painted()
+    handle = address(page)
+    count = min(c.FPDFPage_CountObjects(page), MAX_OBJECTS)
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    for index in range(max(0, count)):
+        obj = fn.get_object(handle, index)
+        kind = TEXT if fn.render_mode(obj) >= 0 else fn.get_type(obj)
+        if kind == TEXT:
+            if not past_text:
+                break
+            found.text_order[obj] = index
+            continue
+        if kind not in (PATH, IMAGE):
+            continue
+        pointer = typed(obj)
+        colour = None
+        if kind == PATH:
+            if not c.FPDFPath_GetDrawMode(pointer, fill, stroke) or not fill.value:
+                continue
+            colour = fill_colour(obj)
+            if colour is None or min(colour) > _WHITE:
+                continue
+        if not c.FPDFPageObj_GetBounds(pointer, left, bottom, right, top):
+            continue
+        if right.value - left.value < _MIN_SIDE or top.value - bottom.value < _MIN_SIDE:
+            continue
+        box = (left.value, right.value, height - top.value, height - bottom.value)
+        found.shapes.append(Backdrop(box, colour, index))
+    return found
+
+
+def fill_colour(obj: int) -> Colour | None:
+    """An object's fill colour as 0-255 RGB, or None when pdfium cannot give it."""
+    rgba = (ctypes.c_uint * 4)()
+    base = ctypes.addressof(rgba)
+    if not calls().fill_color(obj, base, base + 4, base + 8, base + 12):
+        return None
+    return (rgba[0], rgba[1], rgba[2])
+
+
+def close(one: Colour, other: Colour) -> bool:
+    """Whether two colours are near enough that text of one may not show on the other."""
+    return max(abs(a - b) for a, b in zip(one, other, strict=True)) <= _CLOSE
+
+
+def coloured_like(texts: list[int], shapes: list[Backdrop], height: float) -> bool:
+    """Whether any of the ``texts`` (object handles) lies on a shape of nearly its colour."""
+    import pypdfium2.raw as c
+
+    shapes = [shape for shape in shapes if shape.colour is not None]
+    colours = {shape.colour for shape in shapes if shape.colour is not None}
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    for obj in texts:
+        colour = fill_colour(obj) if colours else None
+        if colour is None or not any(close(colour, other) for other in colours):
+            continue
+        if not c.FPDFPageObj_GetBounds(typed(obj), left, bottom, right, top):
+            continue
+        x0, x1 = left.value, right.value
+        upper, lower = height - top.value, height - bottom.value
+        for shape in shapes:
+            sx0, sx1, stop, sbottom = shape.box
+            meets = x0 <= sx1 and sx0 <= x1 and upper <= sbottom and stop <= lower
+            if meets and shape.matches(colour):
+                return True
+    return False
+
+
+def lies_on(box: Box, colour: Colour, shapes: list[Backdrop]) -> bool:
+    """Whether a word's ``box`` lies on one of the ``shapes`` it could be lost in."""
+    x0, x1, top, bottom = box
+    centre_x, centre_y = (x0 + x1) / 2, (top + bottom) / 2
+    return any(
+        shape.box[0] <= centre_x <= shape.box[1]
+        and shape.box[2] <= centre_y <= shape.box[3]
+        and shape.matches(colour)
+        for shape in shapes
+    )
