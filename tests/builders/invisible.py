@@ -48,28 +48,48 @@ _IMAGE = pdf_stream(
     b"/BitsPerComponent 8",
 )
 _LAYER = b"<< /Type /OCG /Name (Keywords) >>"
+# A 4 x 4 picture in one light blue (0.7 0.8 1 rg), and the operators that stretch it under the
+# stuffing's line.
+_BLUE_IMAGE = pdf_stream(
+    bytes((179, 204, 255)) * 16,
+    b"/Type /XObject /Subtype /Image /Width 4 /Height 4 /ColorSpace /DeviceRGB /BitsPerComponent 8",
+)
+BLUE_PICTURE = b"q 420 0 0 25 50 590 cm /Im2 Do Q"
 
 
-def page_pdf(stuffed: bytes, *, resources: bytes = b"", catalog: bytes = b"") -> bytes:
-    """One letter page: the visible resume, then ``stuffed`` (operators); objects 6+ as used."""
-    content = _visible_ops() + b"\n" + stuffed
+def page_pdf(
+    stuffed: bytes, *, resources: bytes = b"", catalog: bytes = b"", background: bytes = b""
+) -> bytes:
+    """One letter page: ``background``, the visible resume, then ``stuffed`` (operators).
+
+    What ``background`` draws comes before all the text, as a page's backdrop does.
+    """
+    first = background + b"\n0 g\n" if background else b""
+    content = first + _visible_ops() + b"\n" + stuffed
     return pdf_bytes(
         [
             b"<< /Type /Catalog /Pages 2 0 R %s >>" % catalog,
             b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
             b"<< /Type /Page /Parent 2 0 R %s /Contents 4 0 R /Resources << /Font << /F1 5 0 R "
-            b">> /XObject << /Im1 6 0 R >> /Properties << /oc1 7 0 R >> %s >> >>"
+            b">> /XObject << /Im1 6 0 R /Im2 8 0 R >> /Properties << /oc1 7 0 R >> %s >> >>"
             % (MEDIA_BOX, resources),
             pdf_stream(content),
             HELVETICA,
             _IMAGE,
             _LAYER,
+            _BLUE_IMAGE,
         ]
     )
 
 
 # The stuffing's line box: x 54-440, baseline 600, so about y 597-609.
 _COVER = b"50 590 420 25 re f"
+SAME_COLOUR = "text the colour of what is behind it"
+
+
+def _on_backdrop(fill: bytes, text: bytes | None = None) -> Callable[[], bytes]:
+    """The stuffing in ``text`` (``fill`` if not given) on a box of ``fill`` under all the text."""
+    return lambda: page_pdf(_stuffing(text or fill), background=fill + b" " + _COVER)
 
 
 @dataclass(frozen=True)
@@ -118,7 +138,34 @@ PDF_TECHNIQUES: tuple[PdfTechnique, ...] = (
         "white text on a white background",
     ),
     PdfTechnique("horizontal-scale-1", lambda: page_pdf(_stuffing(b"1 Tz")), "squeezed"),
+    PdfTechnique("dark-grey-on-dark-grey-box", _on_backdrop(b"0.3 g"), SAME_COLOUR),
+    PdfTechnique("black-on-black-box", _on_backdrop(b"0 g"), SAME_COLOUR),
+    PdfTechnique(
+        "light-blue-on-near-light-blue-box",
+        _on_backdrop(b"0.7 0.8 1 rg", b"0.71 0.79 0.99 rg"),
+        SAME_COLOUR,
+    ),
+    PdfTechnique(
+        "light-blue-on-light-blue-picture",
+        lambda: page_pdf(_stuffing(b"0.7 0.8 1 rg"), background=BLUE_PICTURE),
+        SAME_COLOUR,
+    ),
+    PdfTechnique(
+        "grey-on-grey-box-drawn-after-other-text",
+        lambda: page_pdf(b"0.3 g " + _COVER + b" " + _stuffing(b"0.3 g")),
+        SAME_COLOUR,
+    ),
 )
+
+
+def visible_on_backdrops_pdfs() -> dict[str, bytes]:
+    """Text in a colour that stands out from the box or picture drawn under all the text."""
+    return {
+        "black-on-light-blue-box": _on_backdrop(b"0.7 0.8 1 rg", b"0 g")(),
+        "white-on-dark-grey-box": _on_backdrop(b"0.3 g", b"1 g")(),
+        "mid-grey-on-dark-grey-box": _on_backdrop(b"0.3 g", b"0.55 g")(),
+        "black-on-light-blue-picture": page_pdf(_stuffing(b"0 g"), background=BLUE_PICTURE),
+    }
 
 
 def visible_sidebar_pdf() -> bytes:

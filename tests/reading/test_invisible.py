@@ -23,6 +23,7 @@ from builders.invisible import (
     docx_white_on_a_dark_page,
     docx_with,
     page_pdf,
+    visible_on_backdrops_pdfs,
     visible_sidebar_pdf,
 )
 from resume_match.api import Checker
@@ -82,6 +83,19 @@ def test_white_text_on_a_dark_box_and_light_grey_text_are_read(
     weak.write_bytes(page_pdf(b""))
     checker = Checker(taxonomy, ReadOptions(pdf_engine=engine))
     assert (_score(checker, path)[0] or 0) > (_score(checker, weak)[0] or 0)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("name", sorted(visible_on_backdrops_pdfs()))
+def test_text_that_stands_out_from_the_box_or_picture_under_it_is_read(
+    engine: str, name: str, tmp_path: Path
+) -> None:
+    path = tmp_path / f"{name}.pdf"
+    path.write_bytes(visible_on_backdrops_pdfs()[name])
+    document = read_document(path, ReadOptions(pdf_engine=engine))
+    assert document.flags == ()
+    assert "Cerner" in document.text
+    assert "Greeted visitors" in document.text
 
 
 def _hidden_flags(path: Path, engine: str) -> list[str]:

@@ -2,13 +2,14 @@
 
 Keyword stuffing hides words in ways a text layer does not show: invisible render modes, text
 outside the clipping path, covered by a shape or an image drawn after it, in a layer that is off,
-white on white, squeezed to a sliver, tiny, off the page. Some of these are properties of the
-text (render mode, size, scaling, position); the others depend on what else is painted. For
-those, the page is rendered twice with pdfium at low resolution, once as it is and once with its
-text switched off: a word whose box is the same in both left no mark a person could see.
+white on white or coloured like the box under it, squeezed to a sliver, tiny, off the page. Some
+of these are properties of the text (render mode, size, scaling, position); the others depend
+on what else is painted. For those, the page is rendered twice with pdfium at low resolution,
+once as it is and once with its text switched off: a word whose box is the same in both left
+no mark a person could see.
 Rendering costs a few milliseconds, so it runs only on pages whose objects could hide a word: a
 shape drawn after text that meets one, a layer, a clip, white text, a form, an annotation that
-draws something.
+draws something, or a background under a word that could swallow it (:mod:`.backdrops`).
 """
 
 from __future__ import annotations
@@ -208,8 +209,9 @@ class PageVisibility:
     def _needs_rendering(self, seen: list[Box]) -> bool:
         """Only what else is painted (or a layer, or a clip) can hide text that looks visible.
 
-        Shapes and images drawn before all the text are backgrounds: they can hide nothing but
-        white text, so a page of text over a background is rendered only when it has white text.
+        Shapes and images drawn before all the text are backgrounds: they hide only text of
+        their own colour, so a page of text over one is rendered only when it has white text,
+        text on a shape of nearly its colour, or text on an image.
         A shape drawn after text hides only what it meets: a bullet or a rule beside the words
         leaves them all to be seen. Asked first of all the page's text objects, at no cost; only
         a yes is asked again of the objects that draw characters.
