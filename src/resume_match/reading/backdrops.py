@@ -116,24 +116,33 @@ def close(one: Colour, other: Colour) -> bool:
 
 
 def coloured_like(texts: list[int], shapes: list[Backdrop], height: float) -> bool:
-    """Whether any of the ``texts`` (object handles) lies on a shape of nearly its colour."""
+    """Whether any of the ``texts`` (object handles) lies on a shape of nearly its colour.
+
+    The colours are asked in one pass, a call an object; the bounds only of the few text
+    objects coloured like a shape.
+    """
+    import numpy
     import pypdfium2.raw as c
 
     shapes = [shape for shape in shapes if shape.colour is not None]
-    colours = {shape.colour for shape in shapes if shape.colour is not None}
+    if not shapes or not texts:
+        return False
+    count = len(texts)
+    rgba = (ctypes.c_uint * (4 * count))()
+    base = ctypes.addressof(rgba)
+    slots = (range(base + 4 * part, base + 16 * count, 16) for part in range(4))
+    given = numpy.fromiter(map(calls().fill_color, texts, *slots), numpy.int64, count) != 0
+    colours = numpy.frombuffer(memoryview(rgba), dtype=numpy.uint32).reshape(count, 4)
+    colours = colours[:, :3].astype(numpy.int64)
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
-    for obj in texts:
-        colour = fill_colour(obj) if colours else None
-        if colour is None or not any(close(colour, other) for other in colours):
-            continue
-        if not c.FPDFPageObj_GetBounds(typed(obj), left, bottom, right, top):
-            continue
-        x0, x1 = left.value, right.value
-        upper, lower = height - top.value, height - bottom.value
-        for shape in shapes:
-            sx0, sx1, stop, sbottom = shape.box
-            meets = x0 <= sx1 and sx0 <= x1 and upper <= sbottom and stop <= lower
-            if meets and shape.matches(colour):
+    for shape in shapes:
+        near = (numpy.abs(colours - numpy.array(shape.colour)).max(axis=1) <= _CLOSE) & given
+        sx0, sx1, stop, sbottom = shape.box
+        for index in numpy.flatnonzero(near).tolist():
+            if not c.FPDFPageObj_GetBounds(typed(texts[index]), left, bottom, right, top):
+                continue
+            upper, lower = height - top.value, height - bottom.value
+            if left.value <= sx1 and sx0 <= right.value and upper <= sbottom and stop <= lower:
                 return True
     return False
 
