@@ -29,6 +29,8 @@ _CLOSE = 40
 # A shape this light is the page's own white; white text has a check of its own.
 _WHITE = 245
 _MIN_SIDE = 4.0
+# Comparisons of shapes with words or text objects past which a page is simply rendered.
+_BUDGET = 4_000_000
 
 
 @dataclass(frozen=True)
@@ -41,10 +43,6 @@ class Backdrop:
     order: int
     """Its place among the page's objects: what is drawn later lies over it."""
 
-    def matches(self, colour: Colour) -> bool:
-        """Whether text of ``colour`` on this could be lost in it."""
-        return self.colour is None or close(colour, self.colour)
-
 
 @dataclass
 class Painted:
@@ -53,11 +51,38 @@ class Painted:
     shapes: list[Backdrop] = field(default_factory=list)
     text_order: dict[int, int] = field(default_factory=dict)
     """Each text object's place among the page's objects (when looked past the first text)."""
+    _alike: dict[Colour, Any] = field(default_factory=dict)
+    """By text colour: the boxes and places of the backdrops text of that colour is lost in."""
 
-    def behind(self, key: int) -> list[Backdrop]:
-        """The backdrops drawn before the text object ``key``."""
-        order = self.text_order.get(key, -1)
-        return [shape for shape in self.shapes if shape.order < order]
+    def lies_on(self, key: int, box: Box, colour: Colour) -> bool:
+        """Whether a word of the text object ``key`` lies on a backdrop drawn before it that
+        could swallow it: an image, or a shape of nearly ``colour`` under the word's centre."""
+        import numpy
+
+        if not self.shapes:
+            return False
+        alike = self._alike.get(colour)
+        if alike is None:
+            shapes = [
+                shape
+                for shape in self.shapes
+                if shape.colour is None
+                or max(abs(a - b) for a, b in zip(colour, shape.colour, strict=True)) <= _CLOSE
+            ]
+            boxes = numpy.array([shape.box for shape in shapes], dtype=numpy.float64)
+            orders = numpy.array([shape.order for shape in shapes], dtype=numpy.int64)
+            alike = self._alike[colour] = (boxes.reshape(-1, 4), orders)
+        boxes, orders = alike
+        x0, x1, top, bottom = box
+        centre_x, centre_y = (x0 + x1) / 2, (top + bottom) / 2
+        under = (
+            (boxes[:, 0] <= centre_x)
+            & (centre_x <= boxes[:, 1])
+            & (boxes[:, 2] <= centre_y)
+            & (centre_y <= boxes[:, 3])
+            & (orders < self.text_order.get(key, -1))
+        )
+        return bool(under.any())
 
 
 def backdrops(page: Any, height: float, *, past_text: bool = False) -> Painted:
@@ -110,16 +135,22 @@ def fill_colour(obj: int) -> Colour | None:
     return (rgba[0], rgba[1], rgba[2])
 
 
-def close(one: Colour, other: Colour) -> bool:
-    """Whether two colours are near enough that text of one may not show on the other."""
-    return max(abs(a - b) for a, b in zip(one, other, strict=True)) <= _CLOSE
+def under_words(shapes: list[Backdrop], words: list[Box]) -> list[Backdrop]:
+    """The ``shapes`` that lie under one of the ``words`` (all of them, past a budget)."""
+    if not shapes or not words:
+        return []
+    if len(shapes) * len(words) > _BUDGET:
+        return shapes
+    mask = _meeting([shape.box for shape in shapes], words).any(axis=1)
+    return [shape for shape, under in zip(shapes, mask.tolist(), strict=True) if under]
 
 
 def coloured_like(texts: list[int], shapes: list[Backdrop], height: float) -> bool:
     """Whether any of the ``texts`` (object handles) lies on a shape of nearly its colour.
 
-    The colours are asked in one pass, a call an object; the bounds only of the few text
-    objects coloured like a shape.
+    The colours are asked in one pass, a call an object, and the bounds only of the text
+    objects coloured like some shape; past a budget of comparisons, the answer is yes (the
+    render then decides, word by word).
     """
     import numpy
     import pypdfium2.raw as c
@@ -127,33 +158,46 @@ def coloured_like(texts: list[int], shapes: list[Backdrop], height: float) -> bo
     shapes = [shape for shape in shapes if shape.colour is not None]
     if not shapes or not texts:
         return False
+    distinct = {shape.colour for shape in shapes if shape.colour is not None}
+    fills = numpy.array(sorted(distinct), dtype=numpy.int64)
     count = len(texts)
+    if len(fills) * count > _BUDGET:
+        return True
     rgba = (ctypes.c_uint * (4 * count))()
     base = ctypes.addressof(rgba)
     slots = (range(base + 4 * part, base + 16 * count, 16) for part in range(4))
     given = numpy.fromiter(map(calls().fill_color, texts, *slots), numpy.int64, count) != 0
     colours = numpy.frombuffer(memoryview(rgba), dtype=numpy.uint32).reshape(count, 4)
     colours = colours[:, :3].astype(numpy.int64)
+    near = (numpy.abs(colours[:, None, :] - fills[None, :, :]).max(axis=2) <= _CLOSE).any(axis=1)
+    candidates = numpy.flatnonzero(near & given).tolist()
+    if len(candidates) * len(shapes) > _BUDGET:
+        return True
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
-    for shape in shapes:
-        near = (numpy.abs(colours - numpy.array(shape.colour)).max(axis=1) <= _CLOSE) & given
-        sx0, sx1, stop, sbottom = shape.box
-        for index in numpy.flatnonzero(near).tolist():
-            if not c.FPDFPageObj_GetBounds(typed(texts[index]), left, bottom, right, top):
-                continue
-            upper, lower = height - top.value, height - bottom.value
-            if left.value <= sx1 and sx0 <= right.value and upper <= sbottom and stop <= lower:
-                return True
-    return False
+    boxes: list[Box] = []
+    kept: list[int] = []
+    for index in candidates:
+        if c.FPDFPageObj_GetBounds(typed(texts[index]), left, bottom, right, top):
+            boxes.append((left.value, right.value, height - top.value, height - bottom.value))
+            kept.append(index)
+    if not boxes:
+        return False
+    meets = _meeting([shape.box for shape in shapes], boxes)
+    shape_fills = numpy.array([shape.colour for shape in shapes], dtype=numpy.int64)
+    kept_colours = colours[kept]
+    alike = numpy.abs(shape_fills[:, None, :] - kept_colours[None, :, :]).max(axis=2) <= _CLOSE
+    return bool((meets & alike).any())
 
 
-def lies_on(box: Box, colour: Colour, shapes: list[Backdrop]) -> bool:
-    """Whether a word's ``box`` lies on one of the ``shapes`` it could be lost in."""
-    x0, x1, top, bottom = box
-    centre_x, centre_y = (x0 + x1) / 2, (top + bottom) / 2
-    return any(
-        shape.box[0] <= centre_x <= shape.box[1]
-        and shape.box[2] <= centre_y <= shape.box[3]
-        and shape.matches(colour)
-        for shape in shapes
+def _meeting(shapes: list[Box], boxes: list[Box]) -> Any:
+    """Which of ``shapes`` (rows) meets which of ``boxes`` (columns)."""
+    import numpy
+
+    one = numpy.array(shapes, dtype=numpy.float64)[:, :, None]
+    other = numpy.array(boxes, dtype=numpy.float64).T[None, :, :]
+    return (
+        (one[:, 0] <= other[:, 1])
+        & (other[:, 0] <= one[:, 1])
+        & (one[:, 2] <= other[:, 3])
+        & (other[:, 2] <= one[:, 3])
     )

@@ -20,7 +20,7 @@ import itertools
 import re
 from typing import Any
 
-from .backdrops import Backdrop, Painted, backdrops, coloured_like, fill_colour, lies_on
+from .backdrops import Backdrop, Painted, backdrops, coloured_like, fill_colour, under_words
 from .page_objects import (
     MAX_OBJECTS,
     RENDER_MODE_3,
@@ -252,7 +252,7 @@ class PageVisibility:
         """
         if self._backdrops is None:
             self._backdrops = backdrops(self._page.raw, self.height).shapes
-        under = [shape for shape in self._backdrops if _meets_any([shape.box], seen, 0.0)]
+        under = under_words(self._backdrops, seen)
         if any(shape.colour is None for shape in under):
             return True
         return bool(under) and coloured_like(list(texts), under, self.height)
@@ -344,7 +344,7 @@ class PageVisibility:
         if props.white:
             return WHITE
         colour = fill_colour(key)
-        if colour is not None and lies_on(box, colour, self._painted().behind(key)):
+        if colour is not None and self._painted().lies_on(key, box, colour):
             return SAME_COLOUR
         return COVERED
 
