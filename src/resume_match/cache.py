@@ -24,6 +24,8 @@ CACHE_ENV = "RESUME_MATCH_CACHE_DIR"
 CACHE_FILE = "screen-cache.sqlite3"
 MAX_ROWS = 50_000
 _SCHEMA_VERSION = 1
+# zlib level 1: a tenth larger than level 6 and a third cheaper; any level reads back the same.
+_LEVEL = 1
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS results (
     key TEXT PRIMARY KEY,
@@ -32,6 +34,21 @@ CREATE TABLE IF NOT EXISTS results (
 );
 CREATE INDEX IF NOT EXISTS results_last_used ON results (last_used);
 """
+
+
+def encode_value(value: Mapping[str, Any]) -> bytes:
+    """A value as the cache (and a screen's run store) keeps it: compact JSON, zlib-compressed."""
+    return zlib.compress(json.dumps(value, separators=(",", ":")).encode("ascii"), _LEVEL)
+
+
+def decode_value(data: bytes) -> dict[str, Any]:
+    """What :func:`encode_value` made.
+
+    Raises:
+        zlib.error, ValueError: ``data`` is damaged.
+    """
+    value: dict[str, Any] = json.loads(zlib.decompress(data))
+    return value
 
 
 def default_cache_dir() -> Path:
@@ -50,7 +67,7 @@ def default_cache_path() -> Path:
 
 
 class ResultCache:
-    """Cached results by key; values are JSON objects, stored zlib-compressed (about 2.5 KB a file).
+    """Cached results by key; values are JSON objects, stored zlib-compressed (about 2.8 KB a file).
 
     Writes are buffered and committed in batches, so a cache shared by two runs holds its write
     lock only briefly.
@@ -91,24 +108,31 @@ class ResultCache:
 
     def get_many(self, keys: Iterable[str]) -> dict[str, dict[str, Any]]:
         """The cached values among ``keys``; each hit counts as a use, for eviction."""
+        return {key: value for key, (value, _) in self.get_many_encoded(keys).items()}
+
+    def get_many_encoded(self, keys: Iterable[str]) -> dict[str, tuple[dict[str, Any], bytes]]:
+        """:meth:`get_many` with each value's stored bytes, to keep elsewhere without encoding
+        it again (:meth:`put`'s ``data``)."""
         wanted = list(dict.fromkeys(keys))
-        found: dict[str, dict[str, Any]] = {}
+        found: dict[str, tuple[dict[str, Any], bytes]] = {}
         for start in range(0, len(wanted), 500):
             chunk = wanted[start : start + 500]
             marks = ",".join("?" * len(chunk))
             rows = self._run(f"SELECT key, value FROM results WHERE key IN ({marks})", chunk)
             for key, value in rows:
                 try:
-                    found[key] = json.loads(zlib.decompress(value))
+                    found[key] = (decode_value(value), bytes(value))
                 except (zlib.error, ValueError):
                     continue
         self._touched.update(found)
         return found
 
-    def put(self, key: str, value: Mapping[str, Any]) -> None:
-        """Remember ``value`` under ``key``; written at the next :meth:`flush`."""
-        data = json.dumps(value, separators=(",", ":"))
-        self._pending[key] = zlib.compress(data.encode("ascii"), 6)
+    def put(self, key: str, value: Mapping[str, Any], data: bytes | None = None) -> None:
+        """Remember ``value`` under ``key``; written at the next :meth:`flush`.
+
+        ``data`` is ``value`` already encoded by :func:`encode_value`, when the caller has it.
+        """
+        self._pending[key] = encode_value(value) if data is None else data
         if len(self._pending) >= 200:
             self.flush()
 

@@ -60,6 +60,22 @@ def similarity(first: Sequence[int], second: Sequence[int]) -> float:
     return sum(1 for h in union if h in both) / len(union)
 
 
+def _alike(first: Sequence[int], second: Sequence[int], threshold: float) -> bool:
+    """``similarity(first, second) >= threshold``, mostly without sorting the union.
+
+    The estimate counts shared hashes among the union's smallest :data:`SKETCH_SIZE`, so it is at
+    most the share of all shared hashes in that many: below ``threshold``, the pair is not alike.
+    """
+    if not first or not second:
+        return threshold <= 0.0
+    a, b = set(first), set(second)
+    both = a & b
+    if len(both) / min(SKETCH_SIZE, len(a) + len(b) - len(both)) < threshold:
+        return False
+    union = sorted(a | b)[:SKETCH_SIZE]
+    return sum(1 for h in union if h in both) / len(union) >= threshold
+
+
 def duplicate_groups(
     sketches: Sequence[Sequence[int] | None], threshold: float = THRESHOLD
 ) -> list[list[int]]:
@@ -91,7 +107,7 @@ def duplicate_groups(
                 if (first, second) in compared or root(first) == root(second):
                     continue
                 compared.add((first, second))
-                if similarity(sketches[first] or [], sketches[second] or []) >= threshold:
+                if _alike(sketches[first] or [], sketches[second] or [], threshold):
                     parent[max(root(first), root(second))] = min(root(first), root(second))
     groups: dict[int, list[int]] = defaultdict(list)
     for index in range(len(sketches)):

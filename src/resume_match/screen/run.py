@@ -14,8 +14,7 @@ import json
 import os
 import stat
 import time
-from array import array
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
@@ -160,6 +159,7 @@ def screen(
         warnings=tuple(batch.warnings),
         duplicates=duplicates,
         shortlist_size=shortlisted,
+        outline=results.outline,
     )
 
 
@@ -209,18 +209,21 @@ class _Batch:
             if cache is None:
                 return
             try:
-                hits = cache.get_many(k for k in (self.keys[i] for i in chunk) if k is not None)
+                hits = cache.get_many_encoded(
+                    k for k in (self.keys[i] for i in chunk) if k is not None
+                )
             except CacheError as error:
                 self._drop_cache(error)
                 return
             for index in chunk:
                 key = self.keys[index]
                 if key is not None and key in hits:
-                    if not usable(hits[key]):
+                    payload, data = hits[key]
+                    if not usable(payload):
                         damaged += 1
                         continue
                     self.cached += 1
-                    self.finish(index, hits[key], cacheable=False, quiet=True)
+                    self.finish(index, payload, cacheable=False, quiet=True, data=data)
         if damaged:
             self.warnings.append(
                 f"the cache held {damaged} damaged result(s); those files were read again"
@@ -245,17 +248,26 @@ class _Batch:
         return [(i, task_source(self.files[i])) for i in waiting]
 
     def finish(
-        self, index: int, payload: dict[str, Any], cacheable: bool, quiet: bool = False
+        self,
+        index: int,
+        payload: dict[str, Any],
+        cacheable: bool,
+        quiet: bool = False,
+        data: bytes | None = None,
     ) -> None:
-        """Record a file's result, remember it in the cache when it may be reused."""
-        self.store.put(index, payload)
+        """Record a file's result, remember it in the cache when it may be reused.
+
+        ``data`` is the result already encoded (as the cache gave it); the store and the cache
+        keep the same encoded bytes, so a result is encoded at most once.
+        """
+        data = self.store.put(index, payload, data)
         self.finished[index] = 1
         self.done += 1
         self.failed += payload["status"] != "ok"
         key = self.keys[index]
         if self.cache is not None and cacheable and key is not None and self._unchanged(index):
             try:
-                self.cache.put(key, payload)
+                self.cache.put(key, payload, data)
             except CacheError as error:
                 self._drop_cache(error)
         if not quiet:
@@ -349,18 +361,18 @@ def _nothing_found(discovery: Discovery) -> str:
 def _fold(candidates: list[Candidate], batch: _Batch) -> tuple[list[Candidate], int]:
     """Fold candidates whose resumes are one document (by the workers' text fingerprints).
 
-    Fingerprints are read from the store one candidate at a time and kept as compact arrays.
+    Fingerprints are read from the store's columns one candidate at a time and kept as compact
+    arrays; no result is decoded.
     """
     index_of = {path: index for index, path in enumerate(batch.files)}
 
     def sketch(path: FilePath) -> Sequence[int] | None:
-        found = batch.store.get(index_of[path]) or {}
-        fingerprint = found.get("fingerprint") if found.get("status") == "ok" else None
-        return array("I", fingerprint) if fingerprint else None
+        fields = batch.store.fields(index_of[path])
+        return None if fields is None else fields.sketch
 
     def score(candidate: Candidate) -> float | None:
-        payloads = (batch.store.get(index_of[p]) or {} for p in candidate.files)
-        return max((payload.get("score") or 0.0 for payload in payloads), default=None)
+        fields = (batch.store.fields(index_of[p]) for p in candidate.files)
+        return max(((f.score if f else None) or 0.0 for f in fields), default=None)
 
     return fold_duplicates(candidates, sketch, score)
 
@@ -382,18 +394,44 @@ class _Results:
         self.combiner = Checker(taxonomy, options)
         self.shortlist = Shortlist()
         self.index_of = {path: index for index, path in enumerate(files)}
+        self.skill_ids = {skill.id for skill in taxonomy.skills}
 
     def rank(self, shortlist: Shortlist) -> int:
         """Sort and number the candidates in the store; how many are shortlisted."""
         self.shortlist = shortlist
         for pos, candidate in enumerate(self.candidates):
-            main = self.check(pos).main
-            score = shortlist.score_of(main) if main.ok else None
             files = [str(p) for p in candidate.files]
-            self.store.add_candidate(
-                pos, main.status, score, candidate.name, files, found_ids(main)
-            )
+            status, score, found, starred = self._key(pos, shortlist)
+            self.store.add_candidate(pos, status, score, candidate.name, files, found, starred)
         return self.store.rank(lambda keys: number(keys, shortlist))
+
+    def _key(self, pos: int, shortlist: Shortlist) -> tuple[str, float | None, set[str], bool]:
+        """What ranks candidate ``pos`` (and whether a document of a scored one failed): from the
+        store's columns for a lone resume ranked by its score; a cover letter (combined with the
+        resume) or a fit needs the whole result."""
+        candidate = self.candidates[pos]
+        if candidate.cover_letter is None and shortlist.rank_by is None:
+            fields = self.store.fields(self.index_of[candidate.resume])
+            if fields is None:
+                return "error", None, set(), False
+            found = {i for i in fields.found if i in self.skill_ids}
+            ok = fields.status == "ok"
+            return fields.status, (fields.score or 0.0) if ok else None, found, False
+        check = self.check(pos)
+        main = check.main
+        documents = (
+            (check.resume,) if check.cover_letter is None else (check.resume, check.cover_letter)
+        )
+        starred = main.ok and any(not d.ok for d in documents)
+        score = shortlist.score_of(main) if main.ok else None
+        return main.status, score, found_ids(main), starred
+
+    def outline(self) -> Iterator[tuple[Candidate, str]]:
+        """The table's rows (shortlisted or unscored) as ``(candidate, status)``, with ``ok*``
+        for a scored one missing a document, in rank order, without decoding any result."""
+        for pos, status, starred, filtered_out in self.store.outline():
+            if status != "ok" or not filtered_out:
+                yield self.candidates[pos], "ok*" if starred else status
 
     def build(self, pos: int, rank: int | None, filtered_out: str) -> CandidateResult:
         result = CandidateResult(self.candidates[pos], self.check(pos), rank, filtered_out)

@@ -108,6 +108,11 @@ class ScreenReport:
     warnings: tuple[str, ...] = ()
     duplicates: int = 0
     shortlist_size: int | None = None
+    outline: Callable[[], Iterable[tuple[Candidate, str]]] | None = field(
+        default=None, compare=False, repr=False
+    )
+    """The table's rows as ``(candidate, status)`` without their results, when the screen can
+    give them cheaply (its store); None: the table reads :attr:`candidates`."""
 
     @property
     def files(self) -> int:

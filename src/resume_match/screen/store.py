@@ -1,23 +1,26 @@
 """A screen's results on disk as they arrive, so its memory does not grow with the number of files.
 
-Each file's object (about 2 KB compressed) goes into a private SQLite file the moment a worker
-sends it, instead of staying in memory until the report is assembled. Ranking is a sort of small
-keys in SQLite; the candidates are then read back one at a time, in rank order, by whoever writes
-the table or the report. The file is deleted when the store is closed.
+Each file's object (about 3 KB compressed) goes into a private SQLite file the moment a worker
+sends it, instead of staying in memory until the report is assembled, with the few fields that
+folding and ranking need (status, score, skill ids, fingerprint) in columns of their own, so those
+steps never decode an object. Ranking is a sort of small keys in SQLite; the candidates are then
+read back one at a time, in rank order, by whoever writes the table or the report. The file is
+deleted when the store is closed.
 """
 
 from __future__ import annotations
 
 import contextlib
-import json
 import shutil
 import sqlite3
 import tempfile
 import weakref
-import zlib
+from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, Generic, TypeVar, overload
+from typing import Any, Generic, NamedTuple, TypeVar, overload
+
+from ..cache import decode_value, encode_value
 
 T = TypeVar("T")
 U = TypeVar("U")
@@ -27,16 +30,30 @@ Numbering = Callable[
 ]
 _BATCH = 500
 _SCHEMA = """
-CREATE TABLE payloads (idx INTEGER PRIMARY KEY, value BLOB NOT NULL);
+CREATE TABLE payloads (
+    idx INTEGER PRIMARY KEY, value BLOB NOT NULL, status TEXT, score REAL, found TEXT NOT NULL,
+    sketch BLOB
+);
 CREATE TABLE candidates (
     pos INTEGER PRIMARY KEY, failed INTEGER NOT NULL, score REAL NOT NULL,
     name BLOB NOT NULL, files BLOB NOT NULL, status TEXT NOT NULL, raw_score REAL,
-    found TEXT NOT NULL
+    found TEXT NOT NULL, starred INTEGER NOT NULL
 );
 CREATE TABLE ranking (
     place INTEGER PRIMARY KEY, pos INTEGER NOT NULL, rank INTEGER, filtered_out TEXT NOT NULL
 );
 """
+
+
+class Fields(NamedTuple):
+    """What folding and ranking read of a file's object, without decoding it."""
+
+    status: str
+    score: float | None
+    found: tuple[str, ...]
+    """Ids of the skills shown, core or extra."""
+    sketch: Sequence[int] | None
+    """The text's fingerprint, for a file that was scored and has one."""
 
 
 class RunStore:
@@ -54,22 +71,44 @@ class RunStore:
         self._db.execute("PRAGMA temp_store = FILE")
         self._db.executescript(_SCHEMA)
         self._finalizer = weakref.finalize(self, _remove, self._db, self._folder)
-        self._payloads: list[tuple[int, bytes]] = []
+        self._payloads: list[tuple[Any, ...]] = []
         self._candidates: list[tuple[Any, ...]] = []
         self.count = 0
 
-    def put(self, index: int, payload: dict[str, Any]) -> None:
-        """Keep file ``index``'s object (a later put for the same index replaces it)."""
-        data = zlib.compress(json.dumps(payload, separators=(",", ":")).encode(), 6)
-        self._payloads.append((index, data))
+    def put(self, index: int, payload: dict[str, Any], data: bytes | None = None) -> bytes:
+        """Keep file ``index``'s object (a later put for the same index replaces it).
+
+        ``data`` is the object as :func:`~resume_match.cache.encode_value` encodes it, when the
+        caller has it; the encoded object is returned, for the cache to keep as it is.
+        """
+        data = encode_value(payload) if data is None else data
+        status = payload.get("status")
+        found = " ".join(
+            item["id"] for key in ("matched", "extras") for item in payload.get(key) or ()
+        )
+        fingerprint = payload.get("fingerprint") if status == "ok" else None
+        sketch = array("I", fingerprint).tobytes() if fingerprint else None
+        self._payloads.append((index, data, status, payload.get("score"), found, sketch))
         if len(self._payloads) >= _BATCH:
             self._flush()
+        return data
 
     def get(self, index: int) -> dict[str, Any] | None:
         """File ``index``'s object, or None when none was put."""
         self._flush()
         row = self._db.execute("SELECT value FROM payloads WHERE idx = ?", (index,)).fetchone()
-        return None if row is None else dict(json.loads(zlib.decompress(row[0])))
+        return None if row is None else dict(decode_value(row[0]))
+
+    def fields(self, index: int) -> Fields | None:
+        """File ``index``'s :class:`Fields`, or None when nothing was put."""
+        self._flush()
+        row = self._db.execute(
+            "SELECT status, score, found, sketch FROM payloads WHERE idx = ?", (index,)
+        ).fetchone()
+        if row is None:
+            return None
+        status, score, found, sketch = row
+        return Fields(status, score, tuple(found.split()), array("I", sketch) if sketch else None)
 
     def add_candidate(
         self,
@@ -79,12 +118,27 @@ class RunStore:
         name: str,
         files: Sequence[str],
         found: Iterable[str],
+        starred: bool = False,
     ) -> None:
-        """Record candidate ``pos``'s sort key: scored first, score down, then name and files."""
+        """Record candidate ``pos``'s sort key: scored first, score down, then name and files.
+
+        ``starred``: scored, but one of its documents could not be read (kept for :meth:`outline`).
+        """
         key_files = "\x00".join(files).encode("utf-8", "surrogatepass")
         key_name = name.encode("utf-8", "surrogatepass")
         failed = int(status != "ok")
-        row = (pos, failed, -(score or 0.0), key_name, key_files, status, score, " ".join(found))
+        found_text = " ".join(found)
+        row = (
+            pos,
+            failed,
+            -(score or 0.0),
+            key_name,
+            key_files,
+            status,
+            score,
+            found_text,
+            starred,
+        )
         self._candidates.append(row)
         if len(self._candidates) >= _BATCH:
             self._flush()
@@ -156,6 +210,15 @@ class RunStore:
             yield from rows
             start = end
 
+    def outline(self) -> Iterator[tuple[int, str, bool, str]]:
+        """``(pos, status, starred, filtered_out)`` in rank order, none of the objects decoded."""
+        for start in range(0, self.count, _BATCH):
+            yield from self._db.execute(
+                "SELECT r.pos, c.status, c.starred, r.filtered_out FROM ranking r JOIN candidates "
+                "c ON c.pos = r.pos WHERE r.place >= ? AND r.place < ? ORDER BY r.place",
+                (start, start + _BATCH),
+            ).fetchall()
+
     def close(self) -> None:
         """Delete the file; safe to call twice (and done when the store is garbage collected)."""
         self._finalizer()
@@ -164,9 +227,11 @@ class RunStore:
         if not self._payloads and not self._candidates:
             return
         self._db.execute("BEGIN")
-        self._db.executemany("INSERT OR REPLACE INTO payloads VALUES (?, ?)", self._payloads)
         self._db.executemany(
-            "INSERT INTO candidates VALUES (?, ?, ?, ?, ?, ?, ?, ?)", self._candidates
+            "INSERT OR REPLACE INTO payloads VALUES (?, ?, ?, ?, ?, ?)", self._payloads
+        )
+        self._db.executemany(
+            "INSERT INTO candidates VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", self._candidates
         )
         self._db.execute("COMMIT")
         self._payloads.clear()

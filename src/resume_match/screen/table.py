@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 
 from ..report import printable
 from .discover import SkippedFile
+from .pairing import Candidate
 from .shortlist import CandidateResult, ScreenReport
 
 _GAP = 2
@@ -60,11 +61,15 @@ def table_lines(report: ScreenReport, width: int = 100) -> Iterator[str]:
     def rows() -> Iterator[CandidateResult]:
         return (c for c in report.candidates if c.shortlisted or not c.main.ok)
 
+    outline = (
+        report.outline()
+        if report.outline is not None
+        else ((row.candidate, _status(row)) for row in rows())
+    )
     longest, status_width, starred, empty = 9, 6, False, True
-    for row in rows():
+    for candidate, status in outline:
         empty = False
-        longest = max(longest, len(printable(_with_copies(row))))
-        status = _status(row)
+        longest = max(longest, len(printable(_named(candidate))))
         status_width = max(status_width, len(status))
         starred = starred or status == "ok*"
     if empty:
@@ -116,8 +121,12 @@ def table_lines(report: ScreenReport, width: int = 100) -> Iterator[str]:
 
 
 def _with_copies(result: CandidateResult) -> str:
-    copies = len(result.candidate.duplicates)
-    return f"{result.name} (+{copies} copy)" if copies else result.name
+    return _named(result.candidate)
+
+
+def _named(candidate: Candidate) -> str:
+    copies = len(candidate.duplicates)
+    return f"{candidate.name} (+{copies} copy)" if copies else candidate.name
 
 
 def _status(result: CandidateResult) -> str:
