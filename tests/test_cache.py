@@ -89,3 +89,22 @@ def test_location_follows_the_environment(tmp_path: Path, monkeypatch: pytest.Mo
     assert default_cache_path() == tmp_path / "screen-cache.sqlite3"
     monkeypatch.delenv("RESUME_MATCH_CACHE_DIR")
     assert "resume-match" in str(default_cache_dir())
+
+
+def test_values_written_by_earlier_versions_still_read(tmp_path: Path) -> None:
+    """Earlier versions compressed at level 6; the codec reads any level, so no version bump."""
+    import json
+    import zlib
+
+    cache = ResultCache(tmp_path / "c.sqlite3")
+    value = {"status": "ok", "score": 42.0}
+    cache.put("new", value)
+    cache.flush()
+    old = zlib.compress(json.dumps(value, separators=(",", ":")).encode("ascii"), 6)
+    with sqlite3.connect(tmp_path / "c.sqlite3") as db:
+        db.execute("INSERT INTO results VALUES ('old', ?, 0)", (old,))
+    found = cache.get_many_encoded(["old", "new", "absent"])
+    assert found["old"] == (value, old)
+    assert found["new"][0] == value
+    assert cache.get_many(["old", "new"]) == {"old": value, "new": value}
+    cache.close()
