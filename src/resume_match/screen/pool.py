@@ -3,7 +3,7 @@
 Each worker builds one :class:`Checker` and caps its memory as :mod:`resume_match.isolation` does;
 a file that takes longer than the time limit has its worker killed and replaced, and a worker that
 dies takes only its current file with it. Results travel back in :mod:`resume_match.report`'s
-complete form, the one the cache stores.
+complete form, the one the cache stores, with its encoded bytes (the parent does not encode).
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from .score import (
     Inline,
     Source,
     WorkerSetup,
+    encoded_payload,
     error_payload,
     score_source,
     timed_out,
@@ -248,7 +249,7 @@ def _worker_main(conn: Connection, setup: WorkerSetup, shared: Checker | None = 
                 return
             index, source = task
             payload, cacheable = score_source(checker, source, setup.check_function)
-            conn.send(("done", index, payload, cacheable))
+            conn.send(("done", index, encoded_payload(payload), cacheable))
     except (EOFError, OSError):
         # The screen is gone (killed, interrupted): nobody is left to answer, so leave quietly.
         return

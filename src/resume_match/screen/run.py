@@ -33,7 +33,15 @@ from .discover import Discovery, FilePath, discover, display_path
 from .duplicates import FINGERPRINT, fold_duplicates
 from .engines import Engine, LocalEngine
 from .pairing import Candidate, pair_files
-from .score import CheckFunction, Source, WorkerSetup, check_file, error_payload, task_source
+from .score import (
+    CheckFunction,
+    EncodedPayload,
+    Source,
+    WorkerSetup,
+    check_file,
+    error_payload,
+    task_source,
+)
 from .shortlist import CandidateResult, ScreenReport, Shortlist, found_ids, number
 from .store import RunStore, StoredSequence
 from .table import skipped_summary
@@ -257,9 +265,12 @@ class _Batch:
     ) -> None:
         """Record a file's result, remember it in the cache when it may be reused.
 
-        ``data`` is the result already encoded (as the cache gave it); the store and the cache
-        keep the same encoded bytes, so a result is encoded at most once.
+        ``data`` is the result already encoded (as the cache gave it, or a worker with an
+        :class:`EncodedPayload`); the store and the cache keep the same encoded bytes, so a
+        result is encoded at most once, and seldom here.
         """
+        if data is None and isinstance(payload, EncodedPayload):
+            data = payload.data
         data = self.store.put(index, payload, data)
         self.finished[index] = 1
         self.done += 1

@@ -21,6 +21,7 @@ from typing import Any
 
 from .. import isolation
 from ..api import Checker
+from ..cache import encode_value
 from ..errors import VANISHED, ScreeningError, internal_error, over_memory
 from ..model import DocumentResult, Status
 from ..reading import ReadOptions
@@ -100,6 +101,20 @@ def result_payload(result: DocumentResult) -> dict[str, Any]:
     if result.text:
         payload["fingerprint"] = text_fingerprint(result.text)
     return payload
+
+
+class EncodedPayload(dict[str, Any]):
+    """A payload that carries its bytes as the cache keeps them (``data``), made by the worker
+    that scored the file, so the screen's one parent process does not encode every result."""
+
+    data: bytes = b""
+
+
+def encoded_payload(payload: dict[str, Any]) -> EncodedPayload:
+    """``payload`` with :func:`~resume_match.cache.encode_value`'s bytes attached."""
+    encoded = EncodedPayload(payload)
+    encoded.data = encode_value(payload)
+    return encoded
 
 
 def error_payload(reason: str, status: Status = "error") -> dict[str, Any]:
