@@ -57,3 +57,20 @@ def test_the_table_from_the_store_matches_the_table_from_the_results(tmp_path: P
         assert render_table(report, width) == render_table(
             dataclasses.replace(report, outline=None), width
         )
+
+
+def test_a_workers_result_crosses_the_pipe_with_its_encoded_bytes() -> None:
+    import pickle
+
+    from resume_match.screen.score import encoded_payload
+
+    payload = _payload("ok", 70.0, [5, 9])
+    sent = pickle.loads(pickle.dumps(encoded_payload(payload)))
+    assert sent == payload
+    assert sent.data == encode_value(payload)
+    store = RunStore()
+    try:
+        assert store.put(0, sent, sent.data) == sent.data
+        assert store.get(0) == payload
+    finally:
+        store.close()
