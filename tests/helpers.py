@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from resume_match.api import Checker
 from resume_match.errors import DocumentError
-from resume_match.reading import read_document
+from resume_match.reading import Document, read_document
 
 STRONG_RESUME = """Jordan Lee
 SUMMARY
@@ -35,3 +36,11 @@ def assert_document_or_refusal(path: Path) -> None:
         assert error.message
     else:
         assert document.text.strip()
+
+
+def skills_in_duty(checker: Checker, line: str) -> set[str]:
+    """The skill ids found in ``line`` written as a duty under a dated job in Experience."""
+    document = Document(
+        Path("line.txt"), "text", (f"EXPERIENCE\nAssociate, 2019 to 2024\n{line}\n",)
+    )
+    return {match.skill.id for match in checker.matcher.match(document)}

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from helpers import skills_in_duty
 from resume_match.api import Checker
 from resume_match.reading import Document
 
@@ -454,20 +455,13 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
 }
 
 
-def _found(checker: Checker, text: str) -> set[str]:
-    document = Document(
-        Path("line.txt"), "text", (f"EXPERIENCE\nAssociate, 2019 to 2024\n{text}\n",)
-    )
-    return {match.skill.id for match in checker.matcher.match(document)}
-
-
 @pytest.mark.parametrize(
     ("text", "skill", "counts"),
     [case for cases in CASES.values() for case in cases],
     ids=[f"{name}: {case[0][:40]}" for name, cases in CASES.items() for case in cases],
 )
 def test_a_recruiter_would_agree(checker: Checker, text: str, skill: str, counts: bool) -> None:
-    assert (skill in _found(checker, text)) is counts
+    assert (skill in skills_in_duty(checker, text)) is counts
 
 
 def _skills_line(checker: Checker, line: str) -> set[str]:
