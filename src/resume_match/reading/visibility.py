@@ -35,6 +35,7 @@ from .page_objects import (
 )
 from .page_render import TextMarks, image_pixels, render_scale
 from .pdf_words import PdfWord
+from .pdfium_bulk import ObjectList
 
 Box = tuple[float, float, float, float]
 """x0, x1, top, bottom in points, measured from the page's top-left corner."""
@@ -67,7 +68,7 @@ class PageVisibility:
     The text page must stay open while :meth:`judge` runs.
     """
 
-    def __init__(self, page: Any, textpage: Any) -> None:
+    def __init__(self, page: Any, textpage: Any, objects: ObjectList | None = None) -> None:
         import pypdfium2.raw as pdfium_c
 
         self._c = pdfium_c
@@ -75,7 +76,7 @@ class PageVisibility:
         self._page = page
         self.width, self.height = page.get_size()
         self._properties = TextProperties()
-        self._scan = scan_page(page.raw, self.height, self._properties)
+        self._scan = scan_page(page.raw, self.height, self._properties, objects)
         # Until :meth:`_read_objects` runs, every text object on the page: a superset of those
         # that draw characters, and enough to tell that nothing needs the exact set.
         self._objects: dict[int, TextObject] = self._scan.text
@@ -277,6 +278,12 @@ class PageVisibility:
 
     def judge(self, words: list[PdfWord]) -> list[PdfWord]:
         """The words, each hidden or not with the reason a person cannot see it."""
+        judged = self.verdicts(words)
+        return list(words) if judged is None else judged
+
+    def verdicts(self, words: list[PdfWord]) -> list[PdfWord] | None:
+        """As :meth:`judge`, but None where the engine's own view must stand (a render failed):
+        the verdicts owe nothing to the words' own ``hidden`` and ``how``."""
         judged = list(words)
         waiting: list[tuple[int, Box, str | None]] = []
         for index, item in enumerate(words):
@@ -298,7 +305,7 @@ class PageVisibility:
         try:
             self._render_if_needed([box for _, box, _ in waiting], bool(painting))
         except _CANNOT_TELL:
-            return list(words)
+            return None
         marks = iter(self._marks.painted(painting)) if self._marks else None
         for index, box, geometry in waiting:
             inked = next(marks) if marks is not None and geometry is None else True
@@ -389,10 +396,15 @@ def _inside_any(box: Box, covers: list[Box]) -> bool:
     )
 
 
-def page_visibility(page: Any, textpage: Any) -> PageVisibility | None:
-    """The page's visibility, or None when pdfium cannot tell (the caller keeps its own view)."""
+def page_visibility(
+    page: Any, textpage: Any, objects: ObjectList | None = None
+) -> PageVisibility | None:
+    """The page's visibility, or None when pdfium cannot tell (the caller keeps its own view).
+
+    ``objects``: the page's objects (see :func:`.page_objects.scan_page`), if already read.
+    """
     try:
-        return PageVisibility(page, textpage)
+        return PageVisibility(page, textpage, objects)
     except _CANNOT_TELL:
         return None
 
