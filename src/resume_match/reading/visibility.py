@@ -243,8 +243,8 @@ class PageVisibility:
         fn = calls()
         if any(map(fn.count_marks, texts)) and any(map(self._in_layer, texts)):
             return True
-        clips = [clip for clip in map(fn.clip_path, texts) if clip]
-        return any(paths > 0 for paths in map(fn.count_clip_paths, clips))
+        clips = filter(None, map(fn.clip_path, texts))
+        return any(map((0).__lt__, map(fn.count_clip_paths, clips)))
 
     def _coloured_like_a_backdrop(self, texts: dict[int, TextObject], seen: list[Box]) -> bool:
         """Whether text lies on an image, or a shape of nearly its colour, drawn before it all.
