@@ -70,9 +70,11 @@ def calls() -> SimpleNamespace:
 
     handle, number = ctypes.c_void_p, ctypes.c_int
     return SimpleNamespace(
+        get_object=proto(c.FPDFPage_GetObject, handle, handle, number),
         get_type=proto(c.FPDFPageObj_GetType, number, handle),
         render_mode=proto(c.FPDFTextObj_GetTextRenderMode, number, handle),
         set_render_mode=proto(c.FPDFTextObj_SetTextRenderMode, number, handle, number),
+        fill_color=proto(c.FPDFPageObj_GetFillColor, number, *(handle,) * 5),
         count_marks=proto(c.FPDFPageObj_CountMarks, number, handle),
         clip_path=proto(c.FPDFPageObj_GetClipPath, handle, handle),
         count_clip_paths=proto(c.FPDFClipPath_CountPaths, number, handle),
