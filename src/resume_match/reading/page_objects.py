@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from types import SimpleNamespace
 from typing import Any, cast
 
-from .pdfium_bulk import ObjectList, fill_colors, object_list
+from .pdfium_bulk import ObjectList, fill_colors
 
 Box = tuple[float, float, float, float]
 """x0, x1, top, bottom in points, measured from the page's top-left corner."""
@@ -70,7 +70,6 @@ def calls() -> SimpleNamespace:
 
     handle, number = ctypes.c_void_p, ctypes.c_int
     return SimpleNamespace(
-        get_object=proto(c.FPDFPage_GetObject, handle, handle, number),
         get_type=proto(c.FPDFPageObj_GetType, number, handle),
         render_mode=proto(c.FPDFTextObj_GetTextRenderMode, number, handle),
         set_render_mode=proto(c.FPDFTextObj_SetTextRenderMode, number, handle, number),
@@ -144,18 +143,14 @@ def _judged(mode: int, given: bool, white: bool, faint: bool) -> TextObject:
     return TextObject(reason, given and white)
 
 
-def scan_page(
-    page: Any, height: float, properties: TextProperties, objects: ObjectList | None = None
-) -> PageObjects:
+def scan_page(height: float, properties: TextProperties, objects: ObjectList) -> PageObjects:
     """The page's top-level objects: its text, in order, and what is drawn after text.
 
     ``objects``: the page's first objects as :func:`.pdfium_bulk.object_list` read them (at
-    least :data:`MAX_OBJECTS` of them, or all), when the caller has them already.
+    least :data:`MAX_OBJECTS` of them, or all).
     """
     import pypdfium2.raw as c
 
-    if objects is None:
-        objects = object_list(page, c.FPDFPage_CountObjects(page), MAX_OBJECTS, bounds=False)
     looked = min(len(objects.handles), MAX_OBJECTS)
     handles, modes = objects.handles, objects.modes
     # The render mode of anything but text is -1: one call says both what it is and how drawn.

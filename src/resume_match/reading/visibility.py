@@ -35,7 +35,7 @@ from .page_objects import (
 )
 from .page_render import TextMarks, image_pixels, render_scale
 from .pdf_words import PdfWord
-from .pdfium_bulk import ObjectList
+from .pdfium_bulk import ObjectList, object_list
 
 Box = tuple[float, float, float, float]
 """x0, x1, top, bottom in points, measured from the page's top-left corner."""
@@ -76,7 +76,11 @@ class PageVisibility:
         self._page = page
         self.width, self.height = page.get_size()
         self._properties = TextProperties()
-        self._scan = scan_page(page.raw, self.height, self._properties, objects)
+        if objects is None:
+            total = pdfium_c.FPDFPage_CountObjects(page.raw)
+            objects = object_list(page.raw, total, MAX_OBJECTS, bounds=False)
+        self._object_list = objects
+        self._scan = scan_page(self.height, self._properties, objects)
         # Until :meth:`_read_objects` runs, every text object on the page: a superset of those
         # that draw characters, and enough to tell that nothing needs the exact set.
         self._objects: dict[int, TextObject] = self._scan.text
@@ -252,7 +256,7 @@ class PageVisibility:
         Shapes drawn after some text are covers, rendered for when they meet a word.
         """
         if self._backdrops is None:
-            self._backdrops = backdrops(self._page.raw, self.height).shapes
+            self._backdrops = backdrops(self._object_list, self.height).shapes
         under = under_words(self._backdrops, seen)
         if any(shape.colour is None for shape in under):
             return True
@@ -357,7 +361,7 @@ class PageVisibility:
 
     def _painted(self) -> Painted:
         if self._painted_under is None:
-            self._painted_under = backdrops(self._page.raw, self.height, past_text=True)
+            self._painted_under = backdrops(self._object_list, self.height, past_text=True)
         return self._painted_under
 
 
