@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ctypes
 import functools
+import struct
 from dataclasses import dataclass, field
 from types import SimpleNamespace
 from typing import Any, cast
@@ -192,7 +193,7 @@ def _note_cover(
         if not objects.bounded[index]:
             found.unbounded_cover = True
             return
-        left, bottom, right, top = objects.bounds[4 * index : 4 * index + 4]
+        left, bottom, right, top = struct.unpack_from("4f", objects.bounds, 16 * index)
     else:
         edges = [ctypes.c_float() for _ in range(4)]
         if not c.FPDFPageObj_GetBounds(pointer, *edges):

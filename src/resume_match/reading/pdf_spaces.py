@@ -19,8 +19,6 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
-from itertools import compress
-from operator import and_, sub
 
 from .layout import Word
 from .page_objects import TEXT
@@ -46,10 +44,14 @@ def blank_glyphs(objects: ObjectList, height: float, limit: int) -> Blanks:
     ``objects`` holds the page's objects with their bounds; ``limit`` caps those looked at, as
     the page's character limit caps the text page.
     """
-    bounds = objects.bounds
+    import numpy
+
     count = min(limit, len(objects.bounded))
-    zero_width = map((0.01).__gt__, map(sub, bounds[2 : 4 * count : 4], bounds[0 : 4 * count : 4]))
-    found = list(compress(range(count), map(and_, objects.bounded, zero_width)))
+    # Each C float as the Python number it reads as: the same sums, the same verdicts.
+    edges = numpy.frombuffer(objects.bounds, numpy.float32, 4 * count).astype(numpy.float64)
+    lefts, bottoms, rights = edges[0::4], edges[1::4], edges[2::4]
+    bounded = numpy.frombuffer(objects.bounded, numpy.uint8, count) & 1
+    found: list[int] = numpy.flatnonzero(bounded & (rights - lefts < 0.01)).tolist()
     # A render mode (not -1) says the object is text; anything else says what it is itself.
     modes, handles = objects.modes, objects.handles
     others = [index for index in found if modes[index] < 0]
@@ -57,7 +59,8 @@ def blank_glyphs(objects: ObjectList, height: float, limit: int) -> Blanks:
     blanks: Blanks = {}
     for index in found:
         if modes[index] >= 0 or kinds[index] == TEXT:
-            blanks.setdefault(int(height - bounds[4 * index + 1]), []).append(bounds[4 * index])
+            line = int(height - float(bottoms[index]))
+            blanks.setdefault(line, []).append(float(lefts[index]))
     for xs in blanks.values():
         xs.sort()
     return blanks

@@ -48,8 +48,9 @@ class ObjectList:
     """Each object's address (``FPDF_PAGEOBJECT``), None where pdfium has none."""
     modes: list[int]
     """Each object's text render mode: -1 for anything but text, so also what it is."""
-    bounds: list[float]
-    """Four numbers an object: left, bottom, right, top in PDF points, where ``bounded``."""
+    bounds: bytes
+    """Four native C floats an object: left, bottom, right, top in PDF points, where
+    ``bounded``; empty when they were not asked."""
     bounded: bytes
     """1 where pdfium gave the object's bounds, else 0; empty when they were not asked."""
 
@@ -163,11 +164,11 @@ def object_list(page: Any, total: int, count: int, bounds: bool) -> ObjectList:
     handles = list(map(calls.get_object, repeat(page, count), range(count)))
     modes = list(map(calls.render_mode, handles))
     if not bounds:
-        return ObjectList(total, handles, modes, [], b"")
+        return ObjectList(total, handles, modes, b"", b"")
     buffer, parts = _slots_here.get(count)
     left, bottom, right, top = (part[:count] for part in parts)
     bounded = bytes(map(calls.get_bounds, handles, left, bottom, right, top))
-    boxes = _floats(memoryview(buffer).cast("B")[: 16 * count])
+    boxes = bytes(memoryview(buffer).cast("B")[: 16 * count])
     return ObjectList(total, handles, modes, boxes, bounded)
 
 
