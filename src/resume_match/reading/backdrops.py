@@ -16,7 +16,8 @@ import ctypes
 from dataclasses import dataclass, field
 from typing import Any
 
-from .page_objects import IMAGE, MAX_OBJECTS, PATH, TEXT, address, calls, typed
+from .page_objects import IMAGE, MAX_OBJECTS, PATH, TEXT, calls, typed
+from .pdfium_bulk import ObjectList
 
 Box = tuple[float, float, float, float]
 """x0, x1, top, bottom in points, measured from the page's top-left corner."""
@@ -85,23 +86,25 @@ class Painted:
         return bool(under.any())
 
 
-def backdrops(page: Any, height: float, *, past_text: bool = False) -> Painted:
+def backdrops(objects: ObjectList, height: float, *, past_text: bool = False) -> Painted:
     """Non-white filled shapes and images, at least 4 pt a side, drawn before the first text.
 
     ``past_text``: go on past the text to the end of the page's objects, noting the order of
-    each text object, to tell what lies behind one in particular.
+    each text object, to tell what lies behind one in particular. ``objects``: the page's
+    objects as :func:`.pdfium_bulk.object_list` read them (at least the first
+    :data:`MAX_OBJECTS`, or all), the list the other checks of the page read.
     """
     import pypdfium2.raw as c
 
     fn = calls()
     found = Painted()
-    handle = address(page)
-    count = min(c.FPDFPage_CountObjects(page), MAX_OBJECTS)
+    handles, modes = objects.handles, objects.modes
+    count = min(len(handles), MAX_OBJECTS)
     fill, stroke = ctypes.c_int(), ctypes.c_int()
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
-    for index in range(max(0, count)):
-        obj = fn.get_object(handle, index)
-        kind = TEXT if fn.render_mode(obj) >= 0 else fn.get_type(obj)
+    for index in range(count):
+        obj = handles[index] or 0
+        kind = TEXT if modes[index] >= 0 else fn.get_type(obj)
         if kind == TEXT:
             if not past_text:
                 break

@@ -19,13 +19,11 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
-from itertools import compress
-from operator import and_, sub
-from typing import Any
 
 from .layout import Word
+from .page_objects import TEXT
 from .pdf_words import PdfWord
-from .pdfium_bulk import object_kinds, page_objects
+from .pdfium_bulk import ObjectList, object_kinds
 
 # A page with at least one object for every four characters draws words (or glyphs) one by one.
 _OBJECTS_PER_CHAR = 0.25
@@ -40,20 +38,29 @@ def drawn_piecemeal(objects: int, chars: int) -> bool:
     return objects >= 2 and objects >= _OBJECTS_PER_CHAR * chars
 
 
-def blank_glyphs(page: Any, height: float, pdfium_c: Any, limit: int) -> Blanks:
+def blank_glyphs(objects: ObjectList, height: float, limit: int) -> Blanks:
     """Where the page draws text with no ink (a lone space): x by line, the line as int(top).
 
-    ``limit`` caps the objects looked at, as the page's character limit caps the text page.
+    ``objects`` holds the page's objects with their bounds; ``limit`` caps those looked at, as
+    the page's character limit caps the text page.
     """
-    objects = page_objects(page.raw, limit)
-    bounds = objects.bounds
-    zero_width = map((0.01).__gt__, map(sub, bounds[2::4], bounds[0::4]))
-    found = list(compress(range(len(objects.handles)), map(and_, objects.bounded, zero_width)))
-    kinds = object_kinds([objects.handles[index] for index in found])
+    import numpy
+
+    count = min(limit, len(objects.bounded))
+    # Each C float as the Python number it reads as: the same sums, the same verdicts.
+    edges = numpy.frombuffer(objects.bounds, numpy.float32, 4 * count).astype(numpy.float64)
+    lefts, bottoms, rights = edges[0::4], edges[1::4], edges[2::4]
+    bounded = numpy.frombuffer(objects.bounded, numpy.uint8, count) & 1
+    found: list[int] = numpy.flatnonzero(bounded & (rights - lefts < 0.01)).tolist()
+    # A render mode (not -1) says the object is text; anything else says what it is itself.
+    modes, handles = objects.modes, objects.handles
+    others = [index for index in found if modes[index] < 0]
+    kinds = dict(zip(others, object_kinds([handles[index] for index in others]), strict=True))
     blanks: Blanks = {}
-    for index, kind in zip(found, kinds, strict=True):
-        if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
-            blanks.setdefault(int(height - bounds[4 * index + 1]), []).append(bounds[4 * index])
+    for index in found:
+        if modes[index] >= 0 or kinds[index] == TEXT:
+            line = int(height - float(bottoms[index]))
+            blanks.setdefault(line, []).append(float(lefts[index]))
     for xs in blanks.values():
         xs.sort()
     return blanks

@@ -39,15 +39,20 @@ class PageChars:
 
 
 @dataclass(frozen=True)
-class PageObjects:
-    """The first objects of a page, in drawing order."""
+class ObjectList:
+    """The first objects of a page, in drawing order, read once for every pass that needs them."""
 
+    total: int
+    """How many objects the page holds (``FPDFPage_CountObjects``), looked at or not."""
     handles: list[int | None]
     """Each object's address (``FPDF_PAGEOBJECT``), None where pdfium has none."""
-    bounds: list[float]
-    """Four numbers an object: left, bottom, right, top in PDF points, where ``bounded``."""
+    modes: list[int]
+    """Each object's text render mode: -1 for anything but text, so also what it is."""
+    bounds: bytes
+    """Four native C floats an object: left, bottom, right, top in PDF points, where
+    ``bounded``; empty when they were not asked."""
     bounded: bytes
-    """1 where pdfium gave the object's bounds, else 0."""
+    """1 where pdfium gave the object's bounds, else 0; empty when they were not asked."""
 
 
 class _Slots(threading.local):
@@ -100,6 +105,10 @@ class _Calls:
         self.get_bounds.argtypes = [ctypes.c_void_p]
         self.get_type = bare(pdfium_c.FPDFPageObj_GetType)
         self.get_type.argtypes = [ctypes.c_void_p]
+        self.render_mode = bare(pdfium_c.FPDFTextObj_GetTextRenderMode)
+        self.render_mode.argtypes = [ctypes.c_void_p]
+        self.fill_color = bare(pdfium_c.FPDFPageObj_GetFillColor)
+        self.fill_color.argtypes = [ctypes.c_void_p]
 
 
 _calls: list[_Calls] = []
@@ -111,38 +120,73 @@ def _bare_calls() -> _Calls:
     return _calls[0]
 
 
-def page_chars(handle: Any, count: int) -> PageChars:
-    """The codes, loose boxes and fill colours of the first ``count`` characters of a text page."""
+def page_chars(handle: Any, count: int, colors: bool = True) -> PageChars:
+    """The codes, loose boxes and (if ``colors``) fill colours of a text page's first ``count``
+    characters; without colours, every character reads as having none (see :func:`with_colors`).
+    """
     calls = _bare_calls()
     count = max(count, 0)
     codes = _codes(calls, handle, count)
     buffer, parts = _slots_here.get(count)
-    indices = range(count)
     numbers = memoryview(buffer).cast("B")[: 16 * count]
-    for _ in map(calls.get_box, repeat(handle, count), indices, parts[0][:count]):
+    for _ in map(calls.get_box, repeat(handle, count), range(count), parts[0][:count]):
         pass
-    boxes = _floats(numbers)
+    chars = PageChars(codes, _floats(numbers), bytes(4 * count), bytes(count))
+    return with_colors(chars, handle) if colors else chars
+
+
+def with_colors(chars: PageChars, handle: Any) -> PageChars:
+    """``chars`` with the fill colours of its characters read from the text page ``handle``."""
+    calls = _bare_calls()
+    count = len(chars.codes)
+    buffer, parts = _slots_here.get(count)
     red, green, blue, alpha = (part[:count] for part in parts)
+    indices = range(count)
     colored = bytes(map(calls.get_color, repeat(handle, count), indices, red, green, blue, alpha))
     # A channel is 0..255, all of it in the low byte of its unsigned int.
-    return PageChars(codes, boxes, bytes(numbers[_LOW_BYTE::4]), colored)
+    colors = bytes(memoryview(buffer).cast("B")[: 16 * count][_LOW_BYTE::4])
+    return PageChars(chars.codes, chars.boxes, colors, colored)
 
 
-def page_objects(page: Any, count: int) -> PageObjects:
-    """The handles and bounds of a page's first ``count`` objects (``page`` is pdfium's)."""
+def char_color(handle: Any, index: int) -> bytes | None:
+    """The fill colour (red, green, blue, alpha) of one character, None where it has none."""
+    rgba = (ctypes.c_uint * 4)()
+    parts = (ctypes.byref(rgba, 4 * part) for part in range(4))
+    if not _bare_calls().get_color(handle, index, *parts):
+        return None
+    return bytes(value & 0xFF for value in rgba)
+
+
+def object_list(page: Any, total: int, count: int, bounds: bool) -> ObjectList:
+    """A page's first ``count`` objects (``page`` is pdfium's), with their bounds if ``bounds``."""
     calls = _bare_calls()
-    count = max(count, 0)
+    count = max(min(count, total), 0)
     handles = list(map(calls.get_object, repeat(page, count), range(count)))
+    modes = list(map(calls.render_mode, handles))
+    if not bounds:
+        return ObjectList(total, handles, modes, b"", b"")
     buffer, parts = _slots_here.get(count)
     left, bottom, right, top = (part[:count] for part in parts)
     bounded = bytes(map(calls.get_bounds, handles, left, bottom, right, top))
-    bounds = _floats(memoryview(buffer).cast("B")[: 16 * count])
-    return PageObjects(handles, bounds, bounded)
+    boxes = bytes(memoryview(buffer).cast("B")[: 16 * count])
+    return ObjectList(total, handles, modes, boxes, bounded)
 
 
 def object_kinds(handles: list[int | None]) -> bytes:
     """Each object's type (``FPDF_PAGEOBJ_TEXT``, ``..._PATH``...), one byte an object."""
     return bytes(map(_bare_calls().get_type, handles))
+
+
+def fill_colors(handles: list[int]) -> tuple[bytes, bytes]:
+    """Each object's fill colour, four native unsigned ints (red, green, blue, alpha) an object,
+    and 1 for each object pdfium gave a colour, else 0 (its four ints are then left as they were).
+    """
+    calls = _bare_calls()
+    count = len(handles)
+    buffer, parts = _slots_here.get(count)
+    red, green, blue, alpha = (part[:count] for part in parts)
+    found = bytes(map(calls.fill_color, handles, red, green, blue, alpha))
+    return found, bytes(memoryview(buffer).cast("B")[: 16 * count])
 
 
 def _floats(view: memoryview) -> list[float]:

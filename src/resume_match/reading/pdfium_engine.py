@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from .options import ReadOptions
-from .pdf_spaces import blank_glyphs, drawn_piecemeal, split_at_blanks
+from .page_objects import MAX_OBJECTS
+from .pdf_spaces import Blanks, blank_glyphs, drawn_piecemeal, split_at_blanks
 from .pdf_words import PageWords, PdfWord, check_page_chars, hidden_how, load_page
-from .pdfium_bulk import page_chars
-from .pdfium_words import Faint, page_words
-from .visibility import judge_words, page_visibility
+from .pdfium_bulk import PageChars, char_color, object_list, page_chars, with_colors
+from .pdfium_words import Faint, carry_faint, page_words
+from .visibility import page_visibility
 
 
 def pdfium_pages(path: Path, pdf: Any, options: ReadOptions) -> Iterator[PageWords | None]:
@@ -30,25 +32,49 @@ def pdfium_pages(path: Path, pdf: Any, options: ReadOptions) -> Iterator[PageWor
             handle = textpage.raw
             count = pdfium_c.FPDFText_CountChars(handle)
             check_page_chars(path, index, count, options)
-            objects = pdfium_c.FPDFPage_CountObjects(page.raw)
-            blanks = (
-                blank_glyphs(page, height, pdfium_c, min(objects, options.max_page_chars))
-                if drawn_piecemeal(objects, count)
-                else {}
-            )
-            chars = page_chars(handle, count)
-            words, spans = page_words(chars, width, height, faint)
-            if any(w.hidden for w in words):
-                words = _say_how_hidden(words, spans, handle, width, height, pdfium_c)
-            if blanks:
-                words = split_at_blanks(words, spans, blanks, chars.boxes, height)
-            words = judge_words(page_visibility(page, textpage), words)
+            total = pdfium_c.FPDFPage_CountObjects(page.raw)
+            # One pass over the page's objects serves both the spaces and the visibility checks.
+            piecemeal = drawn_piecemeal(total, count)
+            spaces = min(total, options.max_page_chars) if piecemeal else 0
+            objects = object_list(page.raw, total, max(MAX_OBJECTS, spaces), bounds=piecemeal)
+            blanks = blank_glyphs(objects, height, spaces) if piecemeal else {}
+            visibility = page_visibility(page, textpage, objects)
+            # The engine's own view of what is hidden (from the characters' colours) is needed
+            # only where the renderer's verdict is not to be had.
+            chars = page_chars(handle, count, colors=visibility is None)
+            words = _words(chars, handle, width, height, faint, blanks, visibility is None)
+            judged = visibility.verdicts(words) if visibility is not None else None
+            if judged is not None:
+                carry_faint(chars.codes, functools.partial(char_color, handle), faint)
+                words = judged
+            elif visibility is not None:
+                chars = with_colors(chars, handle)
+                words = _words(chars, handle, width, height, faint, blanks, True)
             textpage.close()
             # Images matter only to say why a page has no text, so only such pages look for them.
             images = len(words) < _FEW_WORDS and _page_has_images(page, pdfium_c)
             yield width, words, images
         finally:
             page.close()
+
+
+def _words(
+    chars: PageChars,
+    handle: Any,
+    width: float,
+    height: float,
+    faint: Faint,
+    blanks: Blanks,
+    own_view: bool,
+) -> list[PdfWord]:
+    """The page's words, split at its blank glyphs; with ``own_view``, each hidden or not as the
+    characters' colours, sizes and places say (see :func:`.pdfium_words.page_words`)."""
+    words, spans = page_words(chars, width, height, faint)
+    if own_view and any(w.hidden for w in words):
+        words = _say_how_hidden(words, spans, handle, width, height)
+    if blanks:
+        words = split_at_blanks(words, spans, blanks, chars.boxes, height)
+    return words
 
 
 _FEW_WORDS = 10
@@ -60,9 +86,10 @@ def _say_how_hidden(
     handle: Any,
     width: float,
     height: float,
-    pdfium_c: Any,
 ) -> list[PdfWord]:
     import ctypes
+
+    import pypdfium2.raw as pdfium_c
 
     red, green, blue, alpha = (ctypes.c_uint() for _ in range(4))
     told = []

@@ -6,6 +6,7 @@ over the characters, a box four numbers at a time.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from .layout import Word
@@ -99,6 +100,37 @@ def page_words(
         spans.append((start, last_left))
     faint.last = last_faint
     return words, spans
+
+
+def carry_faint(codes: list[int], color: Callable[[int], bytes | None], faint: Faint) -> None:
+    """Leave ``faint`` as :func:`page_words` would on a page with these ``codes``, asking
+    ``color`` (a character's red, green, blue, alpha, or None) of its last characters only."""
+    for index in _colour_counts_backwards(_valid(codes)):
+        rgba = color(index)
+        if rgba is not None:
+            red, green, blue, alpha = rgba
+            faint.last = bool(_LIGHT[red] & _LIGHT[green] & _LIGHT[blue] | _FAINT[alpha])
+            return
+
+
+def _colour_counts_backwards(codes: list[int]) -> Iterator[int]:
+    """The characters whose colour :func:`page_words` takes into account, last first: all but
+    those that end a word, and a hyphen mark only where it starts one."""
+    index = len(codes) - 1
+    while index >= 0:
+        if codes[index] not in _HYPHENS:
+            if codes[index] not in _BREAKS:
+                yield index
+            index -= 1
+            continue
+        start = index
+        while start >= 0 and codes[start] in _HYPHENS:
+            start -= 1
+        # After a character that counts a word is open: the first mark ends it, the next starts
+        # one, and so on; after a break (or at the page's start) the first mark starts one.
+        opens = 1 if start >= 0 and codes[start] not in _BREAKS else 0
+        yield from (at for at in range(index, start, -1) if (at - start) % 2 != opens)
+        index = start
 
 
 def _valid(codes: list[int]) -> list[int]:

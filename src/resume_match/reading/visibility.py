@@ -35,6 +35,7 @@ from .page_objects import (
 )
 from .page_render import TextMarks, image_pixels, render_scale
 from .pdf_words import PdfWord
+from .pdfium_bulk import ObjectList, object_list
 
 Box = tuple[float, float, float, float]
 """x0, x1, top, bottom in points, measured from the page's top-left corner."""
@@ -67,7 +68,7 @@ class PageVisibility:
     The text page must stay open while :meth:`judge` runs.
     """
 
-    def __init__(self, page: Any, textpage: Any) -> None:
+    def __init__(self, page: Any, textpage: Any, objects: ObjectList | None = None) -> None:
         import pypdfium2.raw as pdfium_c
 
         self._c = pdfium_c
@@ -75,7 +76,11 @@ class PageVisibility:
         self._page = page
         self.width, self.height = page.get_size()
         self._properties = TextProperties()
-        self._scan = scan_page(page.raw, self.height, self._properties)
+        if objects is None:
+            total = pdfium_c.FPDFPage_CountObjects(page.raw)
+            objects = object_list(page.raw, total, MAX_OBJECTS, bounds=False)
+        self._object_list = objects
+        self._scan = scan_page(self.height, self._properties, objects)
         # Until :meth:`_read_objects` runs, every text object on the page: a superset of those
         # that draw characters, and enough to tell that nothing needs the exact set.
         self._objects: dict[int, TextObject] = self._scan.text
@@ -242,8 +247,8 @@ class PageVisibility:
         fn = calls()
         if any(map(fn.count_marks, texts)) and any(map(self._in_layer, texts)):
             return True
-        clips = [clip for clip in map(fn.clip_path, texts) if clip]
-        return any(paths > 0 for paths in map(fn.count_clip_paths, clips))
+        clips = filter(None, map(fn.clip_path, texts))
+        return any(map((0).__lt__, map(fn.count_clip_paths, clips)))
 
     def _coloured_like_a_backdrop(self, texts: dict[int, TextObject], seen: list[Box]) -> bool:
         """Whether text lies on an image, or a shape of nearly its colour, drawn before it all.
@@ -251,7 +256,7 @@ class PageVisibility:
         Shapes drawn after some text are covers, rendered for when they meet a word.
         """
         if self._backdrops is None:
-            self._backdrops = backdrops(self._page.raw, self.height).shapes
+            self._backdrops = backdrops(self._object_list, self.height).shapes
         under = under_words(self._backdrops, seen)
         if any(shape.colour is None for shape in under):
             return True
@@ -277,6 +282,12 @@ class PageVisibility:
 
     def judge(self, words: list[PdfWord]) -> list[PdfWord]:
         """The words, each hidden or not with the reason a person cannot see it."""
+        judged = self.verdicts(words)
+        return list(words) if judged is None else judged
+
+    def verdicts(self, words: list[PdfWord]) -> list[PdfWord] | None:
+        """As :meth:`judge`, but None where the engine's own view must stand (a render failed):
+        the verdicts owe nothing to the words' own ``hidden`` and ``how``."""
         judged = list(words)
         waiting: list[tuple[int, Box, str | None]] = []
         for index, item in enumerate(words):
@@ -298,7 +309,7 @@ class PageVisibility:
         try:
             self._render_if_needed([box for _, box, _ in waiting], bool(painting))
         except _CANNOT_TELL:
-            return list(words)
+            return None
         marks = iter(self._marks.painted(painting)) if self._marks else None
         for index, box, geometry in waiting:
             inked = next(marks) if marks is not None and geometry is None else True
@@ -350,7 +361,7 @@ class PageVisibility:
 
     def _painted(self) -> Painted:
         if self._painted_under is None:
-            self._painted_under = backdrops(self._page.raw, self.height, past_text=True)
+            self._painted_under = backdrops(self._object_list, self.height, past_text=True)
         return self._painted_under
 
 
@@ -389,10 +400,15 @@ def _inside_any(box: Box, covers: list[Box]) -> bool:
     )
 
 
-def page_visibility(page: Any, textpage: Any) -> PageVisibility | None:
-    """The page's visibility, or None when pdfium cannot tell (the caller keeps its own view)."""
+def page_visibility(
+    page: Any, textpage: Any, objects: ObjectList | None = None
+) -> PageVisibility | None:
+    """The page's visibility, or None when pdfium cannot tell (the caller keeps its own view).
+
+    ``objects``: the page's objects (see :func:`.page_objects.scan_page`), if already read.
+    """
     try:
-        return PageVisibility(page, textpage)
+        return PageVisibility(page, textpage, objects)
     except _CANNOT_TELL:
         return None
 
