@@ -97,3 +97,22 @@ def test_a_plain_screen_imports_no_posting_level_or_optional_library() -> None:
     code, loaded = line.split(" ", 1)
     assert code in {"0", "4"}
     assert loaded == "none"
+
+
+FROZEN = """
+import gc, sys
+from resume_match import nlp
+if sys.argv[1:] == ["ours"]:
+    nlp.freeze_what_spacy_makes()
+nlp.blank_english()
+print(gc.get_freeze_count() > 100_000, gc.isenabled())
+"""
+
+
+def test_spacy_is_frozen_out_of_the_collector_only_in_a_process_that_is_ours() -> None:
+    assert run(FROZEN) == ["False True"]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([SRC, os.environ.get("PYTHONPATH", "")])}
+    done = subprocess.run(
+        [sys.executable, "-c", FROZEN, "ours"], capture_output=True, text=True, env=env, check=True
+    )
+    assert done.stdout.split() == ["True", "True"]
