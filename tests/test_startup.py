@@ -77,3 +77,42 @@ def test_a_child_forks_with_the_parents_objects_frozen_and_the_parent_gets_them_
     assert outcome.value is not None
     assert outcome.value > before
     assert gc.get_freeze_count() == before
+
+
+# A screen with neither --job nor --level, run in a fresh process.
+SCREEN = """
+import sys
+from click.testing import CliRunner
+from resume_match.cli import cli
+done = CliRunner().invoke(cli, ["screen", "--no-cache", "--jobs", "1", SAMPLES])
+late = ["resume_match.posting", "resume_match.levels", "jinja2", "rich", "dask", "fsspec",
+        "pdfplumber", "typer"]
+print(done.exit_code, " ".join(name for name in late if name in sys.modules) or "none")
+"""
+
+
+def test_a_plain_screen_imports_no_posting_level_or_optional_library() -> None:
+    samples = Path(__file__).resolve().parents[1] / "samples"
+    (line,) = run(f"SAMPLES = {str(samples)!r}\n" + SCREEN)
+    code, loaded = line.split(" ", 1)
+    assert code in {"0", "4"}
+    assert loaded == "none"
+
+
+FROZEN = """
+import gc, sys
+from resume_match import nlp
+if sys.argv[1:] == ["ours"]:
+    nlp.freeze_what_spacy_makes()
+nlp.blank_english()
+print(gc.get_freeze_count() > 100_000, gc.isenabled())
+"""
+
+
+def test_spacy_is_frozen_out_of_the_collector_only_in_a_process_that_is_ours() -> None:
+    assert run(FROZEN) == ["False True"]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([SRC, os.environ.get("PYTHONPATH", "")])}
+    done = subprocess.run(
+        [sys.executable, "-c", FROZEN, "ours"], capture_output=True, text=True, env=env, check=True
+    )
+    assert done.stdout.split() == ["True", "True"]

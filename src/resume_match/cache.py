@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import time
 import zlib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import CACHE_HINT, CacheError
+
+if TYPE_CHECKING:  # imported where used: a check finds the cache folder, never opens the cache
+    import sqlite3
 
 CACHE_ENV = "RESUME_MATCH_CACHE_DIR"
 CACHE_FILE = "screen-cache.sqlite3"
@@ -81,6 +83,8 @@ class ResultCache:
         self._pending: dict[str, bytes] = {}
         self._touched: set[str] = set()
         self._closed = False
+        import sqlite3
+
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(self.path, timeout=busy_timeout, isolation_level=None)
@@ -143,6 +147,8 @@ class ResultCache:
         now = time.time()
         pending, touched = self._pending, self._touched
         self._pending, self._touched = {}, set()
+        import sqlite3
+
         try:
             self._db.execute("BEGIN IMMEDIATE")
             self._db.executemany(
@@ -198,6 +204,8 @@ class ResultCache:
         self.close()
 
     def _run(self, sql: str, parameters: Iterable[Any] = ()) -> list[Any]:
+        import sqlite3
+
         try:
             return self._db.execute(sql, tuple(parameters)).fetchall()
         except sqlite3.ProgrammingError:

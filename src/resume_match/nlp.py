@@ -1,9 +1,13 @@
 """spaCy's blank English pipeline, imported without spaCy's command-line tools.
 
-``import spacy`` also imports ``spacy.cli`` (typer, weasel, requests and the project tools): about
-0.4 s of a one-second start that matching never uses, paid by every ``check`` and every screening
-worker. While spaCy imports, a placeholder stands in for ``spacy.cli``; it is removed as soon as the
-import is done, so a later ``import spacy.cli`` (or ``spacy.info()``) loads the real one.
+``import spacy`` also imports ``spacy.cli`` (typer, weasel, requests, httpx and the project tools)
+for the one name it re-exports, ``spacy.info``: about a third of spaCy's import, paid by every
+``check`` and every worker that is not forked, and matching never uses it. So, only when nothing
+has imported spaCy yet, placeholders stand in for ``spacy.cli`` and ``spacy.cli.info`` while
+spaCy imports, and are taken out of ``sys.modules`` as soon as it has: a later ``import spacy.cli``
+(the user's own, in the same process) loads the real package, and ``spacy.info`` calls the real
+``spacy.cli.info.info``. Should a spaCy release need anything else from ``spacy.cli`` at import,
+whatever touched a placeholder is forgotten and spaCy is imported as usual.
 """
 
 from __future__ import annotations
@@ -14,6 +18,20 @@ import sys
 import types
 from collections.abc import Iterator
 from typing import Any
+
+_freeze = False
+
+
+def freeze_what_spacy_makes() -> None:
+    """For a process that is resume-match's own (the command line, a worker child): from now
+    on, what importing spaCy and :func:`blank_english` make is frozen out of the collector's
+    way (``gc.freeze``). Those half a million objects live as long as the process; left to the
+    collector, its next young and middle passes walk every one of them, about 40 ms of a
+    ``check``. A library caller's process is left as it is: freezing holds on to any garbage
+    that process has not yet collected.
+    """
+    global _freeze
+    _freeze = True
 
 
 def blank_english() -> Any:
@@ -29,23 +47,47 @@ def import_spacy() -> None:
     """Import spaCy without ``spacy.cli``; nothing happens when spaCy is already imported."""
     if "spacy" in sys.modules:
         return
+    placeholders = _placeholders()
+    before = set(sys.modules)
+    for name, module in placeholders.items():
+        sys.modules.setdefault(name, module)
+    failed = False
+    try:
+        with _collector_paused():
+            import spacy
+    except Exception:
+        failed = True
+    finally:
+        _forget(placeholders, set(sys.modules) - before)
+    if failed:
+        with _collector_paused():
+            import spacy  # noqa: F401
+
+
+def _placeholders() -> dict[str, types.ModuleType]:
     package = types.ModuleType("spacy.cli")
     package.__path__ = []
     info = types.ModuleType("spacy.cli.info")
     info.info = _info  # type: ignore[attr-defined]
-    placeholders = {"spacy.cli": package, "spacy.cli.info": info}
-    for name, module in placeholders.items():
-        sys.modules.setdefault(name, module)
-    try:
-        with _collector_paused():
-            import spacy  # noqa: F401
-    finally:
-        for name, module in placeholders.items():
-            if sys.modules.get(name) is module:
-                del sys.modules[name]
-        loaded = sys.modules.get("spacy")
-        if loaded is not None and getattr(loaded, "cli", None) is package:
-            delattr(loaded, "cli")
+    return {"spacy.cli": package, "spacy.cli.info": info}
+
+
+def _forget(placeholders: dict[str, types.ModuleType], imported: set[str]) -> None:
+    """Take the placeholders out of ``sys.modules`` and out of the spaCy modules just imported;
+    a module that kept one is forgotten too, so that its next import sees the real package."""
+    stand_ins = {id(module) for module in placeholders.values()}
+    for name, placeholder in placeholders.items():
+        if sys.modules.get(name) is placeholder:
+            del sys.modules[name]
+    for name in imported:
+        module = sys.modules.get(name)
+        if module is None or not (name == "spacy" or name.startswith("spacy.")):
+            continue
+        touched = [key for key, value in vars(module).items() if id(value) in stand_ins]
+        if touched and name != "spacy":
+            del sys.modules[name]
+        for key in touched:
+            delattr(module, key)
 
 
 def _info(*args: Any, **kwargs: Any) -> Any:
@@ -64,5 +106,7 @@ def _collector_paused() -> Iterator[None]:
     try:
         yield
     finally:
+        if _freeze:
+            gc.freeze()
         if was_enabled:
             gc.enable()

@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from .. import __version__
+from ..nlp import freeze_what_spacy_makes
 from .common import CliError, ExitCode, use_color
 
 __all__ = ["CliError", "ExitCode", "cli", "main", "use_color"]
@@ -29,6 +30,7 @@ def cli() -> None:
 
 def main() -> None:
     """Console-script entry point."""
+    freeze_what_spacy_makes()
     try:
         try:
             cli.main(prog_name="resume-match")

@@ -260,20 +260,21 @@ def screen_command(
 
 def _target(checker: Any, job: Path | None, level: str | None) -> tuple[Any, Any, Any]:
     """The taxonomy a run uses (with level skills or posting terms), the fit that ranks, and
-    the posting read for --job."""
-    from ..levels import level_ids, level_score, with_level_skills
-    from ..posting.targets import job_score, with_terms
-
+    the posting read for --job (levels and postings imported only when asked for)."""
     taxonomy = checker.taxonomy
     if job is not None and level is not None:
         raise CliError("--job and --level rank in different ways; give one", ExitCode.USAGE)
     if level is not None:
+        from ..levels import level_ids, level_score, with_level_skills
+
         if level not in level_ids(taxonomy):
             known = ", ".join(level_ids(taxonomy)) or "none (the taxonomy has no [[level]])"
             raise CliError(f"--level: unknown level {level!r}; levels are: {known}", ExitCode.USAGE)
         run = with_level_skills(taxonomy)
         return run, lambda r: level_score(run, level, (*r.matched, *r.extras)), None
     if job is not None:
+        from ..posting.targets import job_score, with_terms
+
         posting = load_posting(checker, job)
         require_skills(posting, taxonomy)
         return with_terms(taxonomy, posting), lambda r: job_score(posting, r), posting

@@ -61,11 +61,12 @@ class SkillMatcher:
     """Matches one taxonomy against documents; build it once and reuse it for many files."""
 
     def __init__(self, taxonomy: Taxonomy, nlp: Any | None = None) -> None:
-        import spacy
+        from ..nlp import blank_english
+
+        self.nlp = nlp if nlp is not None else blank_english()
         from spacy.matcher import Matcher, PhraseMatcher
 
         self.taxonomy = taxonomy
-        self.nlp = nlp if nlp is not None else spacy.blank("en")
         self._lemmas = lemma_table()
         self._skills = {skill.id: skill for skill in taxonomy.skills}
         self._phrases = PhraseMatcher(self.nlp.vocab, attr="LEMMA")

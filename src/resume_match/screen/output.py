@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from ..errors import INSIDE_INPUT_HINT, ScreeningError
+from ..json_text import indented_json
 from ..report import check_to_dict
 from ..taxonomy import Taxonomy
 from .discover import FilePath, SkippedFile, display_path
@@ -148,9 +149,8 @@ def _write_list(handle: IO[str], items: Iterable[dict[str, Any]]) -> None:
 
 
 def _nested(value: object, depth: int) -> str:
-    """``value`` as it appears ``depth`` levels down in an indented document (JSON text never
-    holds a raw newline, so every newline is structure)."""
-    return json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n" + "  " * depth)
+    """``value`` as it appears ``depth`` levels down in an indented document."""
+    return indented_json(value, depth)
 
 
 def render_shortlist_html(report: ScreenReport) -> str:

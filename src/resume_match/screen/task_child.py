@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from .. import isolation
+from ..nlp import freeze_what_spacy_makes
 from .score import (
     CRASHED,
     Source,
@@ -157,6 +158,7 @@ def _child_main() -> None:
     """The child: build one Checker, then answer each path with its result until stdin closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     isolation.exit_with_parent()
+    freeze_what_spacy_makes()
     requests, answers = sys.stdin.buffer, sys.stdout.buffer
     sys.stdout = sys.stderr
     forever = float("inf")
