@@ -41,7 +41,7 @@ _BULLET_CHARS = (
     "•●○◦▪▫■□◆◇►▸▹‣⁃∙·⦁❖➢➤➔→✓✔✗☐☑★☆♦⚫⚪\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf06e\uf0a8\uf02d\uf0be"
 )
 _BULLET_LINE = re.compile(
-    rf"^[ ]*(?:[{re.escape(_BULLET_CHARS)}]+|[-*o](?= )|\d{{1,2}}[.)](?= ))[ ]*"
+    rf"^[ ]*(?:[{re.escape(_BULLET_CHARS)}]+|[-*o](?= )|\d{{1,2}}[.)](?= ))[ ]*", re.MULTILINE
 )
 _INLINE_BULLET = re.compile(rf"[ ]*[{re.escape(_BULLET_CHARS)}]+[ ]*")
 # Lookarounds, not captured runs of letters: capturing makes the search quadratic on a long word.
@@ -93,14 +93,12 @@ def _normalize_once(text: str) -> str:
     text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text)).translate(_PUNCTUATION)
     text = _CONTROL.sub(" ", text)
     text = _HYPHEN_BREAK.sub("", text)
-    lines = []
-    for line in text.split("\n"):
-        # Spaces collapse first: the bullet patterns start with [ ]*, which backtracks on long runs.
-        line = _SPACES.sub(" ", line)
-        line = _BULLET_LINE.sub("• ", line, count=1) if _BULLET_LINE.match(line) else line
-        line = _INLINE_BULLET.sub(" • ", line)
-        line = _SPACES.sub(" ", line).strip()
-        lines.append("" if line == "•" else _wrap(line))
+    # Line by line in effect, on the whole text at once: no pattern here matches a line feed.
+    # Spaces collapse first: the bullet patterns start with [ ]*, which backtracks on long runs.
+    text = _SPACES.sub(" ", text)
+    text = _INLINE_BULLET.sub(" • ", _BULLET_LINE.sub("• ", text))
+    stripped = (line.strip() for line in _SPACES.sub(" ", text).split("\n"))
+    lines = ["" if line == "•" else _wrap(line) for line in stripped]
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
 
 
@@ -141,6 +139,8 @@ def mixed_script_flags(text: str) -> list[Flag]:
     keyword filters. Such words are left as they are, so they never match a skill; the flag tells
     the reader why a skill that seems to be there was not counted.
     """
+    if text.isascii():
+        return []
     words = _WORD.findall(text)
     latin = sum(1 for word in words if word.isascii() or _all_latin(word))
     suspects: dict[str, str] = {}
