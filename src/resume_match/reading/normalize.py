@@ -159,7 +159,7 @@ def mixed_script_flags(text: str) -> list[Flag]:
     if text.isascii():
         return []
     words = _WORD.findall(text)
-    latin = sum(1 for word in words if word.isascii() or _all_latin(word))
+    latin = -1  # counted when a word first needs it: most documents have none such
     suspects: dict[str, str] = {}
     for word in words:
         if word.isascii() or word in suspects:
@@ -168,12 +168,11 @@ def mixed_script_flags(text: str) -> list[Flag]:
         if _LATIN.search(word):
             if len({_script(ch) for ch in letters}) > 1:
                 suspects[word] = _latin_reading(word)
-        elif (
-            len(letters) >= 3
-            and all(ch in _LOOKALIKES for ch in letters)
-            and latin >= 0.8 * len(words)
-        ):
-            suspects[word] = _latin_reading(word)
+        elif len(letters) >= 3 and all(ch in _LOOKALIKES for ch in letters):
+            if latin < 0:
+                latin = sum(1 for other in words if other.isascii() or _all_latin(other))
+            if latin >= 0.8 * len(words):
+                suspects[word] = _latin_reading(word)
     if not suspects:
         return []
     shown = ", ".join(f"{word} (reads {reading})" for word, reading in list(suspects.items())[:5])
