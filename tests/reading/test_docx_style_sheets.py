@@ -6,13 +6,17 @@ sheet differs by one property, with the same size and part name, must still be r
 
 from __future__ import annotations
 
+import os
+import struct
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from builders.hostile_docx import W_NS, document_xml, docx_bytes
 from builders.invisible import STUFFING, docx_with
-from resume_match.errors import DocumentError
+from resume_match.errors import DocumentError, FileTooLargeError
 from resume_match.reading import ReadOptions, read_document
 
 OPTIONS = ReadOptions(isolate=False)
@@ -78,3 +82,48 @@ def test_a_declaration_in_the_style_sheet_is_refused(tmp_path: Path) -> None:
     path = write(tmp_path, "doc.docx", docx_with(STYLED_RUN, styles=declared))
     with pytest.raises(DocumentError, match=r"entity declarations \(word/styles.xml\)"):
         read_document(path, OPTIONS)
+
+
+LARGE = sheet('<w:b w:val="on"/>' + "<w:i/>" * 3000)
+
+
+def test_a_known_sheet_still_counts_against_the_limits(tmp_path: Path) -> None:
+    path = write(tmp_path, "large.docx", docx_with(STYLED_RUN, styles=LARGE))
+    assert hidden_reasons(path) == []  # the sheet is now known
+    with pytest.raises(FileTooLargeError, match="XML tags"):
+        read_document(path, ReadOptions(isolate=False, max_xml_tags=2_000))
+    with pytest.raises(FileTooLargeError, match="MB of XML"):
+        read_document(path, ReadOptions(isolate=False, max_xml_bytes=len(LARGE)))
+
+
+def _with_crc(data: bytes, part: str, crc: int) -> bytes:
+    """``data`` (a zip) with the CRC the central directory records for ``part`` replaced."""
+    entry = data.index(b"PK\x01\x02")
+    while data[entry + 46 : entry + 46 + len(part)] != part.encode():
+        entry = data.index(b"PK\x01\x02", entry + 4)
+    return data[: entry + 16] + struct.pack("<L", crc) + data[entry + 20 :]
+
+
+def test_a_known_sheet_stored_with_a_wrong_checksum_is_refused(tmp_path: Path) -> None:
+    good = docx_with(STYLED_RUN, styles=HIDING)
+    assert hidden_reasons(write(tmp_path, "good.docx", good)) == ["hidden by style 'Quiet'"]
+    broken = write(tmp_path, "broken.docx", _with_crc(good, "word/styles.xml", 12345))
+    with pytest.raises(DocumentError, match="damaged zip"):
+        read_document(broken, OPTIONS)
+
+
+def test_reading_a_docx_does_not_import_python_docx(tmp_path: Path) -> None:
+    """The parts are parsed with lxml alone; python-docx's import is a cost every worker paid."""
+    path = write(tmp_path, "doc.docx", docx_with(STYLED_RUN, styles=HIDING))
+    script = (
+        "import sys\n"
+        "from resume_match.reading import ReadOptions, read_document\n"
+        f"document = read_document({str(path)!r}, ReadOptions(isolate=False))\n"
+        "print([d.detail for d in document.dropped], 'docx' in sys.modules)\n"
+    )
+    source = str(Path(__file__).resolve().parents[2] / "src")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([source, os.environ.get("PYTHONPATH", "")])}
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True
+    )
+    assert done.stdout.strip() == "[\"hidden by style 'Quiet'\"] False"

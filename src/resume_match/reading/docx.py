@@ -2,71 +2,19 @@
 
 from __future__ import annotations
 
-import hashlib
-import re
 import zipfile
 from pathlib import Path
 from typing import Any
 
 from ..errors import DAMAGED_ZIP, DocumentError, FileTooLargeError, over_memory
 from ..model import DroppedText
+from .docx_package import DAMAGED_DOCX, Budget, open_package, parse_xml
 from .docx_styles import Styles
 from .docx_walk import Collected, Walker, page_of
 from .extracted import Extracted, hidden_flag
 from .options import ReadOptions
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-
-
-_DAMAGED_DOCX = "it may be damaged: open it in Word and save it again"
-_REQUIRED_PARTS = ("[Content_Types].xml", "_rels/.rels")
-_DECLARATIONS = re.compile(
-    b"|".join(
-        re.escape(word.encode(codec))
-        for word in ("<!DOCTYPE", "<!ENTITY")
-        for codec in ("ascii", "utf-16-le", "utf-16-be")
-    )
-)
-
-
-def _check_zip(path: Path, options: ReadOptions) -> None:
-    """Refuse a package before any part is parsed: too many parts, bombs, missing parts."""
-    try:
-        with zipfile.ZipFile(path) as package:
-            entries = package.infolist()
-            if len(entries) > options.max_zip_entries:
-                raise FileTooLargeError(
-                    f"is a DOCX with {len(entries):,} parts, far more than a document has; "
-                    "it is not a resume, or it is damaged",
-                    path,
-                )
-            total = sum(entry.file_size for entry in entries)
-            if total > options.max_unzipped_bytes:
-                raise FileTooLargeError(
-                    f"expands to {total / 1024 / 1024:,.0f} MB when unzipped, over the "
-                    f"{options.max_unzipped_bytes / 1024 / 1024:.0f} MB limit (a zip bomb?)",
-                    path,
-                )
-            names = {entry.filename for entry in entries}
-            if "word/document.xml" not in names:
-                raise DocumentError(
-                    "is a zip file but not a Word document (no word/document.xml); "
-                    "open it in Word and save it again",
-                    path,
-                )
-            for name in _REQUIRED_PARTS:
-                if name not in names:
-                    raise DocumentError(
-                        f"is missing {name}, a part every Word document has; {_DAMAGED_DOCX}", path
-                    )
-            if any(entry.flag_bits & 0x1 for entry in entries):
-                raise DocumentError(
-                    "has encrypted parts; save an unprotected copy and try again", path
-                )
-    except zipfile.BadZipFile:
-        raise DocumentError(DAMAGED_ZIP, path) from None
-    except (zipfile.LargeZipFile, NotImplementedError) as exc:
-        raise DocumentError(f"uses an unsupported zip feature ({exc})", path) from None
 
 
 _RELATIONSHIPS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
@@ -82,29 +30,29 @@ def read_docx(path: Path, options: ReadOptions) -> Extracted:
 
     Opening the whole package with ``docx.Document`` parses every part, styles and numbering
     included, which is most of the cost of a resume; only the parts that hold text are parsed
-    here, with python-docx's own XML parser (entities are never resolved).
+    here, with python-docx's XML parser settings (entities are never resolved).
     """
-    _check_zip(path, options)
     from lxml import etree  # type: ignore[import-untyped]
 
+    package = open_package(path, options)
+    budget = Budget(path, package, options)
     try:
-        with zipfile.ZipFile(path) as package:
-            budget = _Budget(path, package, options)
+        with package:
             main = _main_part(path, budget)
             _check_main_content_type(path, budget, main)
             headers, footers, style_parts = _text_parts(budget, main)
             body = budget.parse(main).find(f"{_W}body")
             if body is None:
                 raise DocumentError(
-                    f"has no document body in word/document.xml; {_DAMAGED_DOCX}", path
+                    f"has no document body in word/document.xml; {DAMAGED_DOCX}", path
                 )
             margins = {name: budget.parse(name) for name in (*headers, *footers)}
-            styles = _styles(budget.read(style_parts[0], required=False) if style_parts else None)
+            styles = _styles(budget, style_parts[0]) if style_parts else Styles(None)
     except etree.XMLSyntaxError as exc:
         if _out_of_memory(exc) or _needs_more_memory(budget.largest, options):
             raise FileTooLargeError(over_memory(options.max_memory_mb), path) from None
         raise DocumentError(
-            f"holds XML that cannot be parsed (broken, or nested too deeply); {_DAMAGED_DOCX}",
+            f"holds XML that cannot be parsed (broken, or nested too deeply); {DAMAGED_DOCX}",
             path,
         ) from None
     except zipfile.BadZipFile:
@@ -124,28 +72,33 @@ def read_docx(path: Path, options: ReadOptions) -> Extracted:
     return Extracted(["\n".join(out.visible)], hidden, flags, dropped)
 
 
-_style_sheets: dict[bytes, Styles] = {}
+_style_sheets: dict[bytes, tuple[Styles, int]] = {}
+"""Sheets already parsed, with their count of tags, by the digest of their stored bytes."""
 _KEEP_STYLE_SHEETS = 4
 
 
-def _styles(data: bytes | None) -> Styles:
-    """The style sheet in ``data``, parsed once per process for each distinct sheet.
+def _styles(budget: Budget, name: str) -> Styles:
+    """The style sheet ``name``, parsed once per process for each distinct sheet.
 
     Documents made from one template share their sheet byte for byte, and a large one (the
-    350 KB of python-docx's default) costs more to parse than the rest of the document. The
-    sheet is found by a hash of its bytes, never by its name or size.
+    350 KB of python-docx's default) costs more to parse than the rest of the document, and
+    even to unzip, scan and count. The sheet is found by a hash of its bytes as the zip stores
+    them (compressed), never by its name or size; a known sheet is counted against the
+    document's budget as if read again.
     """
+    key = budget.fingerprint(name)
+    known = _style_sheets.get(key) if key is not None else None
+    if known is not None:
+        budget.charge(name, known[1])
+        return known[0]
+    data = budget.read(name, required=False)
     if data is None:
         return Styles(None)
-    key = hashlib.sha256(data).digest()
-    styles = _style_sheets.get(key)
-    if styles is None:
-        from docx.oxml.parser import parse_xml
-
-        styles = Styles(parse_xml(data))
+    styles = Styles(parse_xml(data))
+    if key is not None:
         while len(_style_sheets) >= _KEEP_STYLE_SHEETS:
             del _style_sheets[next(iter(_style_sheets))]
-        _style_sheets[key] = styles
+        _style_sheets[key] = (styles, data.count(b"<"))
     return styles
 
 
@@ -171,68 +124,7 @@ def _collect_margin(walker: Walker, root: Any, out: Collected, seen: set[str]) -
         out.visible.extend(part.visible)
 
 
-class _Budget:
-    """Parses the package's XML parts, each at most once, within one budget for the package.
-
-    Every part, the package's own ``[Content_Types].xml`` and ``.rels`` included, is refused when
-    it declares entities, and counted against the bytes and the elements a document may hold.
-    """
-
-    def __init__(self, path: Path, package: zipfile.ZipFile, options: ReadOptions) -> None:
-        self._path = path
-        self._package = package
-        self._options = options
-        self._bytes = options.max_xml_bytes
-        self._elements = options.max_xml_tags
-        self.largest = 0
-        """The size of the largest part parsed so far, in bytes."""
-
-    def parse(self, name: str, *, required: bool = True) -> Any:
-        from docx.oxml.parser import parse_xml
-
-        data = self.read(name, required=required)
-        return None if data is None else parse_xml(data)
-
-    def read(self, name: str, *, required: bool = True) -> bytes | None:
-        """The part's bytes, once they pass the checks that :meth:`parse` makes."""
-        path, options = self._path, self._options
-        try:
-            info = self._package.getinfo(name)
-        except KeyError:
-            if not required:
-                return None
-            raise DocumentError(
-                f"is missing {name}, a part it refers to; {_DAMAGED_DOCX}", path
-            ) from None
-        self._bytes -= info.file_size
-        self.largest = max(self.largest, info.file_size)
-        if self._bytes < 0:
-            raise FileTooLargeError(
-                f"holds more than {options.max_xml_bytes / 1024 / 1024:.0f} MB of XML, far "
-                "more than a Word document needs; it may be built to exhaust readers",
-                path,
-            )
-        data = self._package.read(info)
-        # Every declaration starts "<!" (in UTF-16 too): a plain search first, the patterns after.
-        if (b"<!" in data or b"<\x00!" in data) and _DECLARATIONS.search(data):
-            raise DocumentError(
-                f"contains XML entity declarations ({name}), which Word never writes; refusing "
-                "to read it",
-                path,
-            )
-        # Every tag starts with "<": counted before parsing, so that millions of empty
-        # elements in a few kilobytes of zip are refused before they cost minutes.
-        self._elements -= data.count(b"<")
-        if self._elements < 0:
-            raise FileTooLargeError(
-                f"holds more than {options.max_xml_tags:,} XML tags, far more than a "
-                "Word document needs; it may be built to slow readers down",
-                path,
-            )
-        return data
-
-
-def _relationships(budget: _Budget, name: str) -> list[tuple[str, str]]:
+def _relationships(budget: Budget, name: str) -> list[tuple[str, str]]:
     """(type, target) of each internal relationship in the ``.rels`` part ``name``."""
     root = budget.parse(name, required=False)
     if root is None:
@@ -244,14 +136,14 @@ def _relationships(budget: _Budget, name: str) -> list[tuple[str, str]]:
     ]
 
 
-def _main_part(path: Path, budget: _Budget) -> str:
+def _main_part(path: Path, budget: Budget) -> str:
     for kind, target in _relationships(budget, "_rels/.rels"):
         if kind.endswith(_OFFICE_DOCUMENT):
             return target.lstrip("/")
-    raise DocumentError(f"does not say which part is its main document; {_DAMAGED_DOCX}", path)
+    raise DocumentError(f"does not say which part is its main document; {DAMAGED_DOCX}", path)
 
 
-def _check_main_content_type(path: Path, budget: _Budget, main: str) -> None:
+def _check_main_content_type(path: Path, budget: Budget, main: str) -> None:
     types = budget.parse("[Content_Types].xml")
     for override in types:
         if str(override.get("PartName", "")).lstrip("/") == main:
@@ -265,7 +157,7 @@ def _check_main_content_type(path: Path, budget: _Budget, main: str) -> None:
     )
 
 
-def _text_parts(budget: _Budget, main: str) -> tuple[list[str], list[str], list[str]]:
+def _text_parts(budget: Budget, main: str) -> tuple[list[str], list[str], list[str]]:
     """The headers, footers and style sheet the main part refers to."""
     folder, _, name = main.rpartition("/")
     rels = f"{folder}/_rels/{name}.rels" if folder else f"_rels/{name}.rels"

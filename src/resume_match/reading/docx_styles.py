@@ -8,8 +8,7 @@ flag names the level ("hidden by style 'Quiet'").
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _WHITE = {"FFFFFF", "FEFEFE", "FDFDFD"}
@@ -17,9 +16,11 @@ _WHITE_THEMES = {"background1", "light1", "bg1"}
 _MAX_CHAIN = 20
 
 
-@dataclass(frozen=True)
-class RunLook:
-    """The properties that decide whether a run is seen, each with where it came from."""
+class RunLook(NamedTuple):
+    """The properties that decide whether a run is seen, each with where it came from.
+
+    A tuple, not a dataclass: one is looked up or made for every run of a document.
+    """
 
     vanish: str = ""
     white: str = ""
@@ -28,40 +29,57 @@ class RunLook:
     shading: str = ""
 
 
-@dataclass(frozen=True)
-class _Level:
-    look: RunLook
-    origin: str
-
-
 def _truthy(element: Any) -> bool:
     return element.get(f"{W}val", "true") not in ("0", "false", "off")
+
+
+_VANISH, _COLOR, _SIZE, _SCALE, _SHADING = (
+    f"{W}{n}" for n in ("vanish", "color", "sz", "w", "shd")
+)
+_STYLE = f"{W}rStyle"
+_WATCHED = frozenset((_VANISH, _COLOR, _SIZE, _SCALE, _SHADING))
+_RUN_WATCHED = _WATCHED | {_STYLE}
+
+
+def first(element: Any, tag: str) -> Any:
+    """``element.find(tag)`` for a plain tag, without its path parsing."""
+    return next(element.iterchildren(tag), None)
 
 
 def _read_props(props: Any, origin: str, base: RunLook) -> RunLook:
     """``base`` with what ``props`` (a ``w:rPr``) sets, each labelled with ``origin``."""
     if props is None:
         return base
-    look = base
-    vanish = props.find(f"{W}vanish")
-    if vanish is not None:
-        look = replace(look, vanish=origin if _truthy(vanish) else "")
-    color = props.find(f"{W}color")
-    if color is not None:
-        theme = color.get(f"{W}themeColor") or ""
-        value = (color.get(f"{W}val") or "").upper()
-        white = theme in _WHITE_THEMES if theme else value in _WHITE
-        look = replace(look, white=origin if white else "")
-    size = props.find(f"{W}sz")
-    if size is not None and (size.get(f"{W}val") or "").isdigit():
-        look = replace(look, tiny=origin if int(size.get(f"{W}val")) <= 4 else "")
-    scale = props.find(f"{W}w")
-    if scale is not None and (scale.get(f"{W}val") or "").rstrip("%").isdigit():
-        look = replace(look, squeezed=origin if int(scale.get(f"{W}val").rstrip("%")) < 20 else "")
-    shading = props.find(f"{W}shd")
-    if shading is not None:
-        look = replace(look, shading=origin if dark_fill(shading) else "")
-    return look
+    return _apply([child for child in props if child.tag in _WATCHED], origin, base)
+
+
+def _apply(children: list[Any], origin: str, base: RunLook) -> RunLook:
+    """``base`` with the first of each watched property among ``children`` applied."""
+    if not children:
+        return base
+    vanish, white, tiny, squeezed, shading = base
+    seen: set[str] = set()
+    for child in children:
+        tag = child.tag
+        if tag in seen:
+            continue
+        seen.add(tag)
+        if tag == _VANISH:
+            vanish = origin if _truthy(child) else ""
+        elif tag == _COLOR:
+            theme = child.get(f"{W}themeColor") or ""
+            value = (child.get(f"{W}val") or "").upper()
+            is_white = theme in _WHITE_THEMES if theme else value in _WHITE
+            white = origin if is_white else ""
+        elif tag == _SIZE:
+            if (child.get(f"{W}val") or "").isdigit():
+                tiny = origin if int(child.get(f"{W}val")) <= 4 else ""
+        elif tag == _SCALE:
+            if (child.get(f"{W}val") or "").rstrip("%").isdigit():
+                squeezed = origin if int(child.get(f"{W}val").rstrip("%")) < 20 else ""
+        elif tag == _SHADING:
+            shading = origin if dark_fill(child) else ""
+    return RunLook(vanish, white, tiny, squeezed, shading)
 
 
 def dark_fill(shading: Any, attribute: str = f"{W}fill") -> bool:
@@ -113,11 +131,11 @@ class Styles:
             if any(style is seen for seen in chain):
                 break
             chain.append(style)
-            based_on = style.find(f"{W}basedOn")
+            based_on = first(style, f"{W}basedOn")
             current = based_on.get(f"{W}val") if based_on is not None else None
         look = base
         for style in reversed(chain):
-            look = _read_props(style.find(f"{W}rPr"), f"style '{style_id}'", look)
+            look = _read_props(first(style, f"{W}rPr"), f"style '{style_id}'", look)
         return look
 
 
@@ -139,18 +157,21 @@ def paragraph_look(styles: Styles, paragraph_props: Any) -> RunLook:
     style_id = None
     shaded = False
     if paragraph_props is not None:
-        style = paragraph_props.find(f"{W}pStyle")
+        style = first(paragraph_props, f"{W}pStyle")
         style_id = style.get(f"{W}val") if style is not None else None
-        shading = paragraph_props.find(f"{W}shd")
+        shading = first(paragraph_props, f"{W}shd")
         shaded = shading is not None and dark_fill(shading)
     look = styles.look(style_id, styles.defaults)
-    return replace(look, shading="the paragraph") if shaded else look
+    return look._replace(shading="the paragraph") if shaded else look
 
 
 def run_look(styles: Styles, base: RunLook, run_props: Any) -> RunLook:
     """A run's look: ``base`` (its paragraph's), its character style, its own properties."""
     if run_props is None:
         return base
-    style = run_props.find(f"{W}rStyle")
+    children = [child for child in run_props if child.tag in _RUN_WATCHED]
+    if not children:
+        return base
+    style = next((child for child in children if child.tag == _STYLE), None)
     look = styles.look(style.get(f"{W}val") if style is not None else None, base)
-    return _read_props(run_props, "the run", look)
+    return _apply([child for child in children if child.tag != _STYLE], "the run", look)

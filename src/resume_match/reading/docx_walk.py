@@ -10,10 +10,19 @@ the size of the part however deeply the XML nests.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
-from .docx_styles import RunLook, Styles, W, dark_fill, paragraph_look, run_look, run_reason
+from .docx_styles import (
+    RunLook,
+    Styles,
+    W,
+    dark_fill,
+    first,
+    paragraph_look,
+    run_look,
+    run_reason,
+)
 
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _VML = "{urn:schemas-microsoft-com:vml}"
@@ -26,6 +35,12 @@ _TRANSPARENT = {f"{W}ins", f"{W}moveTo", f"{W}hyperlink", f"{W}smartTag", f"{W}c
 _TRANSPARENT |= {f"{W}sdt", f"{W}sdtContent", f"{W}fldSimple", f"{W}bdo", f"{W}dir"}
 _DELETIONS = {f"{W}del", f"{W}moveFrom"}
 _SKIPPED = {f"{W}pPr", f"{W}rPr", f"{W}sectPr", f"{W}tblPr", f"{W}trPr", f"{W}tcPr"}
+_BOX_HOLDERS = {f"{W}drawing", f"{W}pict", f"{_MC}AlternateContent", f"{W}object"}
+_RUN_PROPS = f"{W}rPr"
+_TEXT, _DELETED_TEXT, _TAB, _NO_BREAK_HYPHEN = (
+    f"{W}{name}" for name in ("t", "delText", "tab", "noBreakHyphen")
+)
+_BREAKS = {f"{W}br", f"{W}cr"}
 
 
 @dataclass
@@ -101,8 +116,8 @@ class Walker:
         for row in table.iterchildren(f"{W}tr"):
             cells: list[str] = []
             for cell in row.iterchildren(f"{W}tc"):
-                props = cell.find(f"{W}tcPr")
-                shading = props.find(f"{W}shd") if props is not None else None
+                props = first(cell, f"{W}tcPr")
+                shading = first(props, f"{W}shd") if props is not None else None
                 shaded = shading is not None and dark_fill(shading)
                 inner = Collected(hidden=out.hidden)
                 for child in cell.iterchildren():
@@ -124,9 +139,9 @@ class Walker:
     def _paragraph(
         self, paragraph: Any, out: Collected, deleted: bool, shaded: bool, depth: int
     ) -> None:
-        look = paragraph_look(self._styles, paragraph.find(f"{W}pPr"))
+        look = paragraph_look(self._styles, first(paragraph, f"{W}pPr"))
         if (shaded or self._page.dark) and not look.shading:
-            look = replace(look, shading="the cell" if shaded else "the page")
+            look = look._replace(shading="the cell" if shaded else "the page")
         shown: list[str] = []
         concealed: list[tuple[str, str]] = []
         boxes: list[tuple[Any, bool]] = []
@@ -176,17 +191,34 @@ class Walker:
         concealed: list[tuple[str, str]],
         boxes: list[tuple[Any, bool]],
     ) -> None:
-        text = _run_text(run, deleted)
+        # One pass over the run's children: its text, its properties, the drawings it holds.
+        parts: list[str] = []
+        props = None
+        holders: list[Any] = []
+        for node in run.iterchildren():
+            tag = node.tag
+            if tag == _TEXT or (deleted and tag == _DELETED_TEXT):
+                parts.append(node.text or "")
+            elif tag == _RUN_PROPS:
+                if props is None:
+                    props = node
+            elif tag == _TAB:
+                parts.append(" ")
+            elif tag in _BREAKS:
+                parts.append("\n")
+            elif tag == _NO_BREAK_HYPHEN:
+                parts.append("-")
+            elif tag in _BOX_HOLDERS:
+                holders.append(node)
+        text = "".join(parts)
         if text:
-            props = run.find(f"{W}rPr")
             reason = DELETED if deleted else run_reason(run_look(self._styles, look, props))
             if reason is None:
                 shown.append(text)
             else:
                 concealed.append((text, reason))
-        for child in run.iterchildren():
-            if child.tag in (f"{W}drawing", f"{W}pict", f"{_MC}AlternateContent", f"{W}object"):
-                self._find_boxes(child, boxes, False)
+        for holder in holders:
+            self._find_boxes(holder, boxes, False)
 
     def _find_boxes(self, node: Any, boxes: list[tuple[Any, bool]], off_page: bool) -> None:
         """The outermost text boxes under a drawing, skipping the VML copy in ``mc:Fallback``."""
@@ -265,18 +297,3 @@ def _css_emu(value: str | None) -> int | None:
         return None
     unit = (match.group(2) or "px").lower()
     return int(float(match.group(1)) * _EMU_PER_UNIT[unit])
-
-
-def _run_text(run: Any, deleted: bool) -> str:
-    parts: list[str] = []
-    for node in run.iterchildren():
-        tag = node.tag
-        if tag == f"{W}t" or (deleted and tag == f"{W}delText"):
-            parts.append(node.text or "")
-        elif tag == f"{W}tab":
-            parts.append(" ")
-        elif tag in (f"{W}br", f"{W}cr"):
-            parts.append("\n")
-        elif tag == f"{W}noBreakHyphen":
-            parts.append("-")
-    return "".join(parts)

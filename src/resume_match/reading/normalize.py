@@ -37,13 +37,20 @@ _PUNCTUATION = str.maketrans(
         "\t": " ",
     }
 )
+_PUNCTUATION_PAIRS = tuple((chr(code), str(text)) for code, text in _PUNCTUATION.items())
 _BULLET_CHARS = (
     "•●○◦▪▫■□◆◇►▸▹‣⁃∙·⦁❖➢➤➔→✓✔✗☐☑★☆♦⚫⚪\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf06e\uf0a8\uf02d\uf0be"
 )
 _BULLET_LINE = re.compile(
-    rf"^[ ]*(?:[{re.escape(_BULLET_CHARS)}]+|[-*o](?= )|\d{{1,2}}[.)](?= ))[ ]*"
+    rf"^[ ]*(?:[{re.escape(_BULLET_CHARS)}]+|[-*o](?= )|\d{{1,2}}[.)](?= ))[ ]*", re.MULTILINE
 )
-_INLINE_BULLET = re.compile(rf"[ ]*[{re.escape(_BULLET_CHARS)}]+[ ]*")
+# "[ ]*[bullets]+[ ]*", written to start with a character class, which the regex engine scans
+# for at C speed instead of trying the pattern at every character.
+_INLINE_BULLET = re.compile(
+    rf"(?:[ ][ ]*(?=[{re.escape(_BULLET_CHARS)}])|[{re.escape(_BULLET_CHARS)}])"
+    rf"[{re.escape(_BULLET_CHARS)}]*[ ]*"
+)
+_ANY_BULLET = re.compile(f"[{re.escape(_BULLET_CHARS)}]")
 # Lookarounds, not captured runs of letters: capturing makes the search quadratic on a long word.
 _HYPHEN_BREAK = re.compile(r"(?<=[A-Za-z]{2})-\n[ ]*(?=[a-z]{2})")
 _SPACES = re.compile(r"[ ]{2,}")
@@ -84,23 +91,31 @@ def normalize_text(text: str) -> str:
 
 def _normalize_once(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if _SURROGATE.search(text):
-        text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
-    text = _MOJIBAKE_RUN.sub(_undo_cp1252, text)
-    for broken, fixed in _MOJIBAKE.items():
-        text = text.replace(broken, fixed)
-    text = _CID.sub(" ", text)
-    text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text)).translate(_PUNCTUATION)
+    if text.isascii():
+        # Every repair but these is of a character outside ASCII, and NFKC leaves ASCII as it is.
+        text = _CID.sub(" ", text).replace("\t", " ")
+    else:
+        if _SURROGATE.search(text):
+            text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+        text = _MOJIBAKE_RUN.sub(_undo_cp1252, text)
+        for broken, fixed in _MOJIBAKE.items():
+            text = text.replace(broken, fixed)
+        text = _CID.sub(" ", text)
+        text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
+        # What str.translate(_PUNCTUATION) gives (no replacement is itself replaced), at C speed:
+        # translate looks up every character of a non-ASCII string in the dict.
+        for char, replacement in _PUNCTUATION_PAIRS:
+            text = text.replace(char, replacement)
     text = _CONTROL.sub(" ", text)
-    text = _HYPHEN_BREAK.sub("", text)
-    lines = []
-    for line in text.split("\n"):
-        # Spaces collapse first: the bullet patterns start with [ ]*, which backtracks on long runs.
-        line = _SPACES.sub(" ", line)
-        line = _BULLET_LINE.sub("• ", line, count=1) if _BULLET_LINE.match(line) else line
-        line = _INLINE_BULLET.sub(" • ", line)
-        line = _SPACES.sub(" ", line).strip()
-        lines.append("" if line == "•" else _wrap(line))
+    if "-\n" in text:
+        text = _HYPHEN_BREAK.sub("", text)
+    # Line by line in effect, on the whole text at once: no pattern here matches a line feed.
+    # Spaces collapse first: the bullet patterns start with [ ]*, which backtracks on long runs.
+    text = _BULLET_LINE.sub("• ", _SPACES.sub(" ", text) if "  " in text else text)
+    if not text.isascii() and _ANY_BULLET.search(text):
+        text = _INLINE_BULLET.sub(" • ", text)
+        text = _SPACES.sub(" ", text) if "  " in text else text
+    lines = ["" if line == "•" else _wrap(line) for line in map(str.strip, text.split("\n"))]
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
 
 
@@ -141,8 +156,10 @@ def mixed_script_flags(text: str) -> list[Flag]:
     keyword filters. Such words are left as they are, so they never match a skill; the flag tells
     the reader why a skill that seems to be there was not counted.
     """
+    if text.isascii():
+        return []
     words = _WORD.findall(text)
-    latin = sum(1 for word in words if word.isascii() or _all_latin(word))
+    latin = -1  # counted when a word first needs it: most documents have none such
     suspects: dict[str, str] = {}
     for word in words:
         if word.isascii() or word in suspects:
@@ -151,12 +168,11 @@ def mixed_script_flags(text: str) -> list[Flag]:
         if _LATIN.search(word):
             if len({_script(ch) for ch in letters}) > 1:
                 suspects[word] = _latin_reading(word)
-        elif (
-            len(letters) >= 3
-            and all(ch in _LOOKALIKES for ch in letters)
-            and latin >= 0.8 * len(words)
-        ):
-            suspects[word] = _latin_reading(word)
+        elif len(letters) >= 3 and all(ch in _LOOKALIKES for ch in letters):
+            if latin < 0:
+                latin = sum(1 for other in words if other.isascii() or _all_latin(other))
+            if latin >= 0.8 * len(words):
+                suspects[word] = _latin_reading(word)
     if not suspects:
         return []
     shown = ", ".join(f"{word} (reads {reading})" for word, reading in list(suspects.items())[:5])

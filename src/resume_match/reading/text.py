@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ..errors import DocumentError, FileTooLargeError
@@ -9,6 +10,8 @@ from .extracted import Extracted
 from .options import ReadOptions
 
 _BINARY = "looks like binary data, not text; is it really a .txt file?"
+# The control characters no text file holds: below 32, except tab, line feed, form feed, return.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
 
 
 def read_text(path: Path, options: ReadOptions) -> Extracted:
@@ -31,8 +34,9 @@ def read_text(path: Path, options: ReadOptions) -> Extracted:
         if data.count(b"\x00") > max(4, len(data) // 100):
             raise DocumentError(_BINARY, path)
         text = _decode(data.replace(b"\x00", b""))
-    control = sum(1 for ch in text[:20_000] if ord(ch) < 32 and ch not in "\n\r\t\f")
-    if control > max(10, len(text[:20_000]) // 50):
+    sample = text[:20_000]
+    control = len(_CONTROL.findall(sample)) if _CONTROL.search(sample) else 0
+    if control > max(10, len(sample) // 50):
         raise DocumentError(_BINARY, path)
     return Extracted([text])
 
