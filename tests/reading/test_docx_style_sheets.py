@@ -6,10 +6,7 @@ sheet differs by one property, with the same size and part name, must still be r
 
 from __future__ import annotations
 
-import os
 import struct
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -110,20 +107,3 @@ def test_a_known_sheet_stored_with_a_wrong_checksum_is_refused(tmp_path: Path) -
     broken = write(tmp_path, "broken.docx", _with_crc(good, "word/styles.xml", 12345))
     with pytest.raises(DocumentError, match="damaged zip"):
         read_document(broken, OPTIONS)
-
-
-def test_reading_a_docx_does_not_import_python_docx(tmp_path: Path) -> None:
-    """The parts are parsed with lxml alone; python-docx's import is a cost every worker paid."""
-    path = write(tmp_path, "doc.docx", docx_with(STYLED_RUN, styles=HIDING))
-    script = (
-        "import sys\n"
-        "from resume_match.reading import ReadOptions, read_document\n"
-        f"document = read_document({str(path)!r}, ReadOptions(isolate=False))\n"
-        "print([d.detail for d in document.dropped], 'docx' in sys.modules)\n"
-    )
-    source = str(Path(__file__).resolve().parents[2] / "src")
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([source, os.environ.get("PYTHONPATH", "")])}
-    done = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True
-    )
-    assert done.stdout.strip() == "[\"hidden by style 'Quiet'\"] False"
