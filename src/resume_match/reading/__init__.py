@@ -73,7 +73,7 @@ def read_document(path: Path | str, options: ReadOptions | None = None) -> Docum
 def __getattr__(name: str) -> Any:
     """``READERS``, imported when first asked for.
 
-    The readers (pdfium, lxml, the quality gates) are imported where a file is read: a
+    The readers (pdfium, python-docx, the quality gates) are imported where a file is read: a
     ``check`` reads in a child, which imports them on the second core while the parent imports
     spaCy.
     """

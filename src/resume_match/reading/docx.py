@@ -8,7 +8,7 @@ from typing import Any
 
 from ..errors import DAMAGED_ZIP, DocumentError, FileTooLargeError, over_memory
 from ..model import DroppedText
-from .docx_package import DAMAGED_DOCX, Budget, open_package, parse_xml
+from .docx_package import DAMAGED_DOCX, Budget, open_package
 from .docx_styles import Styles
 from .docx_walk import Collected, Walker, page_of
 from .extracted import Extracted, hidden_flag
@@ -30,7 +30,7 @@ def read_docx(path: Path, options: ReadOptions) -> Extracted:
 
     Opening the whole package with ``docx.Document`` parses every part, styles and numbering
     included, which is most of the cost of a resume; only the parts that hold text are parsed
-    here, with python-docx's XML parser settings (entities are never resolved).
+    here, with python-docx's own XML parser (entities are never resolved).
     """
     from lxml import etree  # type: ignore[import-untyped]
 
@@ -94,6 +94,8 @@ def _styles(budget: Budget, name: str) -> Styles:
     data = budget.read(name, required=False)
     if data is None:
         return Styles(None)
+    from docx.oxml.parser import parse_xml
+
     styles = Styles(parse_xml(data))
     if key is not None:
         while len(_style_sheets) >= _KEEP_STYLE_SHEETS:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import re
 import struct
@@ -26,22 +25,6 @@ _DECLARATIONS = re.compile(
 # name and extra lengths (the layout ``zipfile`` reads it with).
 _LOCAL_HEADER = struct.Struct("<4s2B4HL2L2H")
 _UNUSUAL_FLAGS = 0x1 | 0x20 | 0x40  # encrypted, compressed patched data, strong encryption
-
-
-@functools.cache
-def _parser() -> Any:
-    from lxml import etree  # type: ignore[import-untyped]
-
-    return etree.XMLParser(remove_blank_text=True, resolve_entities=False)
-
-
-def parse_xml(data: bytes) -> Any:
-    """The part's tree, parsed as python-docx parses it (blank text dropped, entities never
-    resolved) but into lxml's plain elements: python-docx's element classes cost a 40 ms import
-    and a class lookup per element, and the reader uses none of their methods."""
-    from lxml import etree
-
-    return etree.fromstring(data, _parser())
 
 
 def open_package(path: Path, options: ReadOptions) -> zipfile.ZipFile:
@@ -108,6 +91,8 @@ class Budget:
         """The size of the largest part parsed so far, in bytes."""
 
     def parse(self, name: str, *, required: bool = True) -> Any:
+        from docx.oxml.parser import parse_xml
+
         data = self.read(name, required=required)
         return None if data is None else parse_xml(data)
 

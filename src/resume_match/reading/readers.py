@@ -53,4 +53,4 @@ def preload_readers(suffixes: Iterable[str]) -> None:
     if ".pdf" in kinds:
         import pypdfium2  # noqa: F401
     if ".docx" in kinds:
-        from lxml import etree  # type: ignore[import-untyped]  # noqa: F401
+        import docx  # noqa: F401
