@@ -241,8 +241,18 @@ class Screen:
         self._patterns = patterns
         self._plans = {id(pattern): plan(needed(pattern)) for pattern in patterns}
         # Whether a plan has whole words to look up: the words of a string are found only then.
-        self._wordy = {
+        self._wordy: dict[Any, bool] = {
             key: any(leaf[0] for leaves in alternatives for leaf in leaves)
+            for key, alternatives in self._plans.items()
+            if alternatives is not None
+        }
+        # Every alternative needs its first leaf: a string that holds none of the first leaves'
+        # words and strings is refused at once, without going through the alternatives.
+        self._gates: dict[Any, tuple[frozenset[str], tuple[str, ...]]] = {
+            key: (
+                frozenset(word for leaves in alternatives for word in leaves[0][0]),
+                tuple(dict.fromkeys(text for leaves in alternatives for text in leaves[0][1])),
+            )
             for key, alternatives in self._plans.items()
             if alternatives is not None
         }
@@ -252,20 +262,27 @@ class Screen:
         """``pattern.search(string)``, skipped when ``string`` lacks what a match needs."""
         alternatives = self._plans.get(id(pattern))
         if alternatives is not None:
-            last = self._last
-            if last[0] != string:
-                folded = string.lower() if string.isascii() else _fold(string)
-                last = (string, folded, None)
-                self._last = last
-            words = last[2]
-            if words is None:
-                if self._wordy[id(pattern)]:
-                    # Folding keeps each character's length and word-ness, so the words of the
-                    # folded string are the folded words.
-                    words = set(_WORD.findall(last[1]))
-                    self._last = (string, last[1], words)
-                else:
-                    words = _NO_WORDS
-            if not _holds(alternatives, last[1], words):
+            folded, words = self._read(string, self._wordy[id(pattern)])
+            gate_words, gate_texts = self._gates[id(pattern)]
+            if words.isdisjoint(gate_words) and not any(text in folded for text in gate_texts):
+                return None
+            if not _holds(alternatives, folded, words):
                 return None
         return pattern.search(string)
+
+    def _read(self, string: str, wordy: bool) -> tuple[str, set[str]]:
+        """The folded string and, when ``wordy``, its words; kept for the next search of it."""
+        last = self._last
+        if last[0] != string:
+            folded = string.lower() if string.isascii() else _fold(string)
+            last = (string, folded, None)
+            self._last = last
+        words = last[2]
+        if words is None:
+            if not wordy:
+                return last[1], _NO_WORDS
+            # Folding keeps each character's length and word-ness, so the words of the folded
+            # string are the folded words.
+            words = set(_WORD.findall(last[1]))
+            self._last = (string, last[1], words)
+        return last[1], words
