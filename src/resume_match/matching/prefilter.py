@@ -264,8 +264,12 @@ class Screen:
         if alternatives is not None:
             folded, words = self._read(string, self._wordy[id(pattern)])
             gate_words, gate_texts = self._gates[id(pattern)]
-            if words.isdisjoint(gate_words) and not any(text in folded for text in gate_texts):
-                return None
+            if words.isdisjoint(gate_words):
+                for text in gate_texts:
+                    if text in folded:
+                        break
+                else:
+                    return None
             if not _holds(alternatives, folded, words):
                 return None
         return pattern.search(string)
