@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from .clauses import LOOK_AHEAD, ClauseBreaks
 from .prefilter import Screen
 
 _NEGATION_BEFORE = re.compile(
@@ -70,11 +71,6 @@ _NEGATION_AFTER = re.compile(
     r"|\bnext\s+(?:month|week|semester|year|fall|spring)\b)",
     re.IGNORECASE,
 )
-_CLAUSE_BREAK = re.compile(
-    r"[.;!?•|]|\n\n|\n(?=(?-i:[A-Z])|•)|,\s*(?:but|yet|so|and|while|though|although)?\s*(?=(?:i|i've|i'm|my|we)\b)"
-    r"|\b(?:but|however|although|though|whereas|while)\b",
-    re.IGNORECASE,
-)
 _EMPLOYER_VALUES = re.compile(
     r"(?:(?:\b(?:your|its|their)|\w's|s')\s+(?:[\w'-]+\s+){0,6}?"
     r"(?:commitment|dedication|devotion|mission|reputation|focus|emphasis|values?|vision|"
@@ -127,9 +123,8 @@ def negated(text: str, start: int, end: int) -> bool:
     The next sentence may take it back too: "... and protect patient privacy under HIPAA. I have
     never done any of those things."
     """
-    clause_start = 0
-    for found in _CLAUSE_BREAK.finditer(text, max(0, start - 160), start):
-        clause_start = found.end()
+    breaks = _breaks_of(text)
+    clause_start = breaks.clause_start(start)
     before = text[max(clause_start, start - 120) : start]
     if (
         _SCREEN.search(_NEGATION_BEFORE, before)
@@ -152,14 +147,27 @@ def negated(text: str, start: int, end: int) -> bool:
         return True
     if _quoted_from_someone_else(text, start):
         return True
-    after = text[end : end + 100]
+    after = text[end : end + LOOK_AHEAD]
     if _A_JOB_NAMED.match(after) or _BY_SOMEONE_ELSE.match(after):
         return True
     sentence_end = _SENTENCE_END.search(text, end, end + 240)
     if sentence_end and _DISOWNED.match(text, sentence_end.end()):
         return True
-    stop = _CLAUSE_BREAK.search(after)
-    return bool(_SCREEN.search(_NEGATION_AFTER, after[: stop.start()] if stop else after))
+    stop = breaks.clause_end(end)
+    return bool(_SCREEN.search(_NEGATION_AFTER, after if stop is None else after[:stop]))
+
+
+_last_breaks: list[ClauseBreaks] = []
+
+
+def _breaks_of(text: str) -> ClauseBreaks:
+    """The clause breaks of ``text``, found once for all the mentions of one document."""
+    last = _last_breaks[:1]
+    if last and last[0].text is text:
+        return last[0]
+    found = ClauseBreaks(text)
+    _last_breaks[:] = [found]
+    return found
 
 
 def _quoted_from_someone_else(text: str, start: int) -> bool:

@@ -183,28 +183,23 @@ class SkillMatcher:
         # Skills that share words ask the same question of the same words: ask it once.
         vetoed: dict[tuple[int, int], bool] = {}
         found: dict[str, list[Evidence]] = {}
-        for skill_id, start, end in sorted(spans, key=lambda s: (s[1], s[2])):
+        starts, words, senses = tokens.starts, tokens.words, self._senses
+        for span in sorted(spans, key=lambda s: (s[1], s[2])):
+            skill_id, start, end = span
             if len(found.get(skill_id, ())) >= _MAX_EVIDENCE:
                 continue
-            char_start, char_end = tokens.starts[start], tokens.end(end - 1)
-            if any(a < char_end and char_start < b for a, b in excluded.get(skill_id, ())):
+            char_start, char_end = starts[start], starts[end - 1] + len(words[end - 1])
+            ranges = excluded.get(skill_id)
+            if ranges and any(a < char_end and char_start < b for a, b in ranges):
                 continue
             if end - start > 1 and SPAN_BREAK.search(text, char_start + 1, char_end):
                 continue
-            if skill_id in self._senses and other_sense(
-                self._senses[skill_id],
-                tokens.lemmas,
-                breaks,
-                start,
-                end,
-                (skill_id, start, end) in listed,
-            ):
+            rules = senses.get(skill_id)
+            if rules and other_sense(rules, tokens.lemmas, breaks, start, end, span in listed):
                 continue
             if lines.refuses(self._skills[skill_id], char_start):
                 continue
-            if (skill_id, start, end) in loose and splits_items(
-                text, char_start, char_end, sections.at(char_start)
-            ):
+            if span in loose and splits_items(text, char_start, char_end, sections.at(char_start)):
                 continue
             offsets = (char_start, char_end)
             if offsets not in vetoed:
@@ -220,7 +215,7 @@ class SkillMatcher:
                 end=char_end,
             )
             found.setdefault(skill_id, []).append(evidence)
-            if (skill_id, start, end) in loose:
+            if span in loose:
                 loose_offsets.setdefault(skill_id, set()).add(offsets)
         return [
             SkillMatch(skill, dedupe(found[skill.id], frozenset(loose_offsets.get(skill.id, ()))))
@@ -339,11 +334,13 @@ class SkillMatcher:
         verb after a determiner is a noun ("our schedule and a patient's life").
         """
         positions: dict[tuple[int, int], list[int]] = {}
-        lowers = tokens.lowers
+        lowers, lemmas, near = tokens.lowers, tokens.lemmas, self._near_index
         names = inside_names(tokens, breaks)
-        for index, lemma in enumerate(tokens.lemmas):
-            keys = self._near_index.get(lemma)
-            if not keys or index in names:
+        for index in [i for i, lemma in enumerate(lemmas) if lemma in near]:
+            lemma = lemmas[index]
+            keys = near[lemma]
+            # Only a capitalised word can stand inside a name.
+            if tokens.words[index][:1].isupper() and index in names:
                 continue
             before = lowers[index - 1] if index else ""
             nominal = lemma in _VERB_OR_NOUN and (

@@ -92,8 +92,14 @@ def _opens_with_space(item: Any, constants: Any) -> bool:
     return op is constants.IN and value == [(constants.CATEGORY, constants.CATEGORY_SPACE)]
 
 
-def _sequence(items: list[Any], constants: Any) -> Condition:
-    """Every run of items with a finite expansion must show one of its strings."""
+def _sequence(
+    items: list[Any], constants: Any, left: bool = False, right: bool = False
+) -> Condition:
+    """Every run of items with a finite expansion must show one of its strings.
+
+    ``left`` and ``right`` say that what comes before the items is a word boundary, and what
+    comes after a boundary or a space, as in the group of ``\\b(?:no|without)\\s+``.
+    """
     conditions: list[Condition] = []
     index = 0
     while index < len(items):
@@ -102,25 +108,31 @@ def _sequence(items: list[Any], constants: Any) -> Condition:
             if _expand([items[end]], constants) is None:
                 break
             end += 1
+        opens = _is_boundary(items[index - 1], constants) if index > 0 else left
         if end == index:
             if not _is_boundary(items[index], constants):
-                conditions.append(_item(items[index], constants))
+                closes = _closes(items, index + 1, constants, right)
+                conditions.append(_item(items[index], constants, opens, closes))
             index += 1
             continue
         strings = _expand(items[index:end], constants)
         if strings and "" not in strings:
-            whole = (
-                index > 0
-                and _is_boundary(items[index - 1], constants)
-                and end < len(items)
-                and (
-                    _is_boundary(items[end], constants) or _opens_with_space(items[end], constants)
-                )
-                and all(_words_only(s) for s in strings)
-            )
-            conditions.append(("word" if whole else "text", frozenset(strings)))
+            whole = opens and _closes(items, end, constants, right)
+            words = frozenset(s for s in strings if whole and _words_only(s))
+            texts = strings - words
+            if words and texts:
+                conditions.append(("any", [("word", words), ("text", texts)]))
+            else:
+                conditions.append(("word", words) if words else ("text", texts))
         index = end
     return _all(conditions)
+
+
+def _closes(items: list[Any], index: int, constants: Any, right: bool) -> bool:
+    """Whether item ``index`` (or what follows the items, past their end) ends a word."""
+    if index == len(items):
+        return right
+    return _is_boundary(items[index], constants) or _opens_with_space(items[index], constants)
 
 
 def _words_only(string: str) -> bool:
@@ -128,12 +140,12 @@ def _words_only(string: str) -> bool:
     return all(_WORD.fullmatch(part) for part in string.split(" "))
 
 
-def _item(item: Any, constants: Any) -> Condition:
+def _item(item: Any, constants: Any, left: bool = False, right: bool = False) -> Condition:
     op, value = item
     if op is constants.SUBPATTERN:
-        return _sequence(list(value[-1]), constants)
+        return _sequence(list(value[-1]), constants, left, right)
     if op is constants.BRANCH:
-        alternatives = [_sequence(list(a), constants) for a in value[1]]
+        alternatives = [_sequence(list(a), constants, left, right) for a in value[1]]
         if any(a == _ALWAYS for a in alternatives):
             return _ALWAYS
         return ("any", alternatives)
@@ -169,7 +181,9 @@ def _leaves(condition: Condition) -> list[Leaf] | None:
     """The leaves all of which a condition needs (weakened where it nests), None for always."""
     kind, value = condition
     if kind == "word":
-        return [(frozenset(max(atom.split(" "), key=len) for atom in value), ())]
+        # A phrase of words is looked for whole, as a string: "have not" is rarer than "have".
+        phrases = tuple(sorted((atom for atom in value if " " in atom), key=len, reverse=True))
+        return [(frozenset(atom for atom in value if " " not in atom), phrases)]
     if kind == "text":
         return [(frozenset(), tuple(sorted(value, key=len, reverse=True)))]
     if kind == "all":
@@ -215,6 +229,9 @@ def _holds(alternatives: Plan, folded: str, words: set[str]) -> bool:
     return False
 
 
+_NO_WORDS: set[str] = set()
+
+
 class Screen:
     """Searches that first ask whether the searched string holds the pattern's words."""
 
@@ -223,19 +240,53 @@ class Screen:
         # patterns are kept, so that no identity is reused.
         self._patterns = patterns
         self._plans = {id(pattern): plan(needed(pattern)) for pattern in patterns}
-        self._last: tuple[str, str, set[str]] = ("", "", set())
+        # Whether a plan has whole words to look up: the words of a string are found only then.
+        self._wordy: dict[Any, bool] = {
+            key: any(leaf[0] for leaves in alternatives for leaf in leaves)
+            for key, alternatives in self._plans.items()
+            if alternatives is not None
+        }
+        # Every alternative needs its first leaf: a string that holds none of the first leaves'
+        # words and strings is refused at once, without going through the alternatives.
+        self._gates: dict[Any, tuple[frozenset[str], tuple[str, ...]]] = {
+            key: (
+                frozenset(word for leaves in alternatives for word in leaves[0][0]),
+                tuple(dict.fromkeys(text for leaves in alternatives for text in leaves[0][1])),
+            )
+            for key, alternatives in self._plans.items()
+            if alternatives is not None
+        }
+        self._last: tuple[str, str, set[str] | None] = ("", "", None)
 
     def search(self, pattern: re.Pattern[str], string: str) -> re.Match[str] | None:
         """``pattern.search(string)``, skipped when ``string`` lacks what a match needs."""
         alternatives = self._plans.get(id(pattern))
         if alternatives is not None:
-            last = self._last
-            if last[0] != string:
-                # Folding keeps each character's length and word-ness, so the words of the
-                # folded string are the folded words.
-                folded = string.lower() if string.isascii() else _fold(string)
-                last = (string, folded, set(_WORD.findall(folded)))
-                self._last = last
-            if not _holds(alternatives, last[1], last[2]):
+            folded, words = self._read(string, self._wordy[id(pattern)])
+            gate_words, gate_texts = self._gates[id(pattern)]
+            if words.isdisjoint(gate_words):
+                for text in gate_texts:
+                    if text in folded:
+                        break
+                else:
+                    return None
+            if not _holds(alternatives, folded, words):
                 return None
         return pattern.search(string)
+
+    def _read(self, string: str, wordy: bool) -> tuple[str, set[str]]:
+        """The folded string and, when ``wordy``, its words; kept for the next search of it."""
+        last = self._last
+        if last[0] != string:
+            folded = string.lower() if string.isascii() else _fold(string)
+            last = (string, folded, None)
+            self._last = last
+        words = last[2]
+        if words is None:
+            if not wordy:
+                return last[1], _NO_WORDS
+            # Folding keeps each character's length and word-ness, so the words of the folded
+            # string are the folded words.
+            words = set(_WORD.findall(last[1]))
+            self._last = (string, last[1], words)
+        return last[1], words

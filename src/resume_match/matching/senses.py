@@ -32,10 +32,14 @@ def other_sense(
             if lemma not in words:
                 continue
             reach = within + _LIST_REACH if whole_list else within
-            low, high = max(0, index - reach), min(len(lemmas), index + reach + 1)
-            window = [i for i in range(low, high) if i != index and breaks[i] == breaks[index]]
-            if any(lemmas[i] in others for i in window) and not any(
-                lemmas[i] in unless for i in window
-            ):
+            sentence = breaks[index]
+            found = False
+            for near in range(max(0, index - reach), min(len(lemmas), index + reach + 1)):
+                if near != index and breaks[near] == sentence:
+                    if lemmas[near] in unless:
+                        found = False
+                        break
+                    found = found or lemmas[near] in others
+            if found:
                 return True
     return False

@@ -1,0 +1,100 @@
+"""Where a mention's clause begins and ends, from one scan of the document for clause breaks.
+
+The context rules ask of every mention where its clause begins (the end of the last break in the
+160 characters before it) and where it ends (the first break in the 100 characters after it).
+Scanning both windows with the long break pattern cost more than the rules themselves; one scan of
+the whole text, bisected, gives the same answers.
+
+They are the windows' own answers, not the whole text's: a window's scan sees the text cut at its
+ends. Apart from a comma's run of spaces, no attempt at a break looks more than ``_REACH - 16``
+characters past where it starts, so the whole text's breaks are a window's breaks until
+``_REACH`` characters before its cut, and those last characters are scanned as the window would.
+A window that opens inside a break, or right after a letter when it ends in one, is scanned whole.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+CLAUSE_BREAK = re.compile(
+    r"[.;!?•|]|\n\n|\n(?=(?-i:[A-Z])|•)|,\s*(?:but|yet|so|and|while|though|although)?\s*(?=(?:i|i've|i'm|my|we)\b)"
+    r"|\b(?:but|however|although|though|whereas|while)\b",
+    re.IGNORECASE,
+)
+LOOK_BACK = 160
+LOOK_AHEAD = 100
+# An attempt at a comma looks through its spaces and optional word (the run below), then at
+# most 8 characters on; any other attempt looks at most 8 characters past where it starts.
+_COMMA_RUN = re.compile(r",\s*(?:but|yet|so|and|while|though|although)?\s*", re.IGNORECASE)
+_SHORT_RUN = 16
+_REACH = _SHORT_RUN + 9
+_LETTERS = re.compile(r"\w\w")
+
+
+class ClauseBreaks:
+    """The clause breaks of one text, for the windows before and after each mention."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        for found in CLAUSE_BREAK.finditer(text):
+            self._starts.append(found.start())
+            self._ends.append(found.end())
+        # Commas whose run of spaces reaches further than the others.
+        self._far = [
+            run.start() for run in _COMMA_RUN.finditer(text) if run.end() - run.start() > _SHORT_RUN
+        ]
+
+    def _inside(self, offset: int) -> int:
+        """The start of the break that ``offset`` is strictly inside, or -1."""
+        index = bisect.bisect_right(self._starts, offset) - 1
+        if index >= 0 and self._starts[index] < offset < self._ends[index]:
+            return self._starts[index]
+        return -1
+
+    def _safe_until(self, low: int, high: int) -> int:
+        """``high``, or the first far-reaching comma in [low, high) when there is one."""
+        index = bisect.bisect_left(self._far, low)
+        return min(high, self._far[index]) if index < len(self._far) else high
+
+    def clause_start(self, start: int) -> int:
+        """The end of the last break that a scan of the ``LOOK_BACK`` characters before ``start``
+        finds, or 0 when it finds none."""
+        text = self.text
+        low = max(0, start - LOOK_BACK)
+        if self._inside(low) != -1:
+            return _last_end(text, low, start, 0)
+        tail = self._safe_until(low, max(low, start - _REACH))
+        opened = self._inside(tail)
+        if opened != -1:
+            tail = opened
+        index = bisect.bisect_left(self._starts, tail) - 1
+        before = self._ends[index] if index >= 0 and self._starts[index] >= low else 0
+        return _last_end(text, tail, start, before)
+
+    def clause_end(self, end: int) -> int | None:
+        """Where ``CLAUSE_BREAK.search(text[end:end + LOOK_AHEAD])`` finds a break, or None."""
+        text = self.text
+        limit = min(len(text), end + LOOK_AHEAD)
+        if self._inside(end) != -1 or (end > 0 and _LETTERS.match(text, end - 1)):
+            found = CLAUSE_BREAK.search(text[end:limit])
+            return found.start() if found else None
+        safe = limit
+        if limit < len(text):
+            safe = self._safe_until(end, max(end, limit - _REACH))
+        index = bisect.bisect_left(self._starts, end)
+        if index < len(self._starts) and self._starts[index] < safe:
+            return self._starts[index] - end
+        if safe == len(text):
+            return None
+        found = CLAUSE_BREAK.search(text[end:limit], safe - end)
+        return found.start() if found else None
+
+
+def _last_end(text: str, low: int, high: int, default: int) -> int:
+    last = default
+    for found in CLAUSE_BREAK.finditer(text, low, high):
+        last = found.end()
+    return last
