@@ -8,6 +8,7 @@ overlap; white, see-through and uncoloured glyphs), so every rule of the loop is
 from __future__ import annotations
 
 import struct
+import sys
 from itertools import pairwise
 
 from hypothesis import given, settings
@@ -94,3 +95,12 @@ def test_a_long_page_reads_the_same_either_way() -> None:
     assert (words, spans) == page_words_one_by_one(chars, 612.0, 792.0, Faint())
     assert [item.word.text for item in words[:3]] == ["Patient", "scheduling,", "insurance"]
     assert not any(item.hidden for item in words)
+
+
+def test_every_space_but_the_space_is_unprintable() -> None:
+    """What lets the visibility check count a word's letters without looking at each."""
+    assert not [
+        code
+        for code in range(sys.maxunicode + 1)
+        if code != 32 and chr(code).isspace() and chr(code).isprintable()
+    ]
