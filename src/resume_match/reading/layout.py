@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import itemgetter, sub
 from typing import NamedTuple
 
 from ..model import DroppedText, DropReason
@@ -49,6 +50,9 @@ class _Line:
         return " ".join(w.text for w in sorted(self.words, key=lambda w: w.x0))
 
 
+# A Word's fields by position, read in C across a region's words (see :func:`_xy_cut`).
+_TOP, _BOTTOM = itemgetter(3), itemgetter(4)
+_ACROSS, _DOWN = itemgetter(1, 2), itemgetter(3, 4)
 _MIN_COLUMN_GAP = 9.0
 _MAX_DEPTH = 60
 _PAGE_NUMBER = re.compile(r"^(page\s*)?\d+(\s*(of|/)\s*\d+)?$", re.IGNORECASE)
@@ -135,15 +139,22 @@ def _runs(words: Sequence[Word]) -> list[Word]:
     runs: list[Word] = []
     run: list[Word] = []
     top = bottom = 0.0
+    # min and max written out (the same values, ties included): a call each costs more here.
     for word in words:
         if run:
             last = run[-1]
-            height = min(bottom - top, word.bottom - word.top)
-            same_line = abs((top + bottom) - (word.top + word.bottom)) / 2 < 0.3 * height
+            word_top, word_bottom = word.top, word.bottom
+            height, own = bottom - top, word_bottom - word_top
+            if own < height:
+                height = own
+            same_line = abs((top + bottom) - (word_top + word_bottom)) / 2 < 0.3 * height
             upright = not (last.vertical or word.vertical)
             if upright and same_line and 0 <= word.x0 - last.x1 < _MIN_COLUMN_GAP:
                 run.append(word)
-                top, bottom = min(top, word.top), max(bottom, word.bottom)
+                if word_top < top:
+                    top = word_top
+                if word_bottom > bottom:
+                    bottom = word_bottom
                 continue
             runs.append(_run(run, top, bottom))
         run = [word]
@@ -170,14 +181,14 @@ def _xy_cut(words: list[Word], depth: int) -> list[list[Word]]:
     if len(words) < 2 or depth > _MAX_DEPTH:
         return [words]
     minimum = _MIN_COLUMN_GAP
-    if max(w.top for w in words) < min(w.bottom for w in words):
-        minimum = max(minimum, 2 * max(w.bottom - w.top for w in words))
-    column = _widest_gap([(w.x0, w.x1) for w in words], minimum)
+    if max(map(_TOP, words)) < min(map(_BOTTOM, words)):
+        minimum = max(minimum, 2 * max(map(sub, map(_BOTTOM, words), map(_TOP, words))))
+    column = _widest_gap(list(map(_ACROSS, words)), minimum)
     if column is not None:
         left = [w for w in words if w.x1 <= column]
         right = [w for w in words if w.x1 > column]
         return _xy_cut(left, depth + 1) + _xy_cut(right, depth + 1)
-    row = _widest_gap([(w.top, w.bottom) for w in words], 0.5)
+    row = _widest_gap(list(map(_DOWN, words)), 0.5)
     if row is not None:
         above = [w for w in words if w.bottom <= row]
         below = [w for w in words if w.bottom > row]
@@ -223,7 +234,8 @@ def _widest_gap(spans: list[tuple[float, float]], minimum: float) -> float | Non
         gap = start - reach
         if gap >= minimum and (best is None or gap > best[0]):
             best = (gap, reach + gap / 2)
-        reach = max(reach, end)
+        if end > reach:
+            reach = end
     return None if best is None else best[1]
 
 

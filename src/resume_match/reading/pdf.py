@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from operator import attrgetter
 from pathlib import Path
 
 from ..errors import (
@@ -23,6 +24,7 @@ from .pdfium_engine import pdfium_pages
 from .pdfplumber_engine import pdfplumber_pages
 from .quality import too_much_text
 
+_TEXT = attrgetter("word.text")
 _UNREADABLE_PDF = "is not a readable PDF (damaged or truncated); export it again"
 
 
@@ -82,10 +84,12 @@ def read_pdf(path: Path, options: ReadOptions) -> Extracted:
         has_images = False
         for number, (_width, words, images) in enumerate(loaded.values(), start=1):
             has_images = has_images or images
-            pages.append(page_lines([w.word for w in words if not w.hidden]))
-            hidden.extend(w.word.text for w in words if w.hidden)
-            how.extend(w.how for w in words if w.hidden)
-            concealed.extend(_hidden_runs(number, words))
+            seen = [w.word for w in words if not w.hidden]
+            pages.append(page_lines(seen))
+            if len(seen) < len(words):
+                hidden.extend(w.word.text for w in words if w.hidden)
+                how.extend(w.how for w in words if w.hidden)
+                concealed.extend(_hidden_runs(number, words))
         pages, dropped = drop_repeated_margins(pages)
         if not any(line.strip() for page in pages for line in page) and not hidden:
             raise NoTextError(
@@ -110,7 +114,8 @@ def _within_budget(
     chars = 0
     for page in pages:
         read.append(page)
-        chars += sum(len(item.word.text) + 1 for item in page[1]) if page is not None else 0
+        if page is not None:
+            chars += sum(map(len, map(_TEXT, page[1]))) + len(page[1])
         if chars > options.max_chars:
             raise too_much_text(path, chars, options)
         if len(read) >= options.max_pages:

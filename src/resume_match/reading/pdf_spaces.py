@@ -17,7 +17,7 @@ drawn glyph by glyph or word by word (many objects for their characters), where 
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from .layout import Word
@@ -80,14 +80,34 @@ def split_at_blanks(
     ``boxes`` are the text page's loose character boxes (see :class:`.pdfium_bulk.PageChars`).
     """
     result: list[PdfWord] = []
+    lines = sorted(blanks)
     for item, (start, last_left) in zip(words, spans, strict=True):
         # A word whose last glyph starts where its first does (one letter) has no inside.
-        cuts = _blanks_inside(item.word, last_left, blanks) if last_left > item.word.x0 else []
+        word = item.word
+        inside = last_left > word.x0 and _any_blank_inside(word, last_left, blanks, lines)
+        cuts = _blanks_inside(word, last_left, blanks) if inside else []
         if cuts:
             result.extend(_split(item, start, cuts, boxes, height))
         else:
             result.append(item)
     return result
+
+
+def _any_blank_inside(word: Word, last_left: float, blanks: Blanks, lines: list[int]) -> bool:
+    """Whether :func:`_blanks_inside` finds any: the page's lines with blanks (a few dozen)
+    searched for the word's rows, not each row looked up, and one blank looked at on each."""
+    last = int(word.bottom)
+    first = max(int(word.top + 0.5 * (word.bottom - word.top)), last - _MAX_LINE_ROWS)
+    low, high = word.x0 + 0.01, last_left + 0.01
+    for at in range(bisect_left(lines, first), len(lines)):
+        line = lines[at]
+        if line > last:
+            return False
+        xs = blanks[line]
+        past = bisect_right(xs, low)
+        if past < len(xs) and xs[past] <= high:
+            return True
+    return False
 
 
 def _blanks_inside(word: Word, last_left: float, blanks: Blanks) -> list[float]:

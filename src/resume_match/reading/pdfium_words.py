@@ -1,38 +1,23 @@
 """pdfium's characters into words: a space, a hyphen pdfium marks, or a gap between glyphs ends one.
 
-A page's codes, boxes and colours come as flat lists (see :mod:`.pdfium_bulk`), read in one loop
-over the characters, a box four numbers at a time.
+A page's codes, boxes and colours come as flat lists (see :mod:`.pdfium_bulk`), read in array
+steps (:mod:`.pdfium_words_fast`), or, where those cannot tell, in one loop over the characters,
+a box four numbers at a time.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 
 from .layout import Word
 from .pdf_words import PdfWord
 from .pdfium_bulk import PageChars
+from .pdfium_words_fast import BREAKS, HYPHENS, Faint, Spans, page_words_at_once
 
-# Codes that end a word: the whitespace of str.isspace (none above U+3000), no character at all,
-# and the marks pdfium puts where it took out a line-end hyphen (which ends a word with "-").
-_BREAKS = frozenset(code for code in range(0x3001) if chr(code).isspace()) | {0, 2, 0xFFFE}
-_HYPHENS = (2, 0xFFFE)
+__all__ = ["Faint", "Spans", "carry_faint", "page_words", "page_words_one_by_one"]
+
 _LIGHT = bytes(int(value > 245) for value in range(256))
 _FAINT = bytes(int(value < 20) for value in range(256))
-
-Spans = list[tuple[int, float]]
-"""For each word, the text-page index of its first character and the left edge of its last."""
-
-
-@dataclass
-class Faint:
-    """Whether the last character with a colour of its own was white or see-through.
-
-    pdfium gives every glyph its text object's colour; a character it made up (a space, a line
-    break) has none and takes the last one seen, which starts as none at all (see-through).
-    """
-
-    last: bool = True
 
 
 def page_words(
@@ -40,6 +25,15 @@ def page_words(
 ) -> tuple[list[PdfWord], Spans]:
     """The page's words, each hidden when most of its letters are too white, faint, small or off
     the page (the engine's own view, for when :mod:`.visibility` cannot judge the page)."""
+    # Below about a thousand characters, the arrays' fixed cost outweighs the loop's.
+    found = page_words_at_once(chars, width, height, faint) if len(chars.codes) >= 1000 else None
+    return found if found is not None else page_words_one_by_one(chars, width, height, faint)
+
+
+def page_words_one_by_one(
+    chars: PageChars, width: float, height: float, faint: Faint
+) -> tuple[list[PdfWord], Spans]:
+    """:func:`page_words` a character at a time: for the pages the array version leaves."""
     words: list[PdfWord] = []
     spans: Spans = []
     codes = _valid(chars.codes)
@@ -60,14 +54,14 @@ def page_words(
         _invisible(chars),
         strict=True,
     ):
-        if code in _BREAKS:
+        if code in BREAKS:
             if start >= 0:
-                hyphen = "-" if code in _HYPHENS else ""
+                hyphen = "-" if code in HYPHENS else ""
                 words.append(_word(text, start, index, x0, x1, top, bottom, hidden, hyphen))
                 spans.append((start, last_left))
                 start = -1
                 continue
-            if code not in _HYPHENS:
+            if code not in HYPHENS:
                 continue
         char_top, char_bottom = height - box_top, height - box_bottom
         if start >= 0 and (left - x1 > 0.12 * (char_bottom - char_top) or left < x0 - 1):
@@ -118,17 +112,17 @@ def _colour_counts_backwards(codes: list[int]) -> Iterator[int]:
     those that end a word, and a hyphen mark only where it starts one."""
     index = len(codes) - 1
     while index >= 0:
-        if codes[index] not in _HYPHENS:
-            if codes[index] not in _BREAKS:
+        if codes[index] not in HYPHENS:
+            if codes[index] not in BREAKS:
                 yield index
             index -= 1
             continue
         start = index
-        while start >= 0 and codes[start] in _HYPHENS:
+        while start >= 0 and codes[start] in HYPHENS:
             start -= 1
         # After a character that counts a word is open: the first mark ends it, the next starts
         # one, and so on; after a break (or at the page's start) the first mark starts one.
-        opens = 1 if start >= 0 and codes[start] not in _BREAKS else 0
+        opens = 1 if start >= 0 and codes[start] not in BREAKS else 0
         yield from (at for at in range(index, start, -1) if (at - start) % 2 != opens)
         index = start
 

@@ -36,6 +36,7 @@ from .page_objects import (
 from .page_render import TextMarks, image_pixels, render_scale
 from .pdf_words import PdfWord
 from .pdfium_bulk import ObjectList, object_list
+from .word_boxes import MIN_WIDTH, inside_any, meets_any, sideways
 
 Box = tuple[float, float, float, float]
 """x0, x1, top, bottom in points, measured from the page's top-left corner."""
@@ -49,10 +50,6 @@ TINY = "tiny text"
 OFF_PAGE = "off the page"
 SQUEEZED = "squeezed to a sliver (horizontal scaling)"
 
-# A letter is about half as wide as its line is high; squeezed by Tz or w:w, a sliver of it.
-_MIN_WIDTH = 0.06
-# Points: the narrowest a word set sideways is (its font's height) and still read as text.
-_MIN_SIDEWAYS_WIDTH = 4.0
 _ROW = 8.0
 # About 6,000 x 6,000 pixels: a page photo is far less; a bomb of a JPEG is far more.
 _MAX_IMAGE_PIXELS = 36_000_000
@@ -181,8 +178,8 @@ class PageVisibility:
             return TINY
         if x1 < 0 or x0 > self.width or bottom < 0 or top > self.height:
             return OFF_PAGE
-        squeezed = x1 - x0 < _MIN_WIDTH * (bottom - top) * letters
-        if letters > 1 and squeezed and not _sideways(box, letters):
+        squeezed = x1 - x0 < MIN_WIDTH * (bottom - top) * letters
+        if letters > 1 and squeezed and not sideways(box, letters):
             return SQUEEZED
         return None
 
@@ -238,7 +235,7 @@ class PageVisibility:
             return True
         # Three pixels round a shape: more than its edge and a word's box blur at the render's size.
         margin = 3 / render_scale(self.width, self.height)
-        if scan.covers and _meets_any(scan.covers + scan.over_text, seen, margin):
+        if scan.covers and meets_any(scan.covers + scan.over_text, seen, margin):
             return True
         if any(obj.white for obj in verdicts):
             return True
@@ -290,19 +287,34 @@ class PageVisibility:
         the verdicts owe nothing to the words' own ``hidden`` and ``how``."""
         judged = list(words)
         waiting: list[tuple[int, Box, str | None]] = []
+        hidden_chars, width, height = self._hidden_chars, self.width, self.height
+        no_word = _NO_WORD.fullmatch
         for index, item in enumerate(words):
             word = item.word
             text = word.text
-            if _NO_WORD.fullmatch(text):
+            if no_word(text):
                 judged[index] = _verdict(item, None)
                 continue
-            letters = len(text) - sum(map(str.isspace, text))
-            box = (word.x0, word.x1, word.top, word.bottom)
-            hidden = self._hidden_in(box) if self._hidden_chars else None
+            letters = len(text)
+            # Every space str.isspace knows but " " is unprintable: most words skip the count.
+            if " " in text or not text.isprintable():
+                letters -= sum(map(str.isspace, text))
+            box: Box = word[1:5]
+            hidden = self._hidden_in(box) if hidden_chars else None
             if hidden and len(hidden) * 2 >= letters:
                 judged[index] = _verdict(item, max(set(hidden), key=hidden.count))
                 continue
-            waiting.append((index, box, self._geometry_reason(box, letters)))
+            x0, x1, top, bottom = box
+            # What _geometry_reason asks first, inline: a word it passes has no reason of its own.
+            plain = not (
+                bottom - top < 2.5
+                or x1 < 0
+                or x0 > width
+                or bottom < 0
+                or top > height
+                or (letters > 1 and x1 - x0 < MIN_WIDTH * (bottom - top) * letters)
+            )
+            waiting.append((index, box, None if plain else self._geometry_reason(box, letters)))
         if not waiting:
             return judged
         painting = [box for _, box, geometry in waiting if geometry is None]
@@ -311,14 +323,17 @@ class PageVisibility:
         except _CANNOT_TELL:
             return None
         marks = iter(self._marks.painted(painting)) if self._marks else None
+        covers = self._covers
         for index, box, geometry in waiting:
             inked = next(marks) if marks is not None and geometry is None else True
             how = geometry
-            if self._covers and _inside_any(box, self._covers):
+            if covers and inside_any(box, covers):
                 how = COVERED
             elif not inked:
                 how = self._unpainted_reason(box)
-            judged[index] = _verdict(words[index], how)
+            item = words[index]
+            if how is not None or item.hidden or item.how:
+                judged[index] = _verdict(item, how)
         return judged
 
     def _hidden_in(self, box: Box) -> list[str]:
@@ -373,33 +388,6 @@ def _verdict(item: PdfWord, how: str | None) -> PdfWord:
     return PdfWord(item.word, hidden, told)
 
 
-def _meets_any(covers: list[Box], boxes: list[Box], margin: float) -> bool:
-    """Whether any of ``covers``, grown by ``margin``, meets any of ``boxes``."""
-    if not covers or not boxes:
-        return False
-    if len(covers) * len(boxes) > 4_000_000:
-        return True
-    import numpy
-
-    shapes = numpy.array(covers, dtype=numpy.float64)[:, :, None]
-    words = numpy.array(boxes, dtype=numpy.float64).T[None, :, :]
-    meets = (
-        (shapes[:, 0] - margin <= words[:, 1])
-        & (words[:, 0] <= shapes[:, 1] + margin)
-        & (shapes[:, 2] - margin <= words[:, 3])
-        & (words[:, 2] <= shapes[:, 3] + margin)
-    )
-    return bool(meets.any())
-
-
-def _inside_any(box: Box, covers: list[Box]) -> bool:
-    x0, x1, top, bottom = box
-    return any(
-        cx0 - 1 <= x0 and x1 <= cx1 + 1 and ctop - 1 <= top and bottom <= cbottom + 1
-        for cx0, cx1, ctop, cbottom in covers
-    )
-
-
 def page_visibility(
     page: Any, textpage: Any, objects: ObjectList | None = None
 ) -> PageVisibility | None:
@@ -411,14 +399,6 @@ def page_visibility(
         return PageVisibility(page, textpage, objects)
     except _CANNOT_TELL:
         return None
-
-
-def _sideways(box: Box, letters: int) -> bool:
-    """A word set a quarter turn (a title up the margin): tall, a letter's height of it per
-    letter, and as wide as a readable font is high. A squeezed word is a sliver far narrower."""
-    x0, x1, top, bottom = box
-    width, height = x1 - x0, bottom - top
-    return width >= _MIN_SIDEWAYS_WIDTH and height >= 2 * width and height <= 1.5 * width * letters
 
 
 def judge_words(visibility: PageVisibility | None, words: list[PdfWord]) -> list[PdfWord]:

@@ -24,6 +24,7 @@ from .syntax import (
     is_subtype,
     is_type,
     next_after,
+    object_positions,
     parse_dictionary,
     stream_filters,
     unescape,
@@ -83,7 +84,7 @@ class _Scan:
         ]
         endstreams = self.endstreams = find_positions(ENDSTREAM, data)
         ends = sorted(find_positions(ENDOBJ, data) + endstreams)
-        headers = find_positions(OBJ, data)
+        headers = object_positions(data)
         for start in headers:
             match = OBJ.match(data, start)
             if match is None:  # pragma: no cover - the same pattern found it

@@ -36,6 +36,35 @@ def find_positions(pattern: re.Pattern[bytes], data: bytes) -> list[int]:
     return found
 
 
+# What may come before "obj" in a header: its numbers, a sign, whitespace (re's \s for bytes).
+_HEADER_BODY = b"0123456789+- \t\n\r\x0b\x0c"
+_LOOK_BACK = 64
+
+
+def object_positions(data: bytes) -> list[int]:
+    """``find_positions(OBJ, data)``, faster: the pattern is tried only where "obj" is.
+
+    A regular expression that starts with digits is tried at every digit of a file's compressed
+    streams. A header holds nothing but digits, signs and whitespace before its "obj", so each
+    match is the leftmost one between where those begin and that "obj"; where they run on past
+    the look-back (or never are in the file), the whole file is searched as before.
+    """
+    found: list[int] = []
+    at = data.find(b"obj")
+    while at >= 0:
+        window = data[max(0, at - _LOOK_BACK) : at]
+        body = len(window) - len(window.rstrip(_HEADER_BODY))
+        if body == len(window) and at >= _LOOK_BACK:
+            return find_positions(OBJ, data)
+        match = OBJ.search(data, at - body, at + 4) if body else None
+        if match is not None:
+            found.append(match.start())
+            if len(found) > _MAX_OBJECTS:
+                return find_positions(OBJ, data)
+        at = data.find(b"obj", at + 3)
+    return found
+
+
 def next_after(positions: list[int], after: int, default: int) -> int:
     index = bisect.bisect_left(positions, after)
     return positions[index] if index < len(positions) else default
