@@ -3,75 +3,46 @@
 
 from __future__ import annotations
 
-import multiprocessing
+import json
 import os
 import shutil
+import subprocess
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from helpers import write
-from resume_match.api import Checker
-from resume_match.errors import ScreeningError
-from resume_match.model import Document, DocumentResult
 from resume_match.samples import sample_paths
 from resume_match.screen import screen
 from screen_fakes import STRONG, WEAK
 
 pytestmark = [
     pytest.mark.timeout(120),
-    pytest.mark.skipif(not sys.platform.startswith("linux"), reason="readers need fork"),
+    pytest.mark.skipif(not sys.platform.startswith("linux"), reason="readers are forked"),
 ]
-_read = Checker.read
-_matcher = Checker.matcher
+HERE = Path(__file__).resolve().parent
+SRC = HERE.parents[1] / "src"
 
 
-def _slow_build(monkeypatch: pytest.MonkeyPatch, then: Callable[[], None] | None = None) -> None:
-    """The screen's own process takes a second more to build its matcher (or ``then`` raises),
-    so its readers are sure to read while it builds."""
-    parent = os.getpid()
-
-    def matcher(self: Checker) -> Any:
-        if os.getpid() == parent and self._matcher is None:
-            time.sleep(1.5)
-            if then is not None:
-                then()
-        return _matcher.fget(self)  # type: ignore[attr-defined]
-
-    monkeypatch.setattr(Checker, "matcher", property(matcher))
-
-
-def _reads_logged(monkeypatch: pytest.MonkeyPatch, log: Path) -> None:
-    """Each file read ahead leaves its name in ``log``; files named slow*, crash* and hog*
-    hang, kill their reader and ask for 3 GB."""
-
-    def read(self: Checker, path: Path | str) -> Document | DocumentResult:
-        name = Path(path).name
-        with log.open("a") as handle:
-            handle.write(f"{name}\n")
-        if name.startswith("slow"):
-            time.sleep(60)
-        if name.startswith("crash"):
-            os._exit(3)
-        if name.startswith("hog"):
-            bytearray(3 * 1024**3)
-        return _read(self, path)
-
-    monkeypatch.setattr(Checker, "read", read)
+def _read_ahead(folder: Path, log: Path, timeout: float = 30, fault: str = "") -> Any:
+    """What ``read_ahead_run.py`` says of a two-worker screen of ``folder`` (its matcher slow)."""
+    script = str(HERE / "read_ahead_run.py")
+    done = subprocess.run(
+        [sys.executable, script, str(folder), str(log), "2", str(timeout), fault],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join([str(SRC), str(HERE)])},
+        timeout=100,
+    )
+    outcome = json.loads(done.stdout)
+    assert outcome.pop("threads") == 1
+    return outcome
 
 
-def _results(folder: Path, **options: Any) -> dict[str, tuple[str, float | None, str]]:
-    report = screen([folder], fold_same_documents=False, **options)
-    return {c.name: (c.main.status, c.main.score, c.main.reason) for c in report.candidates}
-
-
-def test_files_read_ahead_give_the_results_of_a_single_worker(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_files_read_ahead_give_the_results_of_a_single_worker(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
     for path in sample_paths():
@@ -80,13 +51,11 @@ def test_files_read_ahead_give_the_results_of_a_single_worker(
     write(folder, "weak.txt", WEAK)
     write(folder, "empty.txt", "")
     (folder / "broken.pdf").write_bytes(b"%PDF-1.4\nnot really a PDF")
-    alone = _results(folder, jobs=1)
+    report = screen([folder], fold_same_documents=False, jobs=1)
+    alone = {c.name: [c.main.status, c.main.score, c.main.reason] for c in report.candidates}
     log = tmp_path / "read.log"
-    _slow_build(monkeypatch)
-    _reads_logged(monkeypatch, log)
-    assert _results(folder, jobs=2) == alone
+    assert _read_ahead(folder, log) == {"results": alone, "children": 0}
     assert log.read_text().split(), "no file was read ahead"
-    assert multiprocessing.active_children() == []
 
 
 @pytest.mark.parametrize(
@@ -101,9 +70,7 @@ def test_files_read_ahead_give_the_results_of_a_single_worker(
         ),
     ],
 )
-def test_a_file_that_fails_its_reader_fails_alone(
-    name: str, reason: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_file_that_fails_its_reader_fails_alone(name: str, reason: str, tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
     # The bad file is the largest, so the reader takes it first and the others after it.
@@ -111,40 +78,27 @@ def test_a_file_that_fails_its_reader_fails_alone(
     for index in range(6):
         write(folder, f"r{index}.txt", STRONG)
     log = tmp_path / "read.log"
-    _slow_build(monkeypatch)
-    _reads_logged(monkeypatch, log)
-    results = _results(folder, jobs=2, timeout=1)
+    outcome = _read_ahead(folder, log, timeout=1)
     assert log.read_text().split()[0] == name
-    assert results.pop(name) == ("error", None, reason)
+    results = outcome["results"]
+    assert results.pop(name) == ["error", None, reason]
     assert {status for status, _, _ in results.values()} == {"ok"}
-    assert multiprocessing.active_children() == []
+    assert outcome["children"] == 0
 
 
-def test_ctrl_c_while_the_matcher_is_built_leaves_no_reader(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    ("fault", "error"),
+    [
+        ("interrupt", "KeyboardInterrupt"),
+        ("break", "a worker process could not start: RuntimeError: no spaCy here"),
+    ],
+)
+def test_a_build_interrupted_or_failed_leaves_no_reader(
+    fault: str, error: str, tmp_path: Path
 ) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
     for index in range(4):
-        write(tmp_path, f"r{index}.txt", STRONG)
-
-    def interrupt() -> None:
-        raise KeyboardInterrupt
-
-    _slow_build(monkeypatch, interrupt)
-    with pytest.raises(KeyboardInterrupt):
-        screen([tmp_path], jobs=2)
-    assert multiprocessing.active_children() == []
-
-
-def test_a_matcher_that_cannot_be_built_stops_the_readers(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    for index in range(4):
-        write(tmp_path, f"r{index}.txt", STRONG)
-
-    def broken() -> None:
-        raise RuntimeError("no spaCy here")
-
-    _slow_build(monkeypatch, broken)
-    with pytest.raises(ScreeningError, match="could not start: RuntimeError: no spaCy here"):
-        screen([tmp_path], jobs=2)
-    assert multiprocessing.active_children() == []
+        write(folder, f"r{index}.txt", STRONG)
+    log = tmp_path / "read.log"
+    assert _read_ahead(folder, log, fault=fault) == {"error": error, "children": 0}

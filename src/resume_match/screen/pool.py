@@ -122,12 +122,12 @@ class Pool:
         workers: list[_Worker] = []
         try:
             if self.forked:
+                preload_readers({_suffix(source) for _, source in tasks})
                 readers = self._readers(tasks)
                 workers.extend(self._start_reader(list(tasks)[n::readers]) for n in range(readers))
                 if readers:
                     self.queue.clear()
                 self.checker = _shared_checker(self.setup)
-                preload_readers({_suffix(source) for _, source in tasks})
                 for reader in workers:
                     with contextlib.suppress(OSError):
                         reader.conn.send(None)
