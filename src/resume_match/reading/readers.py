@@ -54,6 +54,6 @@ def preload_readers(suffixes: Iterable[str]) -> None:
         import numpy  # noqa: F401
         import pypdfium2  # noqa: F401
 
-        from . import pdfguard  # noqa: F401
+        from .pdfguard import check_pdf  # noqa: F401
     if ".docx" in kinds:
         import docx  # noqa: F401
