@@ -37,6 +37,10 @@ class DetailedCheck:
     career: CareerFit | None = None
 
 
+def _unreadable(path: Path | str, error: DocumentError) -> DocumentResult:
+    return DocumentResult(file=str(path), status=error.status, reason=error.message)
+
+
 def _merge(matches: list[SkillMatch]) -> list[SkillMatch]:
     merged: dict[str, SkillMatch] = {}
     for match in matches:
@@ -81,17 +85,35 @@ class Checker:
         """Score one file; a file that cannot be read gives a result with its status and reason."""
         return self._check_with_text(path)[0]
 
+    def read(self, path: Path | str) -> Document | DocumentResult:
+        """Read a file without matching it (so without spaCy): its :class:`Document`, or the
+        result of a file that cannot be read. :meth:`check_read` finishes the check."""
+        try:
+            return start_reading(path, self.options)()
+        except DocumentError as error:
+            return _unreadable(path, error)
+
+    def check_read(self, path: Path | str, document: Document) -> DocumentResult:
+        """Finish :meth:`check_document` for a document :meth:`read` gave; the time limit of
+        ``options.isolate`` counts from now."""
+        return self._check_read(path, document, time.monotonic())[0]
+
     def _check_with_text(self, path: Path | str) -> tuple[DocumentResult, Document | None]:
         started = time.monotonic()
         try:
             finish_reading = start_reading(path, self.options)
         except DocumentError as error:
-            return DocumentResult(file=str(path), status=error.status, reason=error.message), None
+            return _unreadable(path, error), None
         _ = self.matcher  # built here while a child reads the file
         try:
             document = finish_reading()
         except DocumentError as error:
-            return DocumentResult(file=str(path), status=error.status, reason=error.message), None
+            return _unreadable(path, error), None
+        return self._check_read(path, document, started)
+
+    def _check_read(
+        self, path: Path | str, document: Document, started: float
+    ) -> tuple[DocumentResult, Document | None]:
         # A posting names every skill it asks for: scored, it would outrank the applicants.
         reason = not_a_resume(document.text)
         if reason is not None:

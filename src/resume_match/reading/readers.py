@@ -51,6 +51,9 @@ def preload_readers(suffixes: Iterable[str]) -> None:
     """
     kinds = {suffix.lower() for suffix in suffixes}
     if ".pdf" in kinds:
+        import numpy  # noqa: F401
         import pypdfium2  # noqa: F401
+
+        from .pdfguard import check_pdf  # noqa: F401
     if ".docx" in kinds:
         import docx  # noqa: F401

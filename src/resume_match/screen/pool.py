@@ -4,6 +4,11 @@ Each worker builds one :class:`Checker` and caps its memory as :mod:`resume_matc
 a file that takes longer than the time limit has its worker killed and replaced, and a worker that
 dies takes only its current file with it. Results travel back in :mod:`resume_match.report`'s
 complete form, the one the cache stores, with its encoded bytes (the parent does not encode).
+
+Where workers are forked, reading starts before spaCy is loaded: all but one of the workers begin
+as readers (:mod:`.ahead`), forked at once, while the parent builds the Checker on the remaining
+core; once it is ready the readers stop after their current file and give way to workers forked
+with it, which match what the readers read first.
 """
 
 from __future__ import annotations
@@ -27,18 +32,23 @@ from .. import isolation
 from ..api import Checker
 from ..errors import ScreeningError
 from ..reading.readers import preload_readers
+from .ahead import reader_main
 from .score import (
     CRASHED,
     Inline,
+    PreRead,
     Source,
     WorkerSetup,
+    check_file,
     encoded_payload,
     error_payload,
+    match_read,
     score_source,
     timed_out,
 )
 
 _STARTUP_LIMIT = 180.0
+_Task = tuple[int, Source | PreRead]
 
 
 @dataclass
@@ -47,8 +57,10 @@ class _Worker:
     conn: Connection
     started: float
     ready: bool = False
-    task: tuple[int, Source] | None = None
+    task: _Task | None = None
     deadline: float = 0.0
+    # A reader's files not yet begun, in order; None for a worker with the matcher.
+    ahead: deque[tuple[int, Source]] | None = None
 
 
 def _mp_context() -> BaseContext:
@@ -93,8 +105,11 @@ class Pool:
         self.size = size
         self.timeout = timeout
         self.context = _mp_context()
-        forked = self.context.get_start_method() == "fork"
-        self.checker = _shared_checker(setup) if forked else None
+        self.forked = self.context.get_start_method() == "fork"
+        self.checker: Checker | None = None
+        self.queue: deque[tuple[int, Source]] = deque()
+        self.matching: deque[tuple[int, PreRead]] = deque()
+        self.order: dict[int, int] = {}
 
     def run(
         self,
@@ -102,16 +117,25 @@ class Pool:
         on_result: Callable[[int, dict[str, Any], bool], None],
     ) -> None:
         """Run every task; ``on_result(index, payload, cacheable)`` is called as each finishes."""
-        queue = deque(tasks)
+        self.queue = deque(tasks)
+        self.order = {index: position for position, (index, _) in enumerate(tasks)}
         workers: list[_Worker] = []
-        if self.checker is not None:
-            preload_readers({_suffix(source) for _, source in tasks})
         try:
-            workers.extend(self._start() for _ in range(self.size))
-            while queue or any(w.task is not None for w in workers):
+            if self.forked:
+                preload_readers({_suffix(source) for _, source in tasks})
+                readers = self._readers(tasks)
+                workers.extend(self._start_reader(list(tasks)[n::readers]) for n in range(readers))
+                if readers:
+                    self.queue.clear()
+                self.checker = _shared_checker(self.setup)
+                for reader in workers:
+                    with contextlib.suppress(OSError):
+                        reader.conn.send(None)
+            workers.extend(self._start() for _ in range(self.size - len(workers)))
+            while self.queue or self.matching or any(_busy(w) for w in workers):
                 for worker in workers:
-                    if worker.ready and worker.task is None and queue:
-                        self._assign(worker, queue)
+                    if worker.ready and worker.ahead is None and worker.task is None:
+                        self._assign(worker)
                 ready = set(wait(self._waitables(workers), timeout=self._wait_time(workers)))
                 now = time.monotonic()
                 for slot, worker in enumerate(workers):
@@ -123,6 +147,36 @@ class Pool:
         except BaseException:
             self._stop(workers, graceful=False)
             raise
+
+    def _readers(self, tasks: Sequence[tuple[int, Source]]) -> int:
+        """How many workers begin as readers: all but one, for local files and the usual check
+        (a custom check function may need the matcher to read)."""
+        if self.setup.check_function is not check_file:
+            return 0
+        if not all(isinstance(source, PurePath) for _, source in tasks):
+            return 0
+        return self.size - 1
+
+    def _start_reader(self, share: list[tuple[int, Source]]) -> _Worker:
+        """A worker that reads ``share`` (files from every reader's turn) until it is stopped."""
+        parent_end, child_end = self.context.Pipe()
+        process = self.context.Process(  # type: ignore[attr-defined]
+            target=reader_main,
+            args=(child_end, self.setup, share),
+            name="resume-match-reader",
+            daemon=True,
+        )
+        with isolation.frozen_heap():
+            process.start()
+        child_end.close()
+        return _Worker(process, parent_end, time.monotonic(), ready=True, ahead=deque(share))
+
+    def _give_back(self, worker: _Worker) -> None:
+        """Put the files a stopped reader did not begin back in the queue, in their order."""
+        if worker.ahead:
+            back = [*worker.ahead, *self.queue]
+            self.queue = deque(sorted(back, key=lambda task: self.order[task[0]]))
+        worker.ahead = None
 
     def _start(self) -> _Worker:
         parent_end, child_end = self.context.Pipe()
@@ -137,15 +191,27 @@ class Pool:
         child_end.close()
         return _Worker(process, parent_end, time.monotonic())
 
-    def _assign(self, worker: _Worker, queue: deque[tuple[int, Source]]) -> None:
-        task = queue.popleft()
+    def _assign(self, worker: _Worker) -> None:
+        """Send a worker what a reader read, first, or the next file; with its deadline."""
+        task: _Task
+        limit = self.timeout
+        if self.matching:
+            task = self.matching.popleft()
+            limit -= task[1].spent
+        elif self.queue:
+            task = self.queue.popleft()
+        else:
+            return
         try:
             worker.conn.send(task)
         except OSError:
-            queue.appendleft(task)
+            if isinstance(task[1], PreRead):
+                self.matching.appendleft((task[0], task[1]))
+            else:
+                self.queue.appendleft((task[0], task[1]))
             return
         worker.task = task
-        worker.deadline = time.monotonic() + self.timeout
+        worker.deadline = time.monotonic() + limit
 
     @staticmethod
     def _waitables(workers: list[_Worker]) -> list[Any]:
@@ -171,18 +237,16 @@ class Pool:
         broken = False
         if worker.conn in ready:
             try:
-                message = worker.conn.recv()
+                # A reader can say several things and leave: hear them all before its exit.
+                while not self._hear(worker, worker.conn.recv(), on_result):
+                    if not worker.conn.poll():
+                        break
+                else:
+                    self._kill(worker)
+                    self._give_back(worker)
+                    return True
             except (EOFError, OSError):
                 broken = True
-            else:
-                if message[0] == "ready":
-                    worker.ready = True
-                elif message[0] == "failed":
-                    raise ScreeningError(f"a worker process could not start: {message[1]}")
-                elif worker.task is not None:
-                    _, index, payload, cacheable = message
-                    worker.task = None
-                    on_result(index, payload, cacheable)
         died = broken or (worker.process.sentinel in ready and not worker.process.is_alive())
         if died:
             self._kill(worker)
@@ -192,14 +256,42 @@ class Pool:
                 )
             if worker.task is not None:
                 on_result(worker.task[0], error_payload(CRASHED), False)
+            self._give_back(worker)
             return True
         if worker.task is not None and now >= worker.deadline:
             self._kill(worker)
             on_result(worker.task[0], error_payload(timed_out(self.timeout)), False)
+            self._give_back(worker)
             return True
         if not worker.ready and now >= worker.started + _STARTUP_LIMIT:
             self._kill(worker)
             raise ScreeningError(f"a worker process did not start within {_STARTUP_LIMIT:g} s")
+        return False
+
+    def _hear(
+        self,
+        worker: _Worker,
+        message: tuple[Any, ...],
+        on_result: Callable[[int, dict[str, Any], bool], None],
+    ) -> bool:
+        """Act on one message; True when it is a reader's last (it has stopped)."""
+        kind = message[0]
+        if kind == "ready":
+            worker.ready = True
+        elif kind == "failed":
+            raise ScreeningError(f"a worker process could not start: {message[1]}")
+        elif kind == "begun" and worker.ahead:
+            worker.task = worker.ahead.popleft()
+            worker.deadline = message[1] + self.timeout
+        elif kind == "stopped":
+            return True
+        elif worker.task is not None:
+            worker.task = None
+            if kind == "read":
+                self.matching.append((message[1], message[2]))
+            else:
+                _, index, payload, cacheable = message
+                on_result(index, payload, cacheable)
         return False
 
     @staticmethod
@@ -221,6 +313,10 @@ class Pool:
             self._kill(worker)
             with contextlib.suppress(ValueError):
                 worker.process.close()
+
+
+def _busy(worker: _Worker) -> bool:
+    return worker.task is not None or bool(worker.ahead)
 
 
 def _suffix(source: Source) -> str:
@@ -248,7 +344,10 @@ def _worker_main(conn: Connection, setup: WorkerSetup, shared: Checker | None = 
             if task is None:
                 return
             index, source = task
-            payload, cacheable = score_source(checker, source, setup.check_function)
+            if isinstance(source, PreRead):
+                payload, cacheable = match_read(checker, source)
+            else:
+                payload, cacheable = score_source(checker, source, setup.check_function)
             conn.send(("done", index, encoded_payload(payload), cacheable))
     except (EOFError, OSError):
         # The screen is gone (killed, interrupted): nobody is left to answer, so leave quietly.

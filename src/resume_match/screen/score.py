@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import contextlib
 import os
+import pickle
 import tempfile
 import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePath
-from typing import Any
+from typing import Any, TypeVar
 
 from .. import isolation
 from ..api import Checker
@@ -35,6 +37,7 @@ CRASHED = "the reader crashed on this file"
 _KEEP_CHECKERS = 4
 _checkers: dict[tuple[Taxonomy, ReadOptions], Checker] = {}
 _checkers_lock = threading.Lock()
+_T = TypeVar("_T")
 
 
 def check_file(checker: Checker, path: Path) -> DocumentResult:
@@ -130,20 +133,62 @@ def score_path(
     Only results that depend on the file's bytes are cacheable: a file that vanished, ran out
     of memory or hit an internal error is tried again next time.
     """
+    if not _present(path):
+        return error_payload(VANISHED), False
+    outcome = _guarded(checker, lambda: check_function(checker, path))
+    return outcome if isinstance(outcome, tuple) else (result_payload(outcome), True)
+
+
+@dataclass(frozen=True)
+class PreRead:
+    """A file that a worker without the matcher has read: its :class:`Document`, pickled,
+    and the seconds reading took, for a worker with the matcher to finish."""
+
+    path: Path
+    data: bytes
+    spent: float
+
+
+def read_path(checker: Checker, path: Path) -> PreRead | tuple[dict[str, Any], bool]:
+    """The half of :func:`score_path` (with :func:`check_file`) that needs no spaCy: the file
+    read, or the final object of one that cannot be read, with whether it may be cached."""
+    if not _present(path):
+        return error_payload(VANISHED), False
+    started = time.monotonic()
+    outcome = _guarded(checker, lambda: checker.read(path))
+    if isinstance(outcome, tuple):
+        return outcome
+    if isinstance(outcome, DocumentResult):
+        return result_payload(outcome), True
+    data = pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
+    return PreRead(path, data, time.monotonic() - started)
+
+
+def match_read(checker: Checker, read: PreRead) -> tuple[dict[str, Any], bool]:
+    """The other half: what :func:`score_path` gives for the file :func:`read_path` read."""
+    outcome = _guarded(checker, lambda: checker.check_read(read.path, pickle.loads(read.data)))
+    return outcome if isinstance(outcome, tuple) else (result_payload(outcome), True)
+
+
+def _present(path: Path) -> bool:
     try:
         path.stat()
     except FileNotFoundError:
-        return error_payload(VANISHED), False
+        return False
     except OSError:
         pass
+    return True
+
+
+def _guarded(checker: Checker, action: Callable[[], _T]) -> _T | tuple[dict[str, Any], bool]:
+    """``action()``, or the uncacheable object of a file that ran out of memory or broke it."""
     try:
-        result = check_function(checker, path)
+        return action()
     except MemoryError:
         return error_payload(over_memory(checker.options.max_memory_mb)), False
     except Exception as exc:
         detail = " ".join(str(exc).split())[:200]
         return error_payload(internal_error(f"{type(exc).__name__}: {detail}")), False
-    return result_payload(result), True
 
 
 def score_source(
