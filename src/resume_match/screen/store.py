@@ -135,6 +135,23 @@ class RunStore:
         status, score, found, sketch = row
         return Fields(status, score, tuple(found.split()), array("I", sketch) if sketch else None)
 
+    def fields_of(self, indexes: Iterable[int]) -> dict[int, Fields]:
+        """:meth:`fields` of many files at once, by index; files with nothing put are left out."""
+        self._flush()
+        found: dict[int, Fields] = {}
+        wanted = list(indexes)
+        for start in range(0, len(wanted), _BATCH):
+            chunk = wanted[start : start + _BATCH]
+            rows = self._db.execute(
+                "SELECT idx, status, score, found, sketch FROM payloads WHERE idx IN "
+                f"({','.join('?' * len(chunk))})",
+                chunk,
+            )
+            for index, status, score, skills, sketch in rows:
+                sketch_array = array("I", sketch) if sketch else None
+                found[index] = Fields(status, score, tuple(skills.split()), sketch_array)
+        return found
+
     def add_candidate(
         self,
         pos: int,
