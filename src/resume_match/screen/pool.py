@@ -321,6 +321,8 @@ def _busy(worker: _Worker) -> bool:
 
 
 def _suffix(source: Source) -> str:
+    if isinstance(source, PurePath):
+        return source.suffix
     name = source.name if isinstance(source, Inline) else str(source)
     return PurePath(name.rsplit("/", 1)[-1]).suffix
 
