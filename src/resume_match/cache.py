@@ -136,7 +136,11 @@ class ResultCache:
 
         ``data`` is ``value`` already encoded by :func:`encode_value`, when the caller has it.
         """
-        self._pending[key] = encode_value(value) if data is None else data
+        self.put_encoded(key, encode_value(value) if data is None else data)
+
+    def put_encoded(self, key: str, data: bytes) -> None:
+        """Remember a value already encoded by :func:`encode_value` under ``key``."""
+        self._pending[key] = data
         if len(self._pending) >= 200:
             self.flush()
 

@@ -66,11 +66,15 @@ def test_a_workers_result_crosses_the_pipe_with_its_encoded_bytes() -> None:
 
     payload = _payload("ok", 70.0, [5, 9])
     sent = pickle.loads(pickle.dumps(encoded_payload(payload)))
-    assert sent == payload
     assert sent.data == encode_value(payload)
-    store = RunStore()
+    assert len(pickle.dumps(sent)) < len(sent.data) + 200
+    store, direct = RunStore(), RunStore()
     try:
-        assert store.put(0, sent, sent.data) == sent.data
+        assert store.put(0, sent) == sent.data
+        direct.put(0, payload)
         assert store.get(0) == payload
+        assert store.fields(0) == direct.fields(0)
+        assert store.fields(0) is not None and store.fields(0).sketch is not None
     finally:
         store.close()
+        direct.close()

@@ -6,6 +6,7 @@ import os
 import shutil
 import sys
 import time
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -169,15 +170,8 @@ def screen_command(
     """
     from ..cache import ResultCache
     from ..errors import CacheError, ScreeningError, TaxonomyError
-    from ..screen import (
-        Shortlist,
-        check_output_path,
-        make_engine,
-        screen,
-        summary_line,
-        write_report,
-    )
-    from ..screen.table import table_lines
+    from ..screen import Shortlist, check_output_path, make_engine, screen, summary_line
+    from ..screen.together import print_and_write
 
     if scheduler is not None and engine != "dask":
         raise CliError("--scheduler needs --engine dask", ExitCode.USAGE)
@@ -228,10 +222,7 @@ def screen_command(
         if bar is not None:
             bar.clear()
         width = max(40, shutil.get_terminal_size((120, 24)).columns)
-        for line in table_lines(report, width=width):
-            click.echo(line, nl=False)
-        if out is not None:
-            write_report(report, out)
+        print_and_write(report, out, partial(click.echo, nl=False), width)
     except KeyboardInterrupt:
         if bar is not None:
             bar.clear()

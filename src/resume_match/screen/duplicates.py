@@ -17,6 +17,7 @@ import re
 import zlib
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from collections.abc import Set as AbstractSet
 from pathlib import PurePath
 
 from .discover import FilePath
@@ -68,7 +69,11 @@ def _alike(first: Sequence[int], second: Sequence[int], threshold: float) -> boo
     """
     if not first or not second:
         return threshold <= 0.0
-    a, b = set(first), set(second)
+    return _sets_alike(set(first), set(second), threshold)
+
+
+def _sets_alike(a: AbstractSet[int], b: AbstractSet[int], threshold: float) -> bool:
+    """:func:`_alike` of two non-empty sketches as sets, made once per file for all its pairs."""
     both = a & b
     if len(both) / min(SKETCH_SIZE, len(a) + len(b) - len(both)) < threshold:
         return False
@@ -99,6 +104,7 @@ def duplicate_groups(
         for other in members[1:]:
             parent[other] = members[0]
     compared: set[tuple[int, int]] = set()
+    sets = [frozenset(sketch) if sketch else frozenset() for sketch in sketches]
     for members in buckets.values():
         if len(members) > _COMMON:
             continue
@@ -107,7 +113,7 @@ def duplicate_groups(
                 if (first, second) in compared or root(first) == root(second):
                     continue
                 compared.add((first, second))
-                if _alike(sketches[first] or [], sketches[second] or [], threshold):
+                if _sets_alike(sets[first], sets[second], threshold):
                     parent[max(root(first), root(second))] = min(root(first), root(second))
     groups: dict[int, list[int]] = defaultdict(list)
     for index in range(len(sketches)):

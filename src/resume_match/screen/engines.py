@@ -13,10 +13,11 @@ from typing import Any, Literal, Protocol
 from ..errors import ScreeningError
 from .pool import Pool
 from .score import Source, WorkerSetup, available_cpus
+from .store import Encoded
 
 EngineName = Literal["local", "dask"]
 ENGINES: tuple[EngineName, ...] = ("local", "dask")
-OnResult = Callable[[int, dict[str, Any], bool], None]
+OnResult = Callable[[int, dict[str, Any] | Encoded, bool], None]
 DASK_MISSING = "the dask engine needs Dask; install resume-match[dask]"
 
 

@@ -46,13 +46,15 @@ def pair_files(discovery: Discovery) -> list[Candidate]:
     match once the markers (``resume``, ``cv``, ``cover``, ``letter``, ``cl``) are removed, and
     exactly one of each matches; every other file is a candidate alone.
     """
+    tokens = {found.path: _tokens(found.path) for found in discovery.files}
+    cover = {path: any(t in _COVER_MARKERS for t in words) for path, words in tokens.items()}
     groups: dict[tuple[str, str], list[FoundFile]] = {}
     for found in discovery.files:
         groups.setdefault((found.label, found.folder), []).append(found)
     candidates: list[Candidate] = []
     for (label, folder), files in groups.items():
-        covers = [f for f in files if is_cover_letter(f.path)]
-        others = [f for f in files if not is_cover_letter(f.path)]
+        covers = [f for f in files if cover[f.path]]
+        others = [f for f in files if not cover[f.path]]
         if files[0].in_subfolder and len(others) <= 1 and len(covers) <= 1:
             main, letter = (
                 (others[0], covers[0] if covers else None) if others else (covers[0], None)
@@ -63,10 +65,10 @@ def pair_files(discovery: Discovery) -> list[Candidate]:
             continue
         by_stem: dict[tuple[str, ...], list[FoundFile]] = {}
         for found in files:
-            by_stem.setdefault(_stem_key(found.path), []).append(found)
+            by_stem.setdefault(_stem_key(tokens[found.path]), []).append(found)
         for group in by_stem.values():
-            group_covers = [f for f in group if is_cover_letter(f.path)]
-            group_others = [f for f in group if not is_cover_letter(f.path)]
+            group_covers = [f for f in group if cover[f.path]]
+            group_others = [f for f in group if not cover[f.path]]
             if len(group_covers) == 1 and len(group_others) == 1:
                 resume = group_others[0]
                 candidates.append(
@@ -92,8 +94,7 @@ def _tokens(path: FilePath) -> list[str]:
     return [token for token in _SEPARATORS.split(stem) if token]
 
 
-def _stem_key(path: FilePath) -> tuple[str, ...]:
-    tokens = _tokens(path)
+def _stem_key(tokens: list[str]) -> tuple[str, ...]:
     drop = _COVER_MARKERS | _RESUME_MARKERS
     if any(token in _COVER_MARKERS for token in tokens):
         drop |= {"letter"}

@@ -46,6 +46,7 @@ from .score import (
     score_source,
     timed_out,
 )
+from .store import Encoded
 
 _STARTUP_LIMIT = 180.0
 _Task = tuple[int, Source | PreRead]
@@ -114,7 +115,7 @@ class Pool:
     def run(
         self,
         tasks: Sequence[tuple[int, Source]],
-        on_result: Callable[[int, dict[str, Any], bool], None],
+        on_result: Callable[[int, dict[str, Any] | Encoded, bool], None],
     ) -> None:
         """Run every task; ``on_result(index, payload, cacheable)`` is called as each finishes."""
         self.queue = deque(tasks)
@@ -231,7 +232,7 @@ class Pool:
         worker: _Worker,
         ready: set[Any],
         now: float,
-        on_result: Callable[[int, dict[str, Any], bool], None],
+        on_result: Callable[[int, dict[str, Any] | Encoded, bool], None],
     ) -> bool:
         """Handle what a worker said or did; True when it is gone and needs a replacement."""
         broken = False
@@ -272,7 +273,7 @@ class Pool:
         self,
         worker: _Worker,
         message: tuple[Any, ...],
-        on_result: Callable[[int, dict[str, Any], bool], None],
+        on_result: Callable[[int, dict[str, Any] | Encoded, bool], None],
     ) -> bool:
         """Act on one message; True when it is a reader's last (it has stopped)."""
         kind = message[0]
@@ -320,6 +321,8 @@ def _busy(worker: _Worker) -> bool:
 
 
 def _suffix(source: Source) -> str:
+    if isinstance(source, PurePath):
+        return source.suffix
     name = source.name if isinstance(source, Inline) else str(source)
     return PurePath(name.rsplit("/", 1)[-1]).suffix
 

@@ -19,7 +19,9 @@ from .duplicates import fold_duplicates
 from .pairing import Candidate
 from .score import error_payload
 from .shortlist import CandidateResult, Shortlist, found_ids, number
-from .store import RunStore
+from .store import Fields, RunStore
+
+_CHUNK = 500
 
 
 def fold_stored(
@@ -32,8 +34,10 @@ def fold_stored(
     """
     index_of = {path: index for index, path in enumerate(files)}
 
+    resumes = store.fields_of(index_of[c.resume] for c in candidates)
+
     def sketch(path: FilePath) -> Sequence[int] | None:
-        fields = store.fields(index_of[path])
+        fields = resumes.get(index_of[path])
         return None if fields is None else fields.sketch
 
     def score(candidate: Candidate) -> float | None:
@@ -65,19 +69,24 @@ class StoredResults:
     def rank(self, shortlist: Shortlist) -> int:
         """Sort and number the candidates in the store; how many are shortlisted."""
         self.shortlist = shortlist
-        for pos, candidate in enumerate(self.candidates):
-            files = [str(p) for p in candidate.files]
-            status, score, found, starred = self._key(pos, shortlist)
-            self.store.add_candidate(pos, status, score, candidate.name, files, found, starred)
+        for start in range(0, len(self.candidates), _CHUNK):
+            chunk = self.candidates[start : start + _CHUNK]
+            columns = self.store.fields_of(self.index_of[c.resume] for c in chunk)
+            for pos, candidate in enumerate(chunk, start):
+                files = [str(p) for p in candidate.files]
+                status, score, found, starred = self._key(pos, shortlist, columns)
+                self.store.add_candidate(pos, status, score, candidate.name, files, found, starred)
         return self.store.rank(lambda keys: number(keys, shortlist))
 
-    def _key(self, pos: int, shortlist: Shortlist) -> tuple[str, float | None, set[str], bool]:
+    def _key(
+        self, pos: int, shortlist: Shortlist, columns: dict[int, Fields]
+    ) -> tuple[str, float | None, set[str], bool]:
         """What ranks candidate ``pos`` (and whether a document of a scored one failed): from the
-        store's columns for a lone resume ranked by its score; a cover letter (combined with the
-        resume) or a fit needs the whole result."""
+        store's columns (``columns``, by file) for a lone resume ranked by its score; a cover
+        letter (combined with the resume) or a fit needs the whole result."""
         candidate = self.candidates[pos]
         if candidate.cover_letter is None and shortlist.rank_by is None:
-            fields = self.store.fields(self.index_of[candidate.resume])
+            fields = columns.get(self.index_of[candidate.resume])
             if fields is None:
                 return "error", None, set(), False
             found = {i for i in fields.found if i in self.skill_ids}

@@ -34,7 +34,6 @@ from .pairing import pair_files
 from .results import StoredResults, fold_stored
 from .score import (
     CheckFunction,
-    EncodedPayload,
     Source,
     WorkerSetup,
     check_file,
@@ -42,7 +41,7 @@ from .score import (
     task_source,
 )
 from .shortlist import ScreenReport, Shortlist
-from .store import RunStore, StoredSequence
+from .store import Encoded, RunStore, StoredSequence
 from .table import skipped_summary
 from .urls import is_url, open_bytes
 
@@ -257,27 +256,26 @@ class _Batch:
     def finish(
         self,
         index: int,
-        payload: dict[str, Any],
+        payload: dict[str, Any] | Encoded,
         cacheable: bool,
         quiet: bool = False,
         data: bytes | None = None,
     ) -> None:
         """Record a file's result, remember it in the cache when it may be reused.
 
-        ``data`` is the result already encoded (as the cache gave it, or a worker with an
-        :class:`EncodedPayload`); the store and the cache keep the same encoded bytes, so a
-        result is encoded at most once, and seldom here.
+        ``data`` is the result already encoded (as the cache gave it); a worker sends its result
+        :class:`Encoded`. The store and the cache keep the same encoded bytes, so a result is
+        encoded at most once, and seldom here.
         """
-        if data is None and isinstance(payload, EncodedPayload):
-            data = payload.data
         data = self.store.put(index, payload, data)
+        status = payload.status if isinstance(payload, Encoded) else payload["status"]
         self.finished[index] = 1
         self.done += 1
-        self.failed += payload["status"] != "ok"
+        self.failed += status != "ok"
         key = self.keys[index]
         if self.cache is not None and cacheable and key is not None and self._unchanged(index):
             try:
-                self.cache.put(key, payload, data)
+                self.cache.put_encoded(key, data)
             except CacheError as error:
                 self._drop_cache(error)
         if not quiet:

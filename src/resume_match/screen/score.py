@@ -23,13 +23,13 @@ from typing import Any, TypeVar
 
 from .. import isolation
 from ..api import Checker
-from ..cache import encode_value
 from ..errors import VANISHED, ScreeningError, internal_error, over_memory
 from ..model import DocumentResult, Status
 from ..reading import ReadOptions
 from ..report import result_to_dict
 from ..taxonomy import Taxonomy, load_taxonomy
 from .duplicates import text_fingerprint
+from .store import Encoded, encoded
 from .urls import fetch, is_process_local, is_url
 
 CheckFunction = Callable[[Checker, Path], DocumentResult]
@@ -106,18 +106,10 @@ def result_payload(result: DocumentResult) -> dict[str, Any]:
     return payload
 
 
-class EncodedPayload(dict[str, Any]):
-    """A payload that carries its bytes as the cache keeps them (``data``), made by the worker
-    that scored the file, so the screen's one parent process does not encode every result."""
-
-    data: bytes = b""
-
-
-def encoded_payload(payload: dict[str, Any]) -> EncodedPayload:
-    """``payload`` with :func:`~resume_match.cache.encode_value`'s bytes attached."""
-    encoded = EncodedPayload(payload)
-    encoded.data = encode_value(payload)
-    return encoded
+def encoded_payload(payload: dict[str, Any]) -> Encoded:
+    """``payload`` as a worker sends it: encoded by :func:`~resume_match.cache.encode_value` here,
+    so the screen's one parent process neither encodes nor unpickles every result."""
+    return encoded(payload)
 
 
 def error_payload(reason: str, status: Status = "error") -> dict[str, Any]:

@@ -16,7 +16,8 @@ import sqlite3
 import tempfile
 import weakref
 from array import array
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, NamedTuple, TypeVar, overload
 
@@ -56,6 +57,34 @@ class Fields(NamedTuple):
     """The text's fingerprint, for a file that was scored and has one."""
 
 
+@dataclass(frozen=True, slots=True)
+class Encoded:
+    """A file's object as the store keeps it: encoded, with its columns beside it.
+
+    What a worker sends instead of the object: the parent of a screen, which shares two cores with
+    the workers, then neither unpickles nor decodes the object of every file it is given.
+    """
+
+    data: bytes
+    """:func:`~resume_match.cache.encode_value`'s bytes, as the cache keeps them too."""
+    status: str | None
+    score: float | None
+    found: str
+    """Ids of the skills shown, core or extra, space-separated."""
+    sketch: bytes | None
+    """The fingerprint of a scored file's text, as 32-bit integers, or None."""
+
+
+def encoded(payload: Mapping[str, Any], data: bytes | None = None) -> Encoded:
+    """``payload`` encoded (``data``, when the caller has encoded it), with its columns."""
+    status = payload.get("status")
+    found = " ".join(item["id"] for key in ("matched", "extras") for item in payload.get(key) or ())
+    fingerprint = payload.get("fingerprint") if status == "ok" else None
+    sketch = array("I", fingerprint).tobytes() if fingerprint else None
+    data = encode_value(payload) if data is None else data
+    return Encoded(data, status, payload.get("score"), found, sketch)
+
+
 class RunStore:
     """Per-file objects and per-candidate sort keys of one screen, in a temporary SQLite file.
 
@@ -75,23 +104,19 @@ class RunStore:
         self._candidates: list[tuple[Any, ...]] = []
         self.count = 0
 
-    def put(self, index: int, payload: dict[str, Any], data: bytes | None = None) -> bytes:
+    def put(
+        self, index: int, payload: Mapping[str, Any] | Encoded, data: bytes | None = None
+    ) -> bytes:
         """Keep file ``index``'s object (a later put for the same index replaces it).
 
         ``data`` is the object as :func:`~resume_match.cache.encode_value` encodes it, when the
         caller has it; the encoded object is returned, for the cache to keep as it is.
         """
-        data = encode_value(payload) if data is None else data
-        status = payload.get("status")
-        found = " ".join(
-            item["id"] for key in ("matched", "extras") for item in payload.get(key) or ()
-        )
-        fingerprint = payload.get("fingerprint") if status == "ok" else None
-        sketch = array("I", fingerprint).tobytes() if fingerprint else None
-        self._payloads.append((index, data, status, payload.get("score"), found, sketch))
+        row = payload if isinstance(payload, Encoded) else encoded(payload, data)
+        self._payloads.append((index, row.data, row.status, row.score, row.found, row.sketch))
         if len(self._payloads) >= _BATCH:
             self._flush()
-        return data
+        return row.data
 
     def get(self, index: int) -> dict[str, Any] | None:
         """File ``index``'s object, or None when none was put."""
@@ -109,6 +134,23 @@ class RunStore:
             return None
         status, score, found, sketch = row
         return Fields(status, score, tuple(found.split()), array("I", sketch) if sketch else None)
+
+    def fields_of(self, indexes: Iterable[int]) -> dict[int, Fields]:
+        """:meth:`fields` of many files at once, by index; files with nothing put are left out."""
+        self._flush()
+        found: dict[int, Fields] = {}
+        wanted = list(indexes)
+        for start in range(0, len(wanted), _BATCH):
+            chunk = wanted[start : start + _BATCH]
+            rows = self._db.execute(
+                "SELECT idx, status, score, found, sketch FROM payloads WHERE idx IN "
+                f"({','.join('?' * len(chunk))})",
+                chunk,
+            )
+            for index, status, score, skills, sketch in rows:
+                sketch_array = array("I", sketch) if sketch else None
+                found[index] = Fields(status, score, tuple(skills.split()), sketch_array)
+        return found
 
     def add_candidate(
         self,

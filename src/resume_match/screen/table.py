@@ -57,67 +57,98 @@ def table_lines(report: ScreenReport, width: int = 100) -> Iterator[str]:
 
     Two passes over the candidates (widths, then rows), so none is kept in between.
     """
-
-    def rows() -> Iterator[CandidateResult]:
-        return (c for c in report.candidates if c.shortlisted or not c.main.ok)
-
-    outline = (
-        report.outline()
-        if report.outline is not None
-        else ((row.candidate, _status(row)) for row in rows())
-    )
-    longest, status_width, starred, empty = 9, 6, False, True
-    for candidate, status in outline:
-        empty = False
-        longest = max(longest, len(printable(_named(candidate))))
-        status_width = max(status_width, len(status))
-        starred = starred or status == "ok*"
-    if empty:
-        yield "No candidate passed the shortlist filters.\n"
+    table = Table(report, width)
+    yield from table.head()
+    if table.empty:
         return
-    fit = report.shortlist.rank_by is not None
-    scores = 1 + fit
-    subscores = width - (4 + (scores + 2) * (_GAP + 5) + 2 * _GAP + status_width) >= min(
-        longest, 12
-    )
-    numbers = (scores + 2 * subscores) * (_GAP + 5)
-    fixed = 4 + _GAP + numbers + _GAP + status_width
-    wide = width - fixed - _GAP - min(longest, _NAME_ROOM) >= _DETAIL_ROOM
-    if wide:
-        flexible = width - fixed - _GAP
-        name_width = min(longest, max(_NAME_ROOM, flexible // 2), flexible - _DETAIL_ROOM)
-        detail_width = flexible - name_width
-    else:
-        name_width = max(9, min(longest, width - fixed))
-        detail_width = 0
-    gap = " " * _GAP
-    header = f"{'#':>4}{gap}{'candidate':<{name_width}}{gap}" + (f"  fit{gap}" if fit else "")
-    header += "score"
-    header += f"{gap} tech{gap} soft" if subscores else ""
-    header += f"{gap}{'top missing skills':<{detail_width}}" if wide else ""
-    yield f"{header}{gap}status".rstrip() + "\n"
-    for result in rows():
+    for result in report.candidates:
+        yield from table.rows(result)
+    yield from table.tail()
+
+
+class Table:
+    """The table's layout, from the report's outline (or a pass over its candidates), and its
+    lines: the head, then each candidate's rows as it is given, then the tail.
+
+    Rows come one candidate at a time, so whoever reads the candidates for another reason (a
+    report writer) can print the table on the way without reading them again.
+    """
+
+    def __init__(self, report: ScreenReport, width: int = 100) -> None:
+        outline = (
+            report.outline()
+            if report.outline is not None
+            else ((row.candidate, _status(row)) for row in report.candidates if _shown(row))
+        )
+        longest, status_width, starred, empty = 9, 6, False, True
+        for candidate, status in outline:
+            empty = False
+            longest = max(longest, len(printable(_named(candidate))))
+            status_width = max(status_width, len(status))
+            starred = starred or status == "ok*"
+        self.empty = empty
+        self.starred = starred
+        self.width = width
+        self.fit = report.shortlist.rank_by is not None
+        scores = 1 + self.fit
+        self.subscores = width - (4 + (scores + 2) * (_GAP + 5) + 2 * _GAP + status_width) >= min(
+            longest, 12
+        )
+        numbers = (scores + 2 * self.subscores) * (_GAP + 5)
+        fixed = 4 + _GAP + numbers + _GAP + status_width
+        self.wide = width - fixed - _GAP - min(longest, _NAME_ROOM) >= _DETAIL_ROOM
+        if self.wide:
+            flexible = width - fixed - _GAP
+            self.name_width = min(longest, max(_NAME_ROOM, flexible // 2), flexible - _DETAIL_ROOM)
+            self.detail_width = flexible - self.name_width
+        else:
+            self.name_width = max(9, min(longest, width - fixed))
+            self.detail_width = 0
+
+    def head(self) -> Iterator[str]:
+        """The header line, or the line that says no candidate is shown."""
+        if self.empty:
+            yield "No candidate passed the shortlist filters.\n"
+            return
+        gap = " " * _GAP
+        header = f"{'#':>4}{gap}{'candidate':<{self.name_width}}{gap}"
+        header += (f"  fit{gap}" if self.fit else "") + "score"
+        header += f"{gap} tech{gap} soft" if self.subscores else ""
+        header += f"{gap}{'top missing skills':<{self.detail_width}}" if self.wide else ""
+        yield f"{header}{gap}status".rstrip() + "\n"
+
+    def rows(self, result: CandidateResult) -> Iterator[str]:
+        """The lines of one candidate: none when it is scored but not shortlisted."""
+        if self.empty or not _shown(result):
+            return
+        gap = " " * _GAP
         main = result.main
         name = printable(_with_copies(result))
         status = _status(result)
         detail = printable(_detail(result))
-        line = f"{result.rank or '-':>4}{gap}{_fit_name(name, name_width):<{name_width}}{gap}"
-        line += (f"{_column(result.fit)}{gap}" if fit else "") + _column(main.score)
-        if subscores:
+        line = f"{result.rank or '-':>4}{gap}{_fit_name(name, self.name_width):<{self.name_width}}"
+        line += gap + (f"{_column(result.fit)}{gap}" if self.fit else "") + _column(main.score)
+        if self.subscores:
             line += f"{gap}{_column(main.technical_score)}{gap}{_column(main.soft_score)}"
-        if wide:
-            line += (
-                f"{gap}{textwrap.shorten(detail, detail_width, placeholder='...'):<{detail_width}}"
-            )
+        if self.wide:
+            shown = textwrap.shorten(detail, self.detail_width, placeholder="...")
+            line += f"{gap}{shown:<{self.detail_width}}"
         yield f"{line}{gap}{status}".rstrip() + "\n"
-        if not wide and detail != "-":
+        if not self.wide and detail != "-":
             label = "missing: " if main.ok else ""
-            room = max(10, width - _INDENT)
+            room = max(10, self.width - _INDENT)
             text = textwrap.shorten(label + detail, room, placeholder="...")
             yield (" " * _INDENT + text).rstrip() + "\n"
-    if starred:
-        note = "ok*: scored without a document that could not be read (see the report)"
-        yield from (line.rstrip() + "\n" for line in textwrap.wrap(note, max(20, width)))
+
+    def tail(self) -> Iterator[str]:
+        """The note under a table with ``ok*`` rows."""
+        if self.starred and not self.empty:
+            note = "ok*: scored without a document that could not be read (see the report)"
+            yield from (line.rstrip() + "\n" for line in textwrap.wrap(note, max(20, self.width)))
+
+
+def _shown(result: CandidateResult) -> bool:
+    return result.shortlisted or not result.main.ok
 
 
 def _with_copies(result: CandidateResult) -> str:
