@@ -13,6 +13,7 @@ from __future__ import annotations
 import ctypes
 import sys
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import repeat
 from typing import Any, cast
@@ -30,8 +31,9 @@ class PageChars:
 
     codes: list[int]
     """The character's code, as ``FPDFText_GetUnicode`` gives it."""
-    boxes: list[float]
-    """Loose boxes, four numbers a character: left, top, right, bottom in PDF points."""
+    boxes: Sequence[float]
+    """Loose boxes, four numbers a character: left, top, right, bottom in PDF points (from
+    :func:`page_chars`, a memoryview of the C floats, which numpy reads as they are)."""
     colors: bytes
     """Fill colour, four bytes a character (red, green, blue, alpha), where ``colored``."""
     colored: bytes
@@ -189,9 +191,10 @@ def fill_colors(handles: list[int]) -> tuple[bytes, bytes]:
     return found, bytes(memoryview(buffer).cast("B")[: 16 * count])
 
 
-def _floats(view: memoryview) -> list[float]:
-    """Bytes holding C floats, as Python numbers (typeshed calls every memoryview item an int)."""
-    return cast(list[float], view.cast("f").tolist())
+def _floats(view: memoryview) -> Sequence[float]:
+    """A copy of bytes holding C floats, read as Python numbers (typeshed calls every memoryview
+    item an int)."""
+    return cast(Sequence[float], memoryview(bytes(view)).cast("f"))
 
 
 def _codes(calls: _Calls, handle: Any, count: int) -> list[int]:
