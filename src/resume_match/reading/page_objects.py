@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from types import SimpleNamespace
 from typing import Any, cast
 
-from .pdfium_bulk import ObjectList, fill_colors
+from .pdfium_bulk import ObjectList, fill_colors, held
 
 Box = tuple[float, float, float, float]
 """x0, x1, top, bottom in points, measured from the page's top-left corner."""
@@ -63,11 +63,8 @@ def calls() -> SimpleNamespace:
     import pypdfium2.raw as c
 
     def proto(function: Any, result: Any, *args: Any) -> Any:
-        # A copy of pypdfium2's own function pointer, with plain types: a tenth cheaper a call
-        # than a CFUNCTYPE prototype of the same types.
-        bare = type(function)(address(function))
-        bare.restype, bare.argtypes = result, args
-        return bare
+        # Plain types set on the pointer itself: a tenth cheaper a call than a prototype's.
+        return held(function, result, args)
 
     handle, number = ctypes.c_void_p, ctypes.c_int
     return SimpleNamespace(

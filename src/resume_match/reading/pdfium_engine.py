@@ -68,8 +68,12 @@ def _words(
     own_view: bool,
 ) -> list[PdfWord]:
     """The page's words, split at its blank glyphs; with ``own_view``, each hidden or not as the
-    characters' colours, sizes and places say (see :func:`.pdfium_words.page_words`)."""
-    words, spans = page_words(chars, width, height, faint)
+    characters' colours, sizes and places say (see :func:`.pdfium_words.page_words`).
+
+    Without it the renderer judges the words, and ``chars`` has no colours: taken as visible,
+    not as the see-through of no colour at all, the words need no new verdict where it agrees.
+    """
+    words, spans = page_words(chars, width, height, faint if own_view else Faint(last=False))
     if own_view and any(w.hidden for w in words):
         words = _say_how_hidden(words, spans, handle, width, height)
     if blanks:

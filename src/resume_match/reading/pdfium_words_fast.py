@@ -87,7 +87,12 @@ def page_words_at_once(
     breaks, hyphens = breaks_table[index], hyphens_table[index]
     if (hyphens[1:] & hyphens[:-1]).any():
         return None
-    boxes = numpy.fromiter(chars.boxes, dtype=numpy.float64, count=4 * count).reshape(count, 4)
+    raw = chars.boxes
+    if isinstance(raw, memoryview):
+        boxes = numpy.frombuffer(raw, dtype=numpy.float32, count=4 * count).astype(numpy.float64)
+    else:
+        boxes = numpy.fromiter(raw, dtype=numpy.float64, count=4 * count)
+    boxes = boxes.reshape(count, 4)
     if numpy.isnan(boxes).any():
         return None
     left, right = boxes[:, 0], boxes[:, 2]

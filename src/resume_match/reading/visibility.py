@@ -21,6 +21,7 @@ import re
 from typing import Any
 
 from .backdrops import Backdrop, Painted, backdrops, coloured_like, fill_colour, under_words
+from .layers_clips import any_clipped, any_in_layer, clip_box, in_layer
 from .page_objects import (
     MAX_OBJECTS,
     RENDER_MODE_3,
@@ -31,7 +32,6 @@ from .page_objects import (
     calls,
     image_pixel_count,
     scan_page,
-    typed,
 )
 from .page_render import TextMarks, image_pixels, render_scale
 from .pdf_words import PdfWord
@@ -115,41 +115,6 @@ class PageVisibility:
             start = end
         self._objects = objects
         self._exact = True
-
-    def _in_layer(self, key: int) -> bool:
-        c = self._c
-        count = calls().count_marks(key)
-        if not count:
-            return False
-        obj = typed(key)
-        name = (ctypes.c_ushort * 8)()
-        length = ctypes.c_ulong()
-        for index in range(min(count, 16)):
-            mark = c.FPDFPageObj_GetMark(obj, index)
-            if not mark or not c.FPDFPageObjMark_GetName(mark, name, ctypes.sizeof(name), length):
-                continue
-            if bytes(name)[: max(0, length.value - 2)].decode("utf-16-le", "replace") == "OC":
-                return True
-        return False
-
-    def _clip_box(self, obj: Any) -> Box | None:
-        """The bounding box of the object's clipping path, or None when it has none."""
-        c = self._c
-        clip = c.FPDFPageObj_GetClipPath(obj)
-        if not clip:
-            return None
-        xs: list[float] = []
-        ys: list[float] = []
-        x, y = ctypes.c_float(), ctypes.c_float()
-        for path in range(min(c.FPDFClipPath_CountPaths(clip), 64)):
-            for segment in range(min(c.FPDFClipPath_CountPathSegments(clip, path), 256)):
-                point = c.FPDFClipPath_GetPathSegment(clip, path, segment)
-                if point and c.FPDFPathSegment_GetPoint(point, x, y):
-                    xs.append(x.value)
-                    ys.append(y.value)
-        if not xs:
-            return None
-        return (min(xs), max(xs), self.height - max(ys), self.height - min(ys))
 
     def _index_hidden_chars(self) -> None:
         """The boxes of characters hidden by their own properties, in rows, for :meth:`judge`."""
@@ -241,11 +206,8 @@ class PageVisibility:
             return True
         if self._coloured_like_a_backdrop(texts, seen):
             return True
-        fn = calls()
-        if any(map(fn.count_marks, texts)) and any(map(self._in_layer, texts)):
-            return True
-        clips = filter(None, map(fn.clip_path, texts))
-        return any(map((0).__lt__, map(fn.count_clip_paths, clips)))
+        keys = list(texts)
+        return any_in_layer(keys) or any_clipped(keys)
 
     def _coloured_like_a_backdrop(self, texts: dict[int, TextObject], seen: list[Box]) -> bool:
         """Whether text lies on an image, or a shape of nearly its colour, drawn before it all.
@@ -360,9 +322,9 @@ class PageVisibility:
         props = self._objects.get(key)
         if props is None:
             return COVERED
-        if self._in_layer(key):
+        if in_layer(key):
             return LAYER_OFF
-        clip = self._clip_box(typed(key))
+        clip = clip_box(key, self.height)
         if clip is not None:
             cx0, cx1, ctop, cbottom = clip
             if x1 <= cx0 or x0 >= cx1 or bottom <= ctop or top >= cbottom:
