@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from resume_match.api import Checker
 from resume_match.errors import DocumentError
@@ -44,3 +47,12 @@ def skills_in_duty(checker: Checker, line: str) -> set[str]:
         Path("line.txt"), "text", (f"EXPERIENCE\nAssociate, 2019 to 2024\n{line}\n",)
     )
     return {match.skill.id for match in checker.matcher.match(document)}
+
+
+def recruiter_cases(cases: dict[str, list[tuple[str, str, bool]]]) -> Any:
+    """Parametrize ``(text, skill, counts)`` over named groups of duty lines, each id its group."""
+    return pytest.mark.parametrize(
+        ("text", "skill", "counts"),
+        [case for group in cases.values() for case in group],
+        ids=[f"{name}: {case[0][:40]}" for name, group in cases.items() for case in group],
+    )

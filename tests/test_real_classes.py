@@ -8,9 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-from helpers import skills_in_duty
+from helpers import recruiter_cases, skills_in_duty
 from resume_match.api import Checker
 from resume_match.reading import Document
 
@@ -455,11 +453,7 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
 }
 
 
-@pytest.mark.parametrize(
-    ("text", "skill", "counts"),
-    [case for cases in CASES.values() for case in cases],
-    ids=[f"{name}: {case[0][:40]}" for name, cases in CASES.items() for case in cases],
-)
+@recruiter_cases(CASES)
 def test_a_recruiter_would_agree(checker: Checker, text: str, skill: str, counts: bool) -> None:
     assert (skill in skills_in_duty(checker, text)) is counts
 

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-from helpers import skills_in_duty
+from helpers import recruiter_cases, skills_in_duty
 from resume_match.api import Checker
 from resume_match.reading import Document
 
@@ -214,10 +212,6 @@ def test_a_pastime_under_interests_proves_no_soft_skill(checker: Checker) -> Non
     assert PROBLEMS in found[1]
 
 
-@pytest.mark.parametrize(
-    ("text", "skill", "counts"),
-    [case for cases in CASES.values() for case in cases],
-    ids=[f"{name}: {case[0][:40]}" for name, cases in CASES.items() for case in cases],
-)
+@recruiter_cases(CASES)
 def test_a_recruiter_would_agree(checker: Checker, text: str, skill: str, counts: bool) -> None:
     assert (skill in skills_in_duty(checker, text)) is counts
