@@ -11,6 +11,7 @@ pdfium reports is unchanged, number for number.
 from __future__ import annotations
 
 import ctypes
+import functools
 import sys
 import threading
 from collections.abc import Sequence
@@ -119,13 +120,9 @@ def held(function: Any, restype: Any, argtypes: Any = None) -> Any:
     return pointer
 
 
-_calls: list[_Calls] = []
-
-
+@functools.cache
 def _bare_calls() -> _Calls:
-    if not _calls:
-        _calls.append(_Calls())
-    return _calls[0]
+    return _Calls()
 
 
 def page_chars(handle: Any, count: int, colors: bool = True) -> PageChars:

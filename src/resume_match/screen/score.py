@@ -11,6 +11,7 @@ options bound, for ``rdd.map(FileScorer(taxonomy))``.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import pickle
 import tempfile
@@ -276,10 +277,6 @@ def _checker(taxonomy: Taxonomy | None, options: ReadOptions | None) -> Checker:
     return checker
 
 
-_bundled_taxonomy: list[Taxonomy] = []
-
-
+@functools.cache
 def _bundled() -> Taxonomy:
-    if not _bundled_taxonomy:
-        _bundled_taxonomy.append(load_taxonomy())
-    return _bundled_taxonomy[0]
+    return load_taxonomy()
