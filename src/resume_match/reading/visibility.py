@@ -36,6 +36,7 @@ from .page_objects import (
 from .page_render import TextMarks, image_pixels, render_scale
 from .pdf_words import PdfWord
 from .pdfium_bulk import ObjectList, object_list
+from .pdfium_support import can_judge_pages, cannot_tell
 from .word_boxes import MIN_WIDTH, inside_any, meets_any, sideways
 
 Box = tuple[float, float, float, float]
@@ -55,8 +56,6 @@ _ROW = 8.0
 _MAX_IMAGE_PIXELS = 36_000_000
 # Bullets, rules and pdfminer's "(cid:127)" carry no keyword; their boxes are often not their ink.
 _NO_WORD = re.compile(r"(?:\(cid:\d+\)|[^\w])+")
-# What pdfium or its bindings raise when a page cannot be judged: the engine's own view stands.
-_CANNOT_TELL = (OSError, ValueError, AttributeError, ImportError, MemoryError)
 
 
 class PageVisibility:
@@ -282,7 +281,7 @@ class PageVisibility:
         painting = [box for _, box, geometry in waiting if geometry is None]
         try:
             self._render_if_needed([box for _, box, _ in waiting], bool(painting))
-        except _CANNOT_TELL:
+        except cannot_tell():
             return None
         marks = iter(self._marks.painted(painting)) if self._marks else None
         covers = self._covers
@@ -357,9 +356,11 @@ def page_visibility(
 
     ``objects``: the page's objects (see :func:`.page_objects.scan_page`), if already read.
     """
+    if not can_judge_pages():
+        return None
     try:
         return PageVisibility(page, textpage, objects)
-    except _CANNOT_TELL:
+    except cannot_tell():
         return None
 
 
