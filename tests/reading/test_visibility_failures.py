@@ -44,6 +44,33 @@ def _write(technique: PdfTechnique, tmp_path: Path) -> Path:
 
 
 @pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize(
+    "error",
+    [pypdfium2.PdfiumError("Failed to fill bitmap rectangle."), MemoryError()],
+    ids=["pdfium-error", "memory-error"],
+)
+@pytest.mark.parametrize(
+    "technique", OWN_PROPERTY_TECHNIQUES, ids=[t.name for t in OWN_PROPERTY_TECHNIQUES]
+)
+def test_words_hidden_by_their_own_properties_stay_hidden_when_the_render_fails(
+    technique: PdfTechnique,
+    error: BaseException,
+    engine: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    tried = _fail_renders(monkeypatch, error)
+    document = read_document(
+        _write(technique, tmp_path), ReadOptions(pdf_engine=engine, isolate=False)
+    )
+    assert tried, "the page was meant to need a render"
+    assert "Cerner" not in document.text
+    assert "Cerner" in document.hidden_text
+    assert [flag.kind for flag in document.flags] == ["hidden-text"]
+    assert technique.named in document.flags[0].message
+
+
+@pytest.mark.parametrize("engine", ENGINES)
 @pytest.mark.parametrize("error", [AttributeError, TypeError])
 def test_a_broken_render_step_fails_the_file_instead_of_passing_for_a_page_pdfium_cannot_judge(
     error: type[Exception], engine: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch

@@ -241,11 +241,47 @@ class PageVisibility:
     def judge(self, words: list[PdfWord]) -> list[PdfWord]:
         """The words, each hidden or not with the reason a person cannot see it."""
         judged = self.verdicts(words)
-        return list(words) if judged is None else judged
+        return self.without_render(words) if judged is None else judged
+
+    def without_render(self, words: list[PdfWord]) -> list[PdfWord]:
+        """The verdicts that need no render (render mode, size, place), for a page pdfium could
+        not render; a word only the render could judge keeps the engine's own view."""
+        judged, waiting = self._own_reasons(words)
+        for index, _, geometry in waiting:
+            if geometry is not None:
+                judged[index] = _verdict(words[index], geometry)
+        return judged
 
     def verdicts(self, words: list[PdfWord]) -> list[PdfWord] | None:
-        """As :meth:`judge`, but None where the engine's own view must stand (a render failed):
+        """As :meth:`judge`, but None where the render failed (see :meth:`without_render`):
         the verdicts owe nothing to the words' own ``hidden`` and ``how``."""
+        judged, waiting = self._own_reasons(words)
+        if not waiting:
+            return judged
+        painting = [box for _, box, geometry in waiting if geometry is None]
+        try:
+            self._render_if_needed([box for _, box, _ in waiting], bool(painting))
+        except cannot_tell():
+            return None
+        marks = iter(self._marks.painted(painting)) if self._marks else None
+        covers = self._covers
+        for index, box, geometry in waiting:
+            inked = next(marks) if marks is not None and geometry is None else True
+            how = geometry
+            if covers and inside_any(box, covers):
+                how = COVERED
+            elif not inked:
+                how = self._unpainted_reason(box)
+            item = words[index]
+            if how is not None or item.hidden or item.how:
+                judged[index] = _verdict(item, how)
+        return judged
+
+    def _own_reasons(
+        self, words: list[PdfWord]
+    ) -> tuple[list[PdfWord], list[tuple[int, Box, str | None]]]:
+        """Verdicts from the characters' own properties, and the words left to judge, each with
+        its box and its reason of size or place if it has one."""
         judged = list(words)
         waiting: list[tuple[int, Box, str | None]] = []
         hidden_chars, width, height = self._hidden_chars, self.width, self.height
@@ -276,26 +312,7 @@ class PageVisibility:
                 or (letters > 1 and x1 - x0 < MIN_WIDTH * (bottom - top) * letters)
             )
             waiting.append((index, box, None if plain else self._geometry_reason(box, letters)))
-        if not waiting:
-            return judged
-        painting = [box for _, box, geometry in waiting if geometry is None]
-        try:
-            self._render_if_needed([box for _, box, _ in waiting], bool(painting))
-        except cannot_tell():
-            return None
-        marks = iter(self._marks.painted(painting)) if self._marks else None
-        covers = self._covers
-        for index, box, geometry in waiting:
-            inked = next(marks) if marks is not None and geometry is None else True
-            how = geometry
-            if covers and inside_any(box, covers):
-                how = COVERED
-            elif not inked:
-                how = self._unpainted_reason(box)
-            item = words[index]
-            if how is not None or item.hidden or item.how:
-                judged[index] = _verdict(item, how)
-        return judged
+        return judged, waiting
 
     def _hidden_in(self, box: Box) -> list[str]:
         x0, x1, top, bottom = box
