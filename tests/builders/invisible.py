@@ -158,6 +158,31 @@ PDF_TECHNIQUES: tuple[PdfTechnique, ...] = (
 )
 
 
+# Text a person sees, white on a dark box: the visibility check renders a page that holds it.
+_RENDERED_SIDEBAR = (
+    b"0.15 0.2 0.35 rg 40 360 460 60 re f BT /F1 10 Tf 0 Tr 1 g 54 380 Td (Lead) Tj ET"
+)
+
+# The stuffing hidden by its own properties (render mode, size, place), which need no render.
+OWN_PROPERTY_TECHNIQUES: tuple[PdfTechnique, ...] = (
+    PdfTechnique(
+        "render-mode-3-on-a-rendered-page",
+        lambda: page_pdf(_stuffing(b"3 Tr") + b" " + _RENDERED_SIDEBAR),
+        "render mode 3",
+    ),
+    PdfTechnique(
+        "tiny-on-a-rendered-page",
+        lambda: page_pdf(_stuffing(size=1) + b" " + _RENDERED_SIDEBAR),
+        "tiny text",
+    ),
+    PdfTechnique(
+        "off-the-page-on-a-rendered-page",
+        lambda: page_pdf(_stuffing(x=-900) + b" " + _RENDERED_SIDEBAR),
+        "off the page",
+    ),
+)
+
+
 def visible_on_backdrops_pdfs() -> dict[str, bytes]:
     """Text in a colour that stands out from the box or picture drawn under all the text."""
     return {

@@ -106,3 +106,19 @@ def rewrite_on_name(checker: Checker, path: Path) -> DocumentResult:
     if path.name.startswith("rewrite"):
         path.write_text(STRONG, encoding="utf-8")
     return checker.check_document(path)
+
+
+def broken_render(checker: Checker, path: Path) -> DocumentResult:
+    """A check whose PDF visibility step has a bug: every page render raises AttributeError."""
+    import pypdfium2
+
+    real = pypdfium2.PdfPage.render
+
+    def render(*_args: object, **_kwargs: object) -> object:
+        raise AttributeError("a bug in the visibility check")
+
+    pypdfium2.PdfPage.render = render
+    try:
+        return checker.check_document(path)
+    finally:
+        pypdfium2.PdfPage.render = real

@@ -17,10 +17,11 @@ import pytest
 from click.testing import CliRunner
 
 import resume_match.screen.run as screen_run
+from builders.invisible import OWN_PROPERTY_TECHNIQUES
 from resume_match.cache import ResultCache
 from resume_match.cli import cli
 from resume_match.screen import Discovery, defuse_formula, screen
-from screen_fakes import STRONG, WEAK, rewrite_on_name
+from screen_fakes import STRONG, WEAK, broken_render, rewrite_on_name
 
 pytestmark = pytest.mark.timeout(120)
 REPO = Path(__file__).resolve().parents[2]
@@ -69,6 +70,21 @@ def test_a_file_rewritten_during_the_run_is_not_cached_under_its_old_bytes(
     fresh = screen([second], jobs=1, check_function=rewrite_on_name)
     assert later.cached == 0
     assert _scores(later) == _scores(fresh)
+
+
+def test_a_bug_in_the_pdf_visibility_check_fails_that_file_and_the_batch_goes_on(
+    tmp_path: Path,
+) -> None:
+    """A fault in the check is not a page pdfium could not judge: the file is a row that names
+    the error, not a file read less carefully in silence."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text(STRONG, encoding="utf-8")
+    (folder / "stuffed.pdf").write_bytes(OWN_PROPERTY_TECHNIQUES[0].build())
+    report = screen([folder], jobs=1, check_function=broken_render)
+    reasons = {Path(r.main.file).name: r.main.reason for r in report.candidates}
+    assert reasons["stuffed.pdf"].startswith("could not be read (AttributeError)")
+    assert reasons["good.txt"] == ""
 
 
 def test_cache_rows_that_decode_but_lack_fields_are_read_again_with_a_warning(

@@ -10,7 +10,6 @@ words (``context``), or in a heading or a job title (``evidence``).
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Callable
 from itertools import pairwise
@@ -21,6 +20,7 @@ from ..sections import SectionMap, find_sections, in_keyword_list
 from ..taxonomy import Skill, Taxonomy
 from .context import SPAN_BREAK, negated
 from .evidence import dedupe, map_lines, page_of, snippet, splits_items
+from .near import near_spans
 from .senses import SenseRule, other_sense
 from .spelling import Speller, lemma_table
 from .tokens import (
@@ -28,7 +28,6 @@ from .tokens import (
     Tokens,
     beside_a_name,
     found_outside,
-    inside_names,
     join_particles,
     opens_item,
     read_tokens,
@@ -41,14 +40,6 @@ from .tokens import (
 
 _CONTEXT_PREPOSITIONS = frozenset({"in", "into", "on", "using", "with", "via", "through"})
 _LINE_BREAK = re.compile(r"(?<!\n)\n(?!\n)")
-_OPENS_A_NEW_VERB = frozenset({",", "to"})
-_VERB_OR_NOUN = frozenset(
-    {"schedule", "book", "record", "file", "log", "chart", "call", "note", "document", "order"}
-)
-_BEFORE_AN_ADJECTIVE = frozenset({"for", "of", "all", "upcoming", "any", "every", "with"})
-_DETERMINERS = frozenset(
-    {"the", "a", "an", "our", "my", "their", "his", "her", "its", "your", "this", "that", "each"}
-)
 
 Span = tuple[str, int, int]
 # Past this many proofs of one skill, more prove nothing: a text that repeats a skill's name
@@ -310,7 +301,7 @@ class SkillMatcher:
             ):
                 spans.add((label.removesuffix("#listed"), start, end))
                 listed.add((label.removesuffix("#listed"), start, end))
-        pairs = self._near_spans(tokens, breaks)
+        pairs = near_spans(tokens, breaks, self._near_index, self._near)
         spans.update(pairs)
         loose.update(pair for pair in pairs if pair[2] - pair[1] > 2)
         candidates: list[Span] = []
@@ -322,53 +313,6 @@ class SkillMatcher:
                 spans.add((label, start, end))
         spans.update(self._in_context(tokens, candidates, spans))
         return shortest(spans)
-
-    def _near_spans(self, tokens: Tokens, breaks: list[int]) -> set[Span]:
-        """Pairs of words, one from each set of a ``near`` rule, close together in one sentence.
-
-        An index from lemma to rule finds the candidates in one pass over the document, which costs
-        a fraction of what spaCy's Matcher spends on wildcard patterns. A pair in reverse order
-        whose verb opens a new item or purpose ("completing work orders, maintaining inventory",
-        "placed orders to maintain stock") does not hold that word as its object, a word
-        inside a proper name ("through Fee Basis Claims System") is no word of a pair, and a
-        verb after a determiner is a noun ("our schedule and a patient's life").
-        """
-        positions: dict[tuple[int, int], list[int]] = {}
-        lowers, lemmas, near = tokens.lowers, tokens.lemmas, self._near_index
-        names = inside_names(tokens, breaks)
-        for index in [i for i, lemma in enumerate(lemmas) if lemma in near]:
-            lemma = lemmas[index]
-            keys = near[lemma]
-            # Only a capitalised word can stand inside a name.
-            if tokens.words[index][:1].isupper() and index in names:
-                continue
-            before = lowers[index - 1] if index else ""
-            nominal = lemma in _VERB_OR_NOUN and (
-                before in _DETERMINERS
-                or (lowers[index].endswith("ed") and before in _BEFORE_AN_ADJECTIVE)
-            )
-            for key in keys:
-                if not (nominal and key[1] == 0):
-                    positions.setdefault(key, []).append(index)
-        spans: set[Span] = set()
-        for (rule_index, side), firsts in positions.items():
-            if side:
-                continue
-            seconds = positions.get((rule_index, 1))
-            if not seconds:
-                continue
-            skill_id, within = self._near[rule_index]
-            for a in firsts:
-                # Only the words within reach: linear in the text, not in its square.
-                first = bisect.bisect_left(seconds, a - within - 1)
-                for b in seconds[first : bisect.bisect_right(seconds, a + within + 1)]:
-                    low, high = (a, b) if a < b else (b, a)
-                    if not 0 < high - low <= within + 1 or breaks[high] != breaks[low]:
-                        continue
-                    if b < a and lowers[a - 1] in _OPENS_A_NEW_VERB:
-                        continue
-                    spans.add((skill_id, low, high + 1))
-        return spans
 
     def _in_context(self, tokens: Tokens, candidates: list[Span], spans: set[Span]) -> set[Span]:
         """Names that are also words ("Word", "Epic") that have a confirming word beside them.

@@ -48,8 +48,10 @@ def pdfium_pages(path: Path, pdf: Any, options: ReadOptions) -> Iterator[PageWor
                 carry_faint(chars.codes, functools.partial(char_color, handle), faint)
                 words = judged
             elif visibility is not None:
+                # The render failed: the engine's own view, with the reasons that need no render.
                 chars = with_colors(chars, handle)
                 words = _words(chars, handle, width, height, faint, blanks, True)
+                words = visibility.without_render(words)
             textpage.close()
             # Images matter only to say why a page has no text, so only such pages look for them.
             images = len(words) < _FEW_WORDS and _page_has_images(page, pdfium_c)

@@ -36,6 +36,7 @@ from .page_objects import (
 from .page_render import TextMarks, image_pixels, render_scale
 from .pdf_words import PdfWord
 from .pdfium_bulk import ObjectList, object_list
+from .pdfium_support import can_judge_pages, cannot_tell
 from .word_boxes import MIN_WIDTH, inside_any, meets_any, sideways
 
 Box = tuple[float, float, float, float]
@@ -55,8 +56,6 @@ _ROW = 8.0
 _MAX_IMAGE_PIXELS = 36_000_000
 # Bullets, rules and pdfminer's "(cid:127)" carry no keyword; their boxes are often not their ink.
 _NO_WORD = re.compile(r"(?:\(cid:\d+\)|[^\w])+")
-# What pdfium or its bindings raise when a page cannot be judged: the engine's own view stands.
-_CANNOT_TELL = (OSError, ValueError, AttributeError, ImportError, MemoryError)
 
 
 class PageVisibility:
@@ -242,11 +241,47 @@ class PageVisibility:
     def judge(self, words: list[PdfWord]) -> list[PdfWord]:
         """The words, each hidden or not with the reason a person cannot see it."""
         judged = self.verdicts(words)
-        return list(words) if judged is None else judged
+        return self.without_render(words) if judged is None else judged
+
+    def without_render(self, words: list[PdfWord]) -> list[PdfWord]:
+        """The verdicts that need no render (render mode, size, place), for a page pdfium could
+        not render; a word only the render could judge keeps the engine's own view."""
+        judged, waiting = self._own_reasons(words)
+        for index, _, geometry in waiting:
+            if geometry is not None:
+                judged[index] = _verdict(words[index], geometry)
+        return judged
 
     def verdicts(self, words: list[PdfWord]) -> list[PdfWord] | None:
-        """As :meth:`judge`, but None where the engine's own view must stand (a render failed):
+        """As :meth:`judge`, but None where the render failed (see :meth:`without_render`):
         the verdicts owe nothing to the words' own ``hidden`` and ``how``."""
+        judged, waiting = self._own_reasons(words)
+        if not waiting:
+            return judged
+        painting = [box for _, box, geometry in waiting if geometry is None]
+        try:
+            self._render_if_needed([box for _, box, _ in waiting], bool(painting))
+        except cannot_tell():
+            return None
+        marks = iter(self._marks.painted(painting)) if self._marks else None
+        covers = self._covers
+        for index, box, geometry in waiting:
+            inked = next(marks) if marks is not None and geometry is None else True
+            how = geometry
+            if covers and inside_any(box, covers):
+                how = COVERED
+            elif not inked:
+                how = self._unpainted_reason(box)
+            item = words[index]
+            if how is not None or item.hidden or item.how:
+                judged[index] = _verdict(item, how)
+        return judged
+
+    def _own_reasons(
+        self, words: list[PdfWord]
+    ) -> tuple[list[PdfWord], list[tuple[int, Box, str | None]]]:
+        """Verdicts from the characters' own properties, and the words left to judge, each with
+        its box and its reason of size or place if it has one."""
         judged = list(words)
         waiting: list[tuple[int, Box, str | None]] = []
         hidden_chars, width, height = self._hidden_chars, self.width, self.height
@@ -277,26 +312,7 @@ class PageVisibility:
                 or (letters > 1 and x1 - x0 < MIN_WIDTH * (bottom - top) * letters)
             )
             waiting.append((index, box, None if plain else self._geometry_reason(box, letters)))
-        if not waiting:
-            return judged
-        painting = [box for _, box, geometry in waiting if geometry is None]
-        try:
-            self._render_if_needed([box for _, box, _ in waiting], bool(painting))
-        except _CANNOT_TELL:
-            return None
-        marks = iter(self._marks.painted(painting)) if self._marks else None
-        covers = self._covers
-        for index, box, geometry in waiting:
-            inked = next(marks) if marks is not None and geometry is None else True
-            how = geometry
-            if covers and inside_any(box, covers):
-                how = COVERED
-            elif not inked:
-                how = self._unpainted_reason(box)
-            item = words[index]
-            if how is not None or item.hidden or item.how:
-                judged[index] = _verdict(item, how)
-        return judged
+        return judged, waiting
 
     def _hidden_in(self, box: Box) -> list[str]:
         x0, x1, top, bottom = box
@@ -357,9 +373,11 @@ def page_visibility(
 
     ``objects``: the page's objects (see :func:`.page_objects.scan_page`), if already read.
     """
+    if not can_judge_pages():
+        return None
     try:
         return PageVisibility(page, textpage, objects)
-    except _CANNOT_TELL:
+    except cannot_tell():
         return None
 
 
