@@ -16,7 +16,7 @@ import sys
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import repeat
+from itertools import compress, islice, repeat
 from typing import Any, cast
 
 # Slots (16 bytes each) whose pointers a thread keeps; a longer page makes its own, more slowly.
@@ -170,11 +170,40 @@ def object_list(page: Any, total: int, count: int, bounds: bool) -> ObjectList:
     modes = list(map(calls.render_mode, handles))
     if not bounds:
         return ObjectList(total, handles, modes, b"", b"")
+    kept = _kept_bounds(calls, handles, modes)
+    if kept is not None:
+        return ObjectList(total, handles, modes, kept, b"\x01" * count)
     buffer, parts = _slots_here.get(count)
     left, bottom, right, top = (part[:count] for part in parts)
     bounded = bytes(map(calls.get_bounds, handles, left, bottom, right, top))
     boxes = bytes(memoryview(buffer).cast("B")[: 16 * count])
     return ObjectList(total, handles, modes, boxes, bounded)
+
+
+def _kept_bounds(calls: _Calls, handles: list[int | None], modes: list[int]) -> bytes | None:
+    """Every object's bounds as the objects keep them (see :mod:`.object_memory`), or None
+    unless pdfium's own call gives the same bytes for objects spread over the page and for
+    the first of those that are not text."""
+    from .object_memory import RECT_OFFSET, addresses, gather, samples
+
+    found = addresses(handles)
+    rows = None if found is None else gather(found, RECT_OFFSET, "|V16")
+    if rows is None:
+        return None
+    kept: bytes = rows.tobytes()
+    others = islice(compress(range(len(modes)), map((0).__gt__, modes)), _CHECKED_OTHERS)
+    rect = (ctypes.c_float * 4)()
+    parts = [ctypes.byref(rect, 4 * part) for part in range(4)]
+    for index in sorted({*samples(len(handles)), *others}):
+        if not calls.get_bounds(handles[index], *parts):
+            return None
+        if bytes(rect) != kept[16 * index : 16 * index + 16]:
+            return None
+    return kept
+
+
+# Objects not text that the check of the kept bounds asks pdfium about: the first ones.
+_CHECKED_OTHERS = 8
 
 
 def object_kinds(handles: list[int | None]) -> bytes:
