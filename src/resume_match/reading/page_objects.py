@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from types import SimpleNamespace
 from typing import Any, cast
 
+from .object_memory import samples, shared_states
 from .pdfium_bulk import ObjectList, fill_colors, held
 
 Box = tuple[float, float, float, float]
@@ -110,10 +111,7 @@ class TextProperties:
         """The verdict on each of ``objects`` (drawn in ``modes``): a call an object, no more."""
         import numpy
 
-        count = len(objects)
-        given_bytes, rgba = fill_colors(objects)
-        given = numpy.frombuffer(given_bytes, dtype=numpy.uint8) != 0
-        colours = numpy.frombuffer(rgba, dtype=numpy.uint32).reshape(count, 4)
+        given, colours = _fill_colours(objects)
         # What decides a verdict, as one small number: the mode, whether pdfium gave a colour,
         # whether that colour is white, whether it is all but transparent.
         white = (colours[:, :3] > 245).all(axis=1)
@@ -132,6 +130,38 @@ class TextProperties:
     def verdicts(self) -> list[TextObject]:
         """Each distinct verdict given so far: what the page's text objects are, in a few."""
         return list(self._known.values())
+
+
+def _fill_colours(objects: list[int]) -> tuple[Any, Any]:
+    """Whether pdfium gives each object a fill colour (a bool array), and the colours (red,
+    green, blue, alpha: a row of four an object, read where given).
+
+    A page of glyphs draws thousands of objects in a few hundred states; objects that share
+    every state pointer share their colour, so one of each group is asked (see
+    :func:`.object_memory.shared_states`), and objects spread over the page confirm it.
+    """
+    import numpy
+
+    def read(handles: list[int]) -> tuple[Any, Any]:
+        given_bytes, rgba = fill_colors(handles)
+        given = numpy.frombuffer(given_bytes, dtype=numpy.uint8) != 0
+        return given, numpy.frombuffer(rgba, dtype=numpy.uint32).reshape(len(handles), 4)
+
+    groups = shared_states(objects) if len(objects) >= _GROUPED else None
+    if groups is None:
+        return read(objects)
+    first, inverse = groups
+    given, colours = read([objects[index] for index in first])
+    picked = samples(len(objects))
+    own_given, own = read([objects[index] for index in picked])
+    told_given, told = given[inverse[picked]], colours[inverse[picked]]
+    if (own_given != told_given).any() or (own[own_given] != told[own_given]).any():
+        return read(objects)
+    return given[inverse], colours[inverse]
+
+
+# Objects past which a page's fill colours are asked a group of alike objects at a time.
+_GROUPED = 64
 
 
 def _judged(mode: int, given: bool, white: bool, faint: bool) -> TextObject:
