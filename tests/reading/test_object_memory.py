@@ -60,13 +60,16 @@ def test_bulk_answers_are_pdfiums_object_for_object(states: int, glyphs: int) ->
         assert listed.handles == handles
         assert listed.bounded == b"\x01" * len(handles)
         assert listed.bounds == b"".join(map(_bounds, handles))
-        texts = [h for h, mode in zip(handles, listed.modes, strict=True) if mode >= 0]
-        modes = [mode for mode in listed.modes if mode >= 0]
+        assert listed.modes == [calls().render_mode(handle) for handle in handles]
+        indices = [index for index, mode in enumerate(listed.modes) if mode >= 0]
+        texts = [handles[index] for index in indices]
+        modes = [listed.modes[index] for index in indices]
         assert len(texts) >= 64
-        properties = TextProperties()
-        together = properties.judge(texts, modes)
         one_by_one = [TextProperties()(handle) for handle in texts]
-        assert together == one_by_one
+        assert TextProperties().judge(texts, modes) == one_by_one
+        assert listed.runs is not None
+        assert TextProperties().judge(texts, modes, listed.runs[indices]) == one_by_one
+        together = one_by_one
         kinds = {(verdict.reason, verdict.white) for verdict in together}
         assert len(kinds) >= (3 if states > 6 else 1)
 

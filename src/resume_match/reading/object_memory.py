@@ -80,6 +80,8 @@ def samples(count: int) -> list[int]:
     return sorted({0, count // 4, count // 2, (3 * count) // 4, count - 1}) if count else []
 
 
+# Objects past which a page's objects are asked a run of alike ones at a time.
+GROUPED = 64
 # The object's class (its C++ vtable) and its graphic states: pointers to the clip, line,
 # colour, text and general state it shares with every object drawn in the same state.
 STATES_SIZE = 48
@@ -107,8 +109,16 @@ def shared_states(handles: list[int]) -> tuple[list[int], Any] | None:
     starts[0] = True
     for column in columns:
         starts[1:] |= column[1:] != column[:-1]
-    first = numpy.flatnonzero(starts)
-    return first.tolist(), numpy.cumsum(starts) - 1
+    return runs_of(numpy.cumsum(starts) - 1)
+
+
+def runs_of(groups: Any) -> tuple[list[int], Any]:
+    """The first index of each run of equal numbers in ``groups``, and each item's run."""
+    import numpy
+
+    starts = numpy.ones(len(groups), dtype=bool)
+    starts[1:] = groups[1:] != groups[:-1]
+    return numpy.flatnonzero(starts).tolist(), numpy.cumsum(starts) - 1
 
 
 def states_hold() -> bool:

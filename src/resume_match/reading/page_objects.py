@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from types import SimpleNamespace
 from typing import Any, cast
 
-from .object_memory import samples, shared_states
+from .object_memory import GROUPED, runs_of, samples, shared_states
 from .pdfium_bulk import ObjectList, fill_colors, held
 
 Box = tuple[float, float, float, float]
@@ -107,11 +107,15 @@ class TextProperties:
     def __call__(self, obj: int) -> TextObject:
         return self.judge([obj], [self._calls.render_mode(obj)])[0]
 
-    def judge(self, objects: list[int], modes: list[int]) -> list[TextObject]:
-        """The verdict on each of ``objects`` (drawn in ``modes``): a call an object, no more."""
+    def judge(self, objects: list[int], modes: list[int], runs: Any = None) -> list[TextObject]:
+        """The verdict on each of ``objects`` (drawn in ``modes``): a call an object, no more.
+
+        ``runs``: for each object, a number that only objects drawn in the same states, one
+        after another, share (see :func:`.object_memory.shared_states`), if already read.
+        """
         import numpy
 
-        given, colours = _fill_colours(objects)
+        given, colours = _fill_colours(objects, runs)
         # What decides a verdict, as one small number: the mode, whether pdfium gave a colour,
         # whether that colour is white, whether it is all but transparent.
         white = (colours[:, :3] > 245).all(axis=1)
@@ -132,7 +136,7 @@ class TextProperties:
         return list(self._known.values())
 
 
-def _fill_colours(objects: list[int]) -> tuple[Any, Any]:
+def _fill_colours(objects: list[int], runs: Any = None) -> tuple[Any, Any]:
     """Whether pdfium gives each object a fill colour (a bool array), and the colours (red,
     green, blue, alpha: a row of four an object, read where given).
 
@@ -147,7 +151,10 @@ def _fill_colours(objects: list[int]) -> tuple[Any, Any]:
         given = numpy.frombuffer(given_bytes, dtype=numpy.uint8) != 0
         return given, numpy.frombuffer(rgba, dtype=numpy.uint32).reshape(len(handles), 4)
 
-    groups = shared_states(objects) if len(objects) >= _GROUPED else None
+    if len(objects) < GROUPED:
+        groups = None
+    else:
+        groups = shared_states(objects) if runs is None else runs_of(runs)
     if groups is None:
         return read(objects)
     first, inverse = groups
@@ -158,10 +165,6 @@ def _fill_colours(objects: list[int]) -> tuple[Any, Any]:
     if (own_given != told_given).any() or (own[own_given] != told[own_given]).any():
         return read(objects)
     return given[inverse], colours[inverse]
-
-
-# Objects past which a page's fill colours are asked a group of alike objects at a time.
-_GROUPED = 64
 
 
 def _judged(mode: int, given: bool, white: bool, faint: bool) -> TextObject:
@@ -202,7 +205,8 @@ def scan_page(height: float, properties: TextProperties, objects: ObjectList) ->
         if first_text < index and kind != FORM:
             _note_cover(found, objects, index, kind, height, c)
     text_handles = cast(list[int], [handles[index] for index in texts])
-    verdicts = properties.judge(text_handles, [modes[index] for index in texts])
+    runs = None if objects.runs is None else objects.runs[texts]
+    verdicts = properties.judge(text_handles, [modes[index] for index in texts], runs)
     found.text = dict(zip(text_handles, verdicts, strict=True))
     return found
 

@@ -56,6 +56,9 @@ class ObjectList:
     ``bounded``; empty when they were not asked."""
     bounded: bytes
     """1 where pdfium gave the object's bounds, else 0; empty when they were not asked."""
+    runs: Any = None
+    """For each object, the run of objects drawn in the same states it belongs to (a numpy
+    array, see :func:`.object_memory.shared_states`); None where they were not read."""
 
 
 class _Slots(threading.local):
@@ -167,17 +170,37 @@ def object_list(page: Any, total: int, count: int, bounds: bool) -> ObjectList:
     calls = _bare_calls()
     count = max(min(count, total), 0)
     handles = list(map(calls.get_object, repeat(page, count), range(count)))
-    modes = list(map(calls.render_mode, handles))
+    modes, runs = _render_modes(calls, handles)
     if not bounds:
-        return ObjectList(total, handles, modes, b"", b"")
+        return ObjectList(total, handles, modes, b"", b"", runs)
     kept = _kept_bounds(calls, handles, modes)
     if kept is not None:
-        return ObjectList(total, handles, modes, kept, b"\x01" * count)
+        return ObjectList(total, handles, modes, kept, b"\x01" * count, runs)
     buffer, parts = _slots_here.get(count)
     left, bottom, right, top = (part[:count] for part in parts)
     bounded = bytes(map(calls.get_bounds, handles, left, bottom, right, top))
     boxes = bytes(memoryview(buffer).cast("B")[: 16 * count])
-    return ObjectList(total, handles, modes, boxes, bounded)
+    return ObjectList(total, handles, modes, boxes, bounded, runs)
+
+
+def _render_modes(calls: _Calls, handles: list[int | None]) -> tuple[list[int], Any]:
+    """Each object's render mode (-1 for all but text), and the runs of objects drawn in the
+    same states (None where they cannot be read): pdfium reads the mode through the object's
+    kind and text state, so one object of a run is asked, and objects spread over the page
+    confirm it."""
+    import numpy
+
+    from .object_memory import GROUPED, samples, shared_states
+
+    found = shared_states(cast(list[int], handles)) if len(handles) >= GROUPED else None
+    if found is None:
+        return list(map(calls.render_mode, handles)), None
+    first, runs = found
+    told = list(map(calls.render_mode, [handles[index] for index in first]))
+    modes: list[int] = numpy.array(told, dtype=numpy.int64)[runs].tolist()
+    if any(calls.render_mode(handles[index]) != modes[index] for index in samples(len(modes))):
+        return list(map(calls.render_mode, handles)), None
+    return modes, runs
 
 
 def _kept_bounds(calls: _Calls, handles: list[int | None], modes: list[int]) -> bytes | None:
