@@ -17,7 +17,7 @@ from types import SimpleNamespace
 from typing import Any, cast
 
 from .object_memory import GROUPED, runs_of, samples, shared_states
-from .pdfium_bulk import ObjectList, fill_colors, held
+from .pdfium_bulk import ObjectList, bare_calls, fill_colors, held
 
 Box = tuple[float, float, float, float]
 """x0, x1, top, bottom in points, measured from the page's top-left corner."""
@@ -68,11 +68,12 @@ def calls() -> SimpleNamespace:
         return held(function, result, args)
 
     handle, number = ctypes.c_void_p, ctypes.c_int
+    shared = bare_calls()
     return SimpleNamespace(
-        get_type=proto(c.FPDFPageObj_GetType, number, handle),
-        render_mode=proto(c.FPDFTextObj_GetTextRenderMode, number, handle),
+        get_type=shared.get_type,
+        render_mode=shared.render_mode,
         set_render_mode=proto(c.FPDFTextObj_SetTextRenderMode, number, handle, number),
-        fill_color=proto(c.FPDFPageObj_GetFillColor, number, *(handle,) * 5),
+        fill_color=shared.fill_color,
         count_marks=proto(c.FPDFPageObj_CountMarks, number, handle),
         clip_path=proto(c.FPDFPageObj_GetClipPath, handle, handle),
         count_clip_paths=proto(c.FPDFClipPath_CountPaths, number, handle),

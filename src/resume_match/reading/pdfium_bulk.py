@@ -107,12 +107,12 @@ class _Calls:
         self.get_object = bare(pdfium_c.FPDFPage_GetObject, ctypes.c_void_p)
         self.get_bounds = bare(pdfium_c.FPDFPageObj_GetBounds)
         self.get_bounds.argtypes = [ctypes.c_void_p]
-        self.get_type = bare(pdfium_c.FPDFPageObj_GetType)
-        self.get_type.argtypes = [ctypes.c_void_p]
-        self.render_mode = bare(pdfium_c.FPDFTextObj_GetTextRenderMode)
-        self.render_mode.argtypes = [ctypes.c_void_p]
-        self.fill_color = bare(pdfium_c.FPDFPageObj_GetFillColor)
-        self.fill_color.argtypes = [ctypes.c_void_p]
+        # The object calls :func:`.page_objects.calls` shares: every argument a plain address
+        # (a byref() passes as one), so 64-bit handles are never cut to a C int.
+        handle = ctypes.c_void_p
+        self.get_type = held(pdfium_c.FPDFPageObj_GetType, ctypes.c_int, [handle])
+        self.render_mode = held(pdfium_c.FPDFTextObj_GetTextRenderMode, ctypes.c_int, [handle])
+        self.fill_color = held(pdfium_c.FPDFPageObj_GetFillColor, ctypes.c_int, [handle] * 5)
 
 
 def held(function: Any, restype: Any, argtypes: Any = None) -> Any:
@@ -124,7 +124,8 @@ def held(function: Any, restype: Any, argtypes: Any = None) -> Any:
 
 
 @functools.cache
-def _bare_calls() -> _Calls:
+def bare_calls() -> _Calls:
+    """pdfium's functions as this module calls them, made once a process."""
     return _Calls()
 
 
@@ -132,7 +133,7 @@ def page_chars(handle: Any, count: int, colors: bool = True) -> PageChars:
     """The codes, loose boxes and (if ``colors``) fill colours of a text page's first ``count``
     characters; without colours, every character reads as having none (see :func:`with_colors`).
     """
-    calls = _bare_calls()
+    calls = bare_calls()
     count = max(count, 0)
     codes = _codes(calls, handle, count)
     buffer, parts = _slots_here.get(count)
@@ -145,7 +146,7 @@ def page_chars(handle: Any, count: int, colors: bool = True) -> PageChars:
 
 def with_colors(chars: PageChars, handle: Any) -> PageChars:
     """``chars`` with the fill colours of its characters read from the text page ``handle``."""
-    calls = _bare_calls()
+    calls = bare_calls()
     count = len(chars.codes)
     buffer, parts = _slots_here.get(count)
     red, green, blue, alpha = (part[:count] for part in parts)
@@ -160,14 +161,14 @@ def char_color(handle: Any, index: int) -> bytes | None:
     """The fill colour (red, green, blue, alpha) of one character, None where it has none."""
     rgba = (ctypes.c_uint * 4)()
     parts = (ctypes.byref(rgba, 4 * part) for part in range(4))
-    if not _bare_calls().get_color(handle, index, *parts):
+    if not bare_calls().get_color(handle, index, *parts):
         return None
     return bytes(value & 0xFF for value in rgba)
 
 
 def object_list(page: Any, total: int, count: int, bounds: bool) -> ObjectList:
     """A page's first ``count`` objects (``page`` is pdfium's), with their bounds if ``bounds``."""
-    calls = _bare_calls()
+    calls = bare_calls()
     count = max(min(count, total), 0)
     handles = list(map(calls.get_object, repeat(page, count), range(count)))
     modes, runs = _render_modes(calls, handles)
@@ -231,14 +232,14 @@ _CHECKED_OTHERS = 8
 
 def object_kinds(handles: list[int | None]) -> bytes:
     """Each object's type (``FPDF_PAGEOBJ_TEXT``, ``..._PATH``...), one byte an object."""
-    return bytes(map(_bare_calls().get_type, handles))
+    return bytes(map(bare_calls().get_type, handles))
 
 
 def fill_colors(handles: list[int]) -> tuple[bytes, bytes]:
     """Each object's fill colour, four native unsigned ints (red, green, blue, alpha) an object,
     and 1 for each object pdfium gave a colour, else 0 (its four ints are then left as they were).
     """
-    calls = _bare_calls()
+    calls = bare_calls()
     count = len(handles)
     buffer, parts = _slots_here.get(count)
     red, green, blue, alpha = (part[:count] for part in parts)
