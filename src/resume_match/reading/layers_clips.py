@@ -54,9 +54,10 @@ def _with_paths(keys: Sequence[int], offset: int) -> list[int]:
     (pdfium counts -1 paths for them), as pdfium confirms for objects spread over the page."""
     import numpy
 
-    from .object_memory import addresses, null_words, samples
+    from .object_memory import GROUPED, addresses, null_words, samples
 
-    found = addresses(list(keys))
+    # On a page of few objects the calls cost less than the gather.
+    found = addresses(list(keys)) if len(keys) >= GROUPED else None
     null = None if found is None else null_words(found, offset)
     if null is None:
         return [key + offset for key in keys]

@@ -208,9 +208,10 @@ def _kept_bounds(calls: _Calls, handles: list[int | None], modes: list[int]) -> 
     """Every object's bounds as the objects keep them (see :mod:`.object_memory`), or None
     unless pdfium's own call gives the same bytes for objects spread over the page and for
     the first of those that are not text."""
-    from .object_memory import RECT_OFFSET, addresses, gather, samples
+    from .object_memory import GROUPED, RECT_OFFSET, addresses, gather, samples
 
-    found = addresses(handles)
+    # On a page of few objects the calls cost less than the gather.
+    found = addresses(handles) if len(handles) >= GROUPED else None
     rows = None if found is None else gather(found, RECT_OFFSET, "|V16")
     if rows is None:
         return None
