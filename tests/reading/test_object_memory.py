@@ -76,7 +76,8 @@ def test_bulk_answers_are_pdfiums_object_for_object(states: int, glyphs: int) ->
 
 def test_clip_pointers_are_null_only_for_objects_without_a_clip() -> None:
     clipped = b"q 0 0 60 60 re W n BT /F1 9 Tf 70 70 Td (out) Tj ET Q "
-    pdf = simple_pdf(clipped + b"\n".join(b"BT /F1 9 Tf %d 700 Td (x) Tj ET" % x for x in range(70)))
+    glyphs = b"\n".join(b"BT /F1 9 Tf %d 700 Td (x) Tj ET" % x for x in range(70))
+    pdf = simple_pdf(clipped + glyphs)
     fn = calls()
     with _page(pdf) as (_, handles):
         counts = [fn.count_clip_paths(fn.clip_path(handle)) for handle in handles]
