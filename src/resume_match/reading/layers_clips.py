@@ -28,21 +28,43 @@ def any_in_layer(keys: Iterable[int]) -> bool:
 def any_clipped(keys: Sequence[int]) -> bool:
     """Whether any of the text objects ``keys`` has a clipping path with a path in it."""
     fn = calls()
-    clips = _clip_handles(keys)
-    return any(map((0).__lt__, map(fn.count_clip_paths, filter(None, clips))))
-
-
-def _clip_handles(keys: Sequence[int]) -> Iterable[int]:
-    """Each object's clip handle: the object's address plus the page's offset where it holds."""
-    fn = calls()
     if not keys:
-        return []
+        return False
+    offset = _clip_offset(keys)
+    if offset is None:
+        clips: Iterable[int] = filter(None, map(fn.clip_path, keys))
+    else:
+        clips = _with_paths(keys, offset)
+    return any(map((0).__lt__, map(fn.count_clip_paths, clips)))
+
+
+def _clip_offset(keys: Sequence[int]) -> int | None:
+    """How far each object's clip handle lies from the object, where the page shows it holds."""
+    fn = calls()
     first = keys[0]
     offset = (fn.clip_path(first) or 0) - first
     samples = {keys[len(keys) // 2], keys[-1]}
     if offset > 0 and all(fn.clip_path(key) == key + offset for key in samples):
-        return map(offset.__add__, keys)
-    return map(fn.clip_path, keys)
+        return offset
+    return None
+
+
+def _with_paths(keys: Sequence[int], offset: int) -> list[int]:
+    """The clip handles whose pointer to the clip's paths is not null: the others have none
+    (pdfium counts -1 paths for them), as pdfium confirms for objects spread over the page."""
+    import numpy
+
+    from .object_memory import GROUPED, addresses, null_words, samples
+
+    # On a page of few objects the calls cost less than the gather.
+    found = addresses(list(keys)) if len(keys) >= GROUPED else None
+    null = None if found is None else null_words(found, offset)
+    if null is None:
+        return [key + offset for key in keys]
+    count = calls().count_clip_paths
+    if any((count(keys[index] + offset) < 0) != null[index] for index in samples(len(keys))):
+        return [key + offset for key in keys]
+    return [keys[index] + offset for index in numpy.flatnonzero(~null).tolist()]
 
 
 def in_layer(key: int) -> bool:

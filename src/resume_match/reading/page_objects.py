@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from types import SimpleNamespace
 from typing import Any, cast
 
-from .pdfium_bulk import ObjectList, fill_colors, held
+from .object_memory import GROUPED, runs_of, samples, shared_states
+from .pdfium_bulk import ObjectList, bare_calls, fill_colors, held
 
 Box = tuple[float, float, float, float]
 """x0, x1, top, bottom in points, measured from the page's top-left corner."""
@@ -67,11 +68,12 @@ def calls() -> SimpleNamespace:
         return held(function, result, args)
 
     handle, number = ctypes.c_void_p, ctypes.c_int
+    shared = bare_calls()
     return SimpleNamespace(
-        get_type=proto(c.FPDFPageObj_GetType, number, handle),
-        render_mode=proto(c.FPDFTextObj_GetTextRenderMode, number, handle),
+        get_type=shared.get_type,
+        render_mode=shared.render_mode,
         set_render_mode=proto(c.FPDFTextObj_SetTextRenderMode, number, handle, number),
-        fill_color=proto(c.FPDFPageObj_GetFillColor, number, *(handle,) * 5),
+        fill_color=shared.fill_color,
         count_marks=proto(c.FPDFPageObj_CountMarks, number, handle),
         clip_path=proto(c.FPDFPageObj_GetClipPath, handle, handle),
         count_clip_paths=proto(c.FPDFClipPath_CountPaths, number, handle),
@@ -106,14 +108,15 @@ class TextProperties:
     def __call__(self, obj: int) -> TextObject:
         return self.judge([obj], [self._calls.render_mode(obj)])[0]
 
-    def judge(self, objects: list[int], modes: list[int]) -> list[TextObject]:
-        """The verdict on each of ``objects`` (drawn in ``modes``): a call an object, no more."""
+    def judge(self, objects: list[int], modes: list[int], runs: Any = None) -> list[TextObject]:
+        """The verdict on each of ``objects`` (drawn in ``modes``): a call an object, no more.
+
+        ``runs``: for each object, a number that only objects drawn in the same states, one
+        after another, share (see :func:`.object_memory.shared_states`), if already read.
+        """
         import numpy
 
-        count = len(objects)
-        given_bytes, rgba = fill_colors(objects)
-        given = numpy.frombuffer(given_bytes, dtype=numpy.uint8) != 0
-        colours = numpy.frombuffer(rgba, dtype=numpy.uint32).reshape(count, 4)
+        given, colours = _fill_colours(objects, runs)
         # What decides a verdict, as one small number: the mode, whether pdfium gave a colour,
         # whether that colour is white, whether it is all but transparent.
         white = (colours[:, :3] > 245).all(axis=1)
@@ -132,6 +135,37 @@ class TextProperties:
     def verdicts(self) -> list[TextObject]:
         """Each distinct verdict given so far: what the page's text objects are, in a few."""
         return list(self._known.values())
+
+
+def _fill_colours(objects: list[int], runs: Any = None) -> tuple[Any, Any]:
+    """Whether pdfium gives each object a fill colour (a bool array), and the colours (red,
+    green, blue, alpha: a row of four an object, read where given).
+
+    A page of glyphs draws thousands of objects in a few hundred states; objects that share
+    every state pointer share their colour, so one of each group is asked (see
+    :func:`.object_memory.shared_states`), and objects spread over the page confirm it.
+    """
+    import numpy
+
+    def read(handles: list[int]) -> tuple[Any, Any]:
+        given_bytes, rgba = fill_colors(handles)
+        given = numpy.frombuffer(given_bytes, dtype=numpy.uint8) != 0
+        return given, numpy.frombuffer(rgba, dtype=numpy.uint32).reshape(len(handles), 4)
+
+    if len(objects) < GROUPED:
+        groups = None
+    else:
+        groups = shared_states(objects) if runs is None else runs_of(runs)
+    if groups is None:
+        return read(objects)
+    first, inverse = groups
+    given, colours = read([objects[index] for index in first])
+    picked = samples(len(objects))
+    own_given, own = read([objects[index] for index in picked])
+    told_given, told = given[inverse[picked]], colours[inverse[picked]]
+    if (own_given != told_given).any() or (own[own_given] != told[own_given]).any():
+        return read(objects)
+    return given[inverse], colours[inverse]
 
 
 def _judged(mode: int, given: bool, white: bool, faint: bool) -> TextObject:
@@ -172,7 +206,8 @@ def scan_page(height: float, properties: TextProperties, objects: ObjectList) ->
         if first_text < index and kind != FORM:
             _note_cover(found, objects, index, kind, height, c)
     text_handles = cast(list[int], [handles[index] for index in texts])
-    verdicts = properties.judge(text_handles, [modes[index] for index in texts])
+    runs = None if objects.runs is None else objects.runs[texts]
+    verdicts = properties.judge(text_handles, [modes[index] for index in texts], runs)
     found.text = dict(zip(text_handles, verdicts, strict=True))
     return found
 

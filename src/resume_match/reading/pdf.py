@@ -34,7 +34,8 @@ def read_pdf(path: Path, options: ReadOptions) -> Extracted:
     from .pdfguard import check_pdf
 
     try:
-        check_pdf(path.read_bytes(), options.max_pdf_stream_bytes, options.max_pdf_content_bytes)
+        data = path.read_bytes()
+        marked = check_pdf(data, options.max_pdf_stream_bytes, options.max_pdf_content_bytes)
     except PdfBudgetError as exc:
         raise FileTooLargeError(exc.message, path) from None
     try:
@@ -62,8 +63,13 @@ def read_pdf(path: Path, options: ReadOptions) -> Extracted:
                     f"has {page_count} pages; only the first {options.max_pages} were read",
                 )
             )
-        engine = pdfplumber_pages if options.pdf_engine == "pdfplumber" else pdfium_pages
-        read = _within_budget(path, engine(path, pdf, options), options)
+        if options.pdf_engine == "pdfplumber":
+            engine = pdfplumber_pages(path, pdf, options)
+        else:
+            # What the guard saw of the streams holds only where pdfium decrypts none of them.
+            marked = marked or pdfium.raw.FPDF_GetSecurityHandlerRevision(pdf.raw) != -1
+            engine = pdfium_pages(path, pdf, options, marked=marked)
+        read = _within_budget(path, engine, options)
         damaged = [index + 1 for index, page in enumerate(read) if page is None]
         if len(damaged) == len(read):
             raise DocumentError(_UNREADABLE_PDF, path)

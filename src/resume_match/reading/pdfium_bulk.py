@@ -16,7 +16,7 @@ import sys
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import repeat
+from itertools import compress, islice, repeat
 from typing import Any, cast
 
 # Slots (16 bytes each) whose pointers a thread keeps; a longer page makes its own, more slowly.
@@ -56,6 +56,9 @@ class ObjectList:
     ``bounded``; empty when they were not asked."""
     bounded: bytes
     """1 where pdfium gave the object's bounds, else 0; empty when they were not asked."""
+    runs: Any = None
+    """For each object, the run of objects drawn in the same states it belongs to (a numpy
+    array, see :func:`.object_memory.shared_states`); None where they were not read."""
 
 
 class _Slots(threading.local):
@@ -104,12 +107,12 @@ class _Calls:
         self.get_object = bare(pdfium_c.FPDFPage_GetObject, ctypes.c_void_p)
         self.get_bounds = bare(pdfium_c.FPDFPageObj_GetBounds)
         self.get_bounds.argtypes = [ctypes.c_void_p]
-        self.get_type = bare(pdfium_c.FPDFPageObj_GetType)
-        self.get_type.argtypes = [ctypes.c_void_p]
-        self.render_mode = bare(pdfium_c.FPDFTextObj_GetTextRenderMode)
-        self.render_mode.argtypes = [ctypes.c_void_p]
-        self.fill_color = bare(pdfium_c.FPDFPageObj_GetFillColor)
-        self.fill_color.argtypes = [ctypes.c_void_p]
+        # The object calls :func:`.page_objects.calls` shares: every argument a plain address
+        # (a byref() passes as one), so 64-bit handles are never cut to a C int.
+        handle = ctypes.c_void_p
+        self.get_type = held(pdfium_c.FPDFPageObj_GetType, ctypes.c_int, [handle])
+        self.render_mode = held(pdfium_c.FPDFTextObj_GetTextRenderMode, ctypes.c_int, [handle])
+        self.fill_color = held(pdfium_c.FPDFPageObj_GetFillColor, ctypes.c_int, [handle] * 5)
 
 
 def held(function: Any, restype: Any, argtypes: Any = None) -> Any:
@@ -121,7 +124,8 @@ def held(function: Any, restype: Any, argtypes: Any = None) -> Any:
 
 
 @functools.cache
-def _bare_calls() -> _Calls:
+def bare_calls() -> _Calls:
+    """pdfium's functions as this module calls them, made once a process."""
     return _Calls()
 
 
@@ -129,7 +133,7 @@ def page_chars(handle: Any, count: int, colors: bool = True) -> PageChars:
     """The codes, loose boxes and (if ``colors``) fill colours of a text page's first ``count``
     characters; without colours, every character reads as having none (see :func:`with_colors`).
     """
-    calls = _bare_calls()
+    calls = bare_calls()
     count = max(count, 0)
     codes = _codes(calls, handle, count)
     buffer, parts = _slots_here.get(count)
@@ -142,7 +146,7 @@ def page_chars(handle: Any, count: int, colors: bool = True) -> PageChars:
 
 def with_colors(chars: PageChars, handle: Any) -> PageChars:
     """``chars`` with the fill colours of its characters read from the text page ``handle``."""
-    calls = _bare_calls()
+    calls = bare_calls()
     count = len(chars.codes)
     buffer, parts = _slots_here.get(count)
     red, green, blue, alpha = (part[:count] for part in parts)
@@ -157,36 +161,86 @@ def char_color(handle: Any, index: int) -> bytes | None:
     """The fill colour (red, green, blue, alpha) of one character, None where it has none."""
     rgba = (ctypes.c_uint * 4)()
     parts = (ctypes.byref(rgba, 4 * part) for part in range(4))
-    if not _bare_calls().get_color(handle, index, *parts):
+    if not bare_calls().get_color(handle, index, *parts):
         return None
     return bytes(value & 0xFF for value in rgba)
 
 
 def object_list(page: Any, total: int, count: int, bounds: bool) -> ObjectList:
     """A page's first ``count`` objects (``page`` is pdfium's), with their bounds if ``bounds``."""
-    calls = _bare_calls()
+    calls = bare_calls()
     count = max(min(count, total), 0)
     handles = list(map(calls.get_object, repeat(page, count), range(count)))
-    modes = list(map(calls.render_mode, handles))
+    modes, runs = _render_modes(calls, handles)
     if not bounds:
-        return ObjectList(total, handles, modes, b"", b"")
+        return ObjectList(total, handles, modes, b"", b"", runs)
+    kept = _kept_bounds(calls, handles, modes)
+    if kept is not None:
+        return ObjectList(total, handles, modes, kept, b"\x01" * count, runs)
     buffer, parts = _slots_here.get(count)
     left, bottom, right, top = (part[:count] for part in parts)
     bounded = bytes(map(calls.get_bounds, handles, left, bottom, right, top))
     boxes = bytes(memoryview(buffer).cast("B")[: 16 * count])
-    return ObjectList(total, handles, modes, boxes, bounded)
+    return ObjectList(total, handles, modes, boxes, bounded, runs)
+
+
+def _render_modes(calls: _Calls, handles: list[int | None]) -> tuple[list[int], Any]:
+    """Each object's render mode (-1 for all but text), and the runs of objects drawn in the
+    same states (None where they cannot be read): pdfium reads the mode through the object's
+    kind and text state, so one object of a run is asked, and objects spread over the page
+    confirm it."""
+    import numpy
+
+    from .object_memory import GROUPED, samples, shared_states
+
+    found = shared_states(cast(list[int], handles)) if len(handles) >= GROUPED else None
+    if found is None:
+        return list(map(calls.render_mode, handles)), None
+    first, runs = found
+    told = list(map(calls.render_mode, [handles[index] for index in first]))
+    modes: list[int] = numpy.array(told, dtype=numpy.int64)[runs].tolist()
+    if any(calls.render_mode(handles[index]) != modes[index] for index in samples(len(modes))):
+        return list(map(calls.render_mode, handles)), None
+    return modes, runs
+
+
+def _kept_bounds(calls: _Calls, handles: list[int | None], modes: list[int]) -> bytes | None:
+    """Every object's bounds as the objects keep them (see :mod:`.object_memory`), or None
+    unless pdfium's own call gives the same bytes for objects spread over the page and for
+    the first of those that are not text."""
+    from .object_memory import GROUPED, RECT_OFFSET, addresses, gather, samples
+
+    # On a page of few objects the calls cost less than the gather.
+    found = addresses(handles) if len(handles) >= GROUPED else None
+    rows = None if found is None else gather(found, RECT_OFFSET, "|V16")
+    if rows is None:
+        return None
+    kept: bytes = rows.tobytes()
+    others = islice(compress(range(len(modes)), map((0).__gt__, modes)), _CHECKED_OTHERS)
+    rect = (ctypes.c_float * 4)()
+    parts = [ctypes.byref(rect, 4 * part) for part in range(4)]
+    for index in sorted({*samples(len(handles)), *others}):
+        if not calls.get_bounds(handles[index], *parts):
+            return None
+        if bytes(rect) != kept[16 * index : 16 * index + 16]:
+            return None
+    return kept
+
+
+# Objects not text that the check of the kept bounds asks pdfium about: the first ones.
+_CHECKED_OTHERS = 8
 
 
 def object_kinds(handles: list[int | None]) -> bytes:
     """Each object's type (``FPDF_PAGEOBJ_TEXT``, ``..._PATH``...), one byte an object."""
-    return bytes(map(_bare_calls().get_type, handles))
+    return bytes(map(bare_calls().get_type, handles))
 
 
 def fill_colors(handles: list[int]) -> tuple[bytes, bytes]:
     """Each object's fill colour, four native unsigned ints (red, green, blue, alpha) an object,
     and 1 for each object pdfium gave a colour, else 0 (its four ints are then left as they were).
     """
-    calls = _bare_calls()
+    calls = bare_calls()
     count = len(handles)
     buffer, parts = _slots_here.get(count)
     red, green, blue, alpha = (part[:count] for part in parts)

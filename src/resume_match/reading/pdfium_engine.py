@@ -16,8 +16,14 @@ from .pdfium_words import Faint, carry_faint, page_words
 from .visibility import page_visibility
 
 
-def pdfium_pages(path: Path, pdf: Any, options: ReadOptions) -> Iterator[PageWords | None]:
-    """Words with boxes from pdfium, about 30 times faster than pdfminer on a resume page."""
+def pdfium_pages(
+    path: Path, pdf: Any, options: ReadOptions, marked: bool = True
+) -> Iterator[PageWords | None]:
+    """Words with boxes from pdfium, about 30 times faster than pdfminer on a resume page.
+
+    ``marked``: whether the file may hold marked content (False only where the PDF guard saw
+    all of it and found none: then no text object lies in a layer).
+    """
     import pypdfium2.raw as pdfium_c
 
     faint = Faint()
@@ -38,7 +44,7 @@ def pdfium_pages(path: Path, pdf: Any, options: ReadOptions) -> Iterator[PageWor
             spaces = min(total, options.max_page_chars) if piecemeal else 0
             objects = object_list(page.raw, total, max(MAX_OBJECTS, spaces), bounds=piecemeal)
             blanks = blank_glyphs(objects, height, spaces) if piecemeal else {}
-            visibility = page_visibility(page, textpage, objects)
+            visibility = page_visibility(page, textpage, objects, layers=marked)
             # The engine's own view of what is hidden (from the characters' colours) is needed
             # only where the renderer's verdict is not to be had.
             chars = page_chars(handle, count, colors=visibility is None)

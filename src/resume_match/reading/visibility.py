@@ -64,7 +64,9 @@ class PageVisibility:
     The text page must stay open while :meth:`judge` runs.
     """
 
-    def __init__(self, page: Any, textpage: Any, objects: ObjectList | None = None) -> None:
+    def __init__(
+        self, page: Any, textpage: Any, objects: ObjectList | None = None, layers: bool = True
+    ) -> None:
         import pypdfium2.raw as pdfium_c
 
         self._c = pdfium_c
@@ -76,6 +78,8 @@ class PageVisibility:
             total = pdfium_c.FPDFPage_CountObjects(page.raw)
             objects = object_list(page.raw, total, MAX_OBJECTS, bounds=False)
         self._object_list = objects
+        # False where the file is known to hold no marked content, so no text in a layer.
+        self._layers = layers
         self._scan = scan_page(self.height, self._properties, objects)
         # Until :meth:`_read_objects` runs, every text object on the page: a superset of those
         # that draw characters, and enough to tell that nothing needs the exact set.
@@ -206,7 +210,7 @@ class PageVisibility:
         if self._coloured_like_a_backdrop(texts, seen):
             return True
         keys = list(texts)
-        return any_in_layer(keys) or any_clipped(keys)
+        return (self._layers and any_in_layer(keys)) or any_clipped(keys)
 
     def _coloured_like_a_backdrop(self, texts: dict[int, TextObject], seen: list[Box]) -> bool:
         """Whether text lies on an image, or a shape of nearly its colour, drawn before it all.
@@ -367,16 +371,17 @@ def _verdict(item: PdfWord, how: str | None) -> PdfWord:
 
 
 def page_visibility(
-    page: Any, textpage: Any, objects: ObjectList | None = None
+    page: Any, textpage: Any, objects: ObjectList | None = None, layers: bool = True
 ) -> PageVisibility | None:
     """The page's visibility, or None when pdfium cannot tell (the caller keeps its own view).
 
-    ``objects``: the page's objects (see :func:`.page_objects.scan_page`), if already read.
+    ``objects``: the page's objects (see :func:`.page_objects.scan_page`), if already read;
+    ``layers``: False where the file holds no marked content (see :mod:`.pdfguard.marks`).
     """
     if not can_judge_pages():
         return None
     try:
-        return PageVisibility(page, textpage, objects)
+        return PageVisibility(page, textpage, objects, layers)
     except cannot_tell():
         return None
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ...errors import PdfBudgetError
 from .filters import CHUNK, DecodeFailed, decoded
+from .marks import may_mark, unread_streams
 from .syntax import (
     ENDOBJ,
     ENDSTREAM,
@@ -58,6 +59,8 @@ class Objects:
         # Every definition of an object number: pdfium takes one of them, which is not known here.
         self.variants: dict[int, list[Stream]] = {}
         self.endstreams: list[int] = []
+        self.marked = False
+        """Whether the file may hold marked content (see :mod:`.marks`)."""
 
     def read_objects(self) -> None:
         data = self.data
@@ -65,6 +68,7 @@ class Objects:
             start for start in find_positions(STREAM, data) if data[start - 3 : start] != b"end"
         ]
         endstreams = self.endstreams = find_positions(ENDSTREAM, data)
+        self.marked = unread_streams(data, len(stream_starts))
         ends = sorted(find_positions(ENDOBJ, data) + endstreams)
         headers = object_positions(data)
         for start in headers:
@@ -194,8 +198,11 @@ class Objects:
                 filters = stream_filters(stream.header)
             self._consume(stream, decoded(self._raw(stream), filters), keep)
         except DecodeFailed:
+            self.marked = True
             stream.size = 0
             self._consume(stream, self._raw(stream), keep)
+        else:
+            self.marked = self.marked or may_mark(stream.data, stream.size)
 
     def _consume(self, stream: Stream, chunks: Iterator[bytes], keep: int) -> None:
         kept: list[bytes] = []

@@ -21,8 +21,9 @@ _MAX_FORM_DEPTH = 64
 _FORM_OVERHEAD = 64
 
 
-def check_pdf(data: bytes, max_stream_bytes: int, max_content_bytes: int) -> None:
-    """Raise :class:`PdfBudgetError` if ``data`` expands beyond the limits.
+def check_pdf(data: bytes, max_stream_bytes: int, max_content_bytes: int) -> bool:
+    """Raise :class:`PdfBudgetError` if ``data`` expands beyond the limits; else say whether
+    the file may hold marked content (see :mod:`.marks`).
 
     Args:
         data: the whole PDF file.
@@ -32,6 +33,7 @@ def check_pdf(data: bytes, max_stream_bytes: int, max_content_bytes: int) -> Non
     scan = _Scan(data, max_stream_bytes, max_content_bytes)
     scan.read_objects()
     scan.check_pages()
+    return scan.marked
 
 
 class _Scan(Objects):
