@@ -330,12 +330,17 @@ def _widen(conn: Connection) -> None:
     rest of the build. What is written stays readable if the writer dies, so nothing it said is
     lost, unlike a queue of its own.
     """
-    with contextlib.suppress(OSError, ValueError):
-        end = socket.socket(fileno=os.dup(conn.fileno()))
-        try:
-            end.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, _READER_BUFFER)
-        finally:
-            end.close()
+    try:
+        descriptor = os.dup(conn.fileno())
+    except (OSError, ValueError):
+        return
+    try:
+        end = socket.socket(fileno=descriptor)
+    except OSError:  # not a socket (a one-way pipe): it keeps the room it has
+        os.close(descriptor)
+        return
+    with end, contextlib.suppress(OSError):
+        end.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, _READER_BUFFER)
 
 
 def _busy(worker: _Worker) -> bool:
