@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 
 from . import isolation
 from .errors import DocumentError, crashed, internal_error, over_memory, too_slow
-from .matching import SkillMatcher
 from .model import CheckResult, Document, DocumentResult, Flag, SkillMatch
 from .nlp import blank_english
 from .reading import ReadOptions, start_reading
@@ -22,6 +21,7 @@ from .taxonomy import Taxonomy, load_taxonomy
 
 if TYPE_CHECKING:  # imported where used: a plain check needs neither postings nor levels
     from .levels import CareerFit
+    from .matching import SkillMatcher
     from .posting import Posting
     from .posting.fit import JobFit
 
@@ -69,6 +69,10 @@ class Checker:
     @property
     def matcher(self) -> SkillMatcher:
         if self._matcher is None:
+            # Imported here: a process that only reads (a screen's reader, check's child) is
+            # forked before it, and sooner.
+            from .matching import SkillMatcher
+
             self._matcher = SkillMatcher(self.taxonomy, blank_english())
         return self._matcher
 
@@ -235,6 +239,7 @@ class Checker:
         """A matcher for the skills and the level skills together (career level, screen --level)."""
         if self._level_matcher is None:
             from .levels import with_level_skills
+            from .matching import SkillMatcher
 
             self._level_matcher = SkillMatcher(with_level_skills(self.taxonomy), blank_english())
         return self._level_matcher

@@ -102,3 +102,18 @@ def test_a_build_interrupted_or_failed_leaves_no_reader(
         write(folder, f"r{index}.txt", STRONG)
     log = tmp_path / "read.log"
     assert _read_ahead(folder, log, fault=fault) == {"error": error, "children": 0}
+
+
+def test_a_reader_keeps_reading_while_nobody_listens(tmp_path: Path) -> None:
+    """What a reader read waits in its pipe until the matcher is built: a pipe with the system's
+    default room held some forty small files, and the reader sat idle for the rest of the
+    build. All of these should be read ahead, with the results of one worker."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for index in range(200):
+        write(folder, f"r{index:03}.txt", STRONG if index % 2 else WEAK)
+    report = screen([folder], fold_same_documents=False, jobs=1)
+    alone = {c.name: [c.main.status, c.main.score, c.main.reason] for c in report.candidates}
+    log = tmp_path / "read.log"
+    assert _read_ahead(folder, log) == {"results": alone, "children": 0}
+    assert len(log.read_text().split()) >= 150

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import os
 import signal
+import socket
 import sys
 import threading
 import time
@@ -49,6 +51,9 @@ from .score import (
 from .store import Encoded
 
 _STARTUP_LIMIT = 180.0
+# What a reader's pipe may hold (the system caps it): enough for the files read while the parent
+# builds the matcher and reads none of them.
+_READER_BUFFER = 8 << 20
 _Task = tuple[int, Source | PreRead]
 
 
@@ -161,6 +166,7 @@ class Pool:
     def _start_reader(self, share: list[tuple[int, Source]]) -> _Worker:
         """A worker that reads ``share`` (files from every reader's turn) until it is stopped."""
         parent_end, child_end = self.context.Pipe()
+        _widen(child_end)
         process = self.context.Process(  # type: ignore[attr-defined]
             target=reader_main,
             args=(child_end, self.setup, share),
@@ -314,6 +320,27 @@ class Pool:
             self._kill(worker)
             with contextlib.suppress(ValueError):
                 worker.process.close()
+
+
+def _widen(conn: Connection) -> None:
+    """Let ``conn`` hold :data:`_READER_BUFFER` bytes unread, so that its writer is not stopped.
+
+    A reader's results wait in its pipe until the matcher is built; with the system's default
+    room (about 200 kB) a reader of small files stopped after some forty of them, idle for the
+    rest of the build. What is written stays readable if the writer dies, so nothing it said is
+    lost, unlike a queue of its own.
+    """
+    try:
+        descriptor = os.dup(conn.fileno())
+    except (OSError, ValueError):
+        return
+    try:
+        end = socket.socket(fileno=descriptor)
+    except OSError:  # not a socket (a one-way pipe): it keeps the room it has
+        os.close(descriptor)
+        return
+    with end, contextlib.suppress(OSError):
+        end.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, _READER_BUFFER)
 
 
 def _busy(worker: _Worker) -> bool:
