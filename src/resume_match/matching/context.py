@@ -33,7 +33,19 @@ _NEGATION_BEFORE = re.compile(
     r"opening|job)\s+(?:\w+\s+)?(?:asks?|requires?|required|calls?|mentions?|lists?|emphasi[sz]es|seeks?|"
     r"needs?|wants?|prefers?)\b"
     r"|\byou\s+(?:are\s+)?(?:require|need|seek|asked|ask|looking|want|prefer|mention)\w*\b"
-    r"|\b(?:if|whether)\b)[^.;!?]*$",
+    r"|\b(?:if|whether)\b"
+    r"|\b(?:observed|observing|shadowed|shadowing|watched|watching)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:staff|team|nurses?|receptionists?|representatives?|registrars?|coworkers?|colleagues?|"
+    r"employees?|clinicians?|physicians?|doctors?|assistants?|specialists?|billers?|schedulers?)\b"
+    r"|\b(?:shadowed|shadowing|watched|watching)\s+(?:[\w-]+\s+){0,3}$"
+    r"|\b(?:that|which)\s+(?:begins|starts|will\s+begin|will\s+start)\s+(?:[\w-]+\s+){0,2}$"
+    r"|\b(?:planned|upcoming)\s*(?:\([^)]*\)\s*)?:"
+    r"|\b(?:want|wants|wanting|hope|hoping|hopes|eager|excited|keen|love|like)\s+to\s+bring\s+"
+    r"[^.;!?]*?\bto\s+(?:a|an|the|this)\s+(?:[\w-]+\s+){0,5}$"
+    r"|\b(?:tell|tells|told|telling|inform|informs|informed|informing)\s+(?:the\s+)?"
+    r"(?:patients?|callers?|customers?|members?|clients?|families|parents|them)\s+(?:that\s+)?"
+    r"(?:their|his|her)\s+(?:[\w-]+\s+){0,4}$"
+    r")[^.;!?]*$",
     re.IGNORECASE,
 )
 _REPORTED = re.compile(
@@ -73,7 +85,8 @@ _NEGATION_AFTER = re.compile(
 )
 _EMPLOYER_VALUES = re.compile(
     r"(?:(?:\b(?:your|its|their)|\w's|s')\s+(?:[\w'-]+\s+){0,6}?"
-    r"(?:commitment|dedication|devotion|mission|reputation|focus|emphasis|values?|vision|"
+    r"(?:commitment|dedication|devotion|mission|reputation|focus|emphasis|values?|"
+    r"vision(?!\s+(?:and\s+[\w-]+\s+)?(?:insurance|benefits?|plans?|coverage|exams?|care)\b)|"
     r"approach|philosophy|culture|standards?|priority|priorities)\b"
     r"|\b(?:is|are)\s+(?:well\s+)?(?:known|renowned|recognized|famous|respected)\s+for\b"
     r"|\bits\s+(?:[\w-]+\s+){0,2}$|\b(?:its|their)\s+own\s+(?:[\w-]+\s+){0,2}$"
