@@ -38,19 +38,35 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
         ("Made sure the referral log was up to date before each huddle.", DATA, True),
         ("Stayed up to date on payer rules.", DATA, False),
     ],
-    "data: logs done, charges posted, attendance taken in a system": [
+    "data: logs done, grades posted, attendance taken, files opened, profiles kept current": [
         ("Do the fridge temperature log at open and close.", DATA, True),
-        ("Posted late room charges to guest folios overnight.", DATA, True),
+        ("Post quiz grades in the district gradebook.", DATA, True),
         ("Used the school portal to track attendance for the class.", DATA, True),
+        ("Opened a new file for each admitted patient in the hospital system.", DATA, True),
+        ("Keep member profiles up to date with allergies and preferences.", DATA, True),
         ("Did the opening checklist with the manager.", DATA, False),
         ("Explained late charges to upset guests.", DATA, False),
+        ("Opened the clinic at 7 a.m. and unlocked the doors.", DATA, False),
+        ("Created pricing charts for the radiology department.", DATA, False),
+    ],
+    # Charts kept private are confidentiality, not record keeping.
+    "data: records kept private": [
+        ("I keep all charts and x-ray films private at the desk.", DATA, False),
+        ("Kept charts accurate, current and confidential.", DATA, True),
     ],
     # The record system of a UK practice is an electronic patient record.
-    "ehr: UK practice systems": [
+    "ehr: UK practice systems and hospital administration systems": [
         ("Booked and cancelled appointments on SystmOne for six GPs.", EHR, True),
         ("Registered new patients onto EMIS Web.", EHR, True),
+        ("Checked patients in on the Patient Administration System.", EHR, True),
+        ("Used the hospital software every day for admissions.", EHR, True),
     ],
-    # IT staff who provision or unlock users' accounts support the record system; they do not use it.
+    # A vendor's name that is also a landscaper's counts only beside a record-system word.
+    "ehr: a name that is also a company": [
+        ("Greenway Landscaping, crew member, 2018 - 2020", EHR, False),
+        ("Charted visits in the Greenway EHR system.", EHR, True),
+    ],
+    # IT staff who provision or unlock users' accounts support the record system; they don't use it.
     "ehr: provisioning accounts is IT support": [
         ("Provisioned Epic logins and unlocked Cerner accounts for ward staff.", EHR, False),
         ("Reset passwords in Meditech for night shift nurses.", EHR, False),
@@ -67,6 +83,10 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
         ("Booked new patient exams and hygiene recall in Dentrix.", APPT, True),
         ("Schedule newborn, sick and vaccine visits for the pediatric clinic.", APPT, True),
         ("Handled emergency add-ons between booked cleanings.", APPT, True),
+        ("Gave appointments to the outpatient clinics by phone.", APPT, True),
+        ("Fixing appointments for the consultants.", APPT, True),
+        ("Schedule follow-ups, echoes and stress tests for the cardiologists.", APPT, True),
+        ("Took the appointment letter to the HR office.", APPT, False),
     ],
     "registration: visits checked in, patients entered, addresses updated": [
         ("Check in well visits and same-day sick visits for three pediatricians.", REG, True),
@@ -77,16 +97,34 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
         ("Added patients to the cancellation waitlist.", REG, False),
         ("Checked in pets and their owners for grooming appointments.", REG, False),
         ("Updated customer addresses on bank accounts.", REG, False),
+        ("Replaced printers on the registration floor.", REG, False),
         ("Addressed patients' billing concerns by phone.", REG, False),
     ],
-    "payment: British till work and the patient's portion": [
+    "payment: British till work, the patient's portion, purchases rung up": [
         ("Till work and cashing up at close.", PAY, True),
         ("Collected the patient portion at checkout.", PAY, True),
+        ("Ring up purchases and returns for shoppers.", PAY, True),
         ("Worked till close most evenings.", PAY, False),
+        ("Answered ringing phones at the desk.", PAY, False),
     ],
-    "phones: a help line answered": [
+    "phones: a help line answered, customers and insurers called, visits confirmed by phone": [
         ("Answered staff questions on the payroll help line.", PHONE, True),
+        ("Call the customer when a special order arrives.", PHONE, True),
+        ("Held monthly reporting calls with these clients.", PHONE, False),
+        ("Calling the insurance companies about coverage.", PHONE, True),
+        ("Confirm visits by text and phone two days ahead.", PHONE, True),
         ("Reported a concern to the ethics department.", PHONE, False),
+        ("Approve time off and handle call-outs for the team.", PHONE, False),
+    ],
+    "insurance: pre-approvals, abbreviated verification, coverage checked": [
+        ("Took the pre-approval from the insurer before surgery.", INSURANCE, True),
+        ("Ins. verif. through the payer portal.", INSURANCE, True),
+        ("Checked if the procedure is covered before booking it.", INSURANCE, True),
+        ("Checked that every shift was covered.", INSURANCE, False),
+    ],
+    "terminology: medical words known": [
+        ("I know the medical words for most procedures.", TERMS, True),
+        ("I know the words to most songs.", TERMS, False),
     ],
 }
 
@@ -103,12 +141,21 @@ def _found(checker: Checker, text: str) -> set[str]:
 
 # Somebody else's work, a plan, or what the writer tells patients is no claim of the skill.
 NOT_THE_WRITERS = [
-    ("During my externship I observed the billing staff verifying insurance eligibility.", INSURANCE),
+    (
+        "During my externship I observed the billing staff verifying insurance eligibility.",
+        INSURANCE,
+    ),
     ("I shadowed the registrars checking patients in for a week.", REG),
     ("I am enrolled in a certificate program that starts medical terminology in the fall.", TERMS),
     ("Planned (next term): practice EHR lab on a training version of Epic.", EHR),
     ("I would love to bring that energy to a central scheduling team.", APPT),
     ("I told callers their benefits were being checked by the insurance unit.", INSURANCE),
+    ("I am ready to learn EMR charting and billing.", EHR),
+    ("Billing is handled by our office manager, who posts every patient payment.", PAY),
+    ("I repair the scanners that nurses and unit staff use to reach the EHR.", EHR),
+    ("In progress: Medical Terminology II, Insurance and Billing", TERMS),
+    ("Medical terminology coursework, Lakeside College (in progress, expected May 2027)", TERMS),
+    ("The clinic's schedulers used my list to make reminder calls.", PHONE),
 ]
 
 
@@ -123,6 +170,8 @@ CLAIMS = [
     ("Completed Medical Terminology I in the spring term.", TERMS),
     ("I would love to bring my experience booking patient appointments to a busy clinic.", APPT),
     ("I update patients' vision and medical insurance in Compulink, our EHR.", EHR),
+    ("Our office runs on athenahealth, and I have used it every day for check-in.", EHR),
+    ("Medical terminology course, Lakeside College (completed May 2023)", TERMS),
 ]
 
 
