@@ -122,6 +122,40 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
         ("Checked if the procedure is covered before booking it.", INSURANCE, True),
         ("Checked that every shift was covered.", INSURANCE, False),
     ],
+    # Phrasings of the same duties in British, non-native or abbreviated English.
+    "appointments: bookings, requests, cancellations filled, diaries and agendas": [
+        ("Made bookings for patients over the phone.", APPT, True),
+        ("Handled appointment requests from the patient portal.", APPT, True),
+        ("Filled cancellations from the short-notice list.", APPT, True),
+        ("Rebooked no-shows the same week.", APPT, True),
+        ("Managed the consultants' diaries for two clinics.", APPT, True),
+        ("I was responsible for the agenda of the doctors.", APPT, True),
+        ("Prepared the agenda for monthly board meetings.", APPT, False),
+        ("Kept a food diary for the nutrition study.", APPT, False),
+        ("Processed appointment paperwork for new board members.", APPT, False),
+    ],
+    "insurance: British authorisations and Medicaid checks": [
+        ("Getting authorisations from insurance companies for MRI scans.", INSURANCE, True),
+        ("Checked patients' Medicaid status before each visit.", INSURANCE, True),
+        ("Checked the Medicare website for policy updates.", INSURANCE, False),
+    ],
+    "phones: calls dealt with, enquiries taken": [
+        ("Dealt with telephone and face-to-face enquiries.", PHONE, True),
+        ("Dealt with difficult customers at the counter.", PHONE, False),
+    ],
+    "data: information written in, files archived, referrals input": [
+        ("I was writing the information of patients in the computer.", DATA, True),
+        ("Archiving of patient files after discharge.", DATA, True),
+        ("Inputted referrals and claims each afternoon.", DATA, True),
+        ("Registered patients' details on the computer system.", DATA, True),
+        ("Registered for a data analytics course.", DATA, False),
+        ("Wrote a short story for the newsletter.", DATA, False),
+    ],
+    "computers: British and plain claims": [
+        ("IT literate, confident with computers.", "computer-proficiency", True),
+        ("Good with computers and new software.", "computer-proficiency", True),
+        ("Repaired office computers for the firm.", "computer-proficiency", False),
+    ],
     "terminology: medical words known": [
         ("I know the medical words for most procedures.", TERMS, True),
         ("I know the words to most songs.", TERMS, False),
