@@ -22,6 +22,7 @@ _NEGATION_BEFORE = re.compile(
     r"|\b(?:never|have not|has not|had not|did not|do not|does not|cannot|haven't|hasn't|hadn't|"
     r"didn't|don't|doesn't|can't)\b"
     r"|\b(?:signed up for|sign up for|signing up for|will take|will be taking|plan to take)\b"
+    r"|\b(?:currently\s+(?:enrolled\s+in|studying)|will\s+(?:complete|finish|start|begin|attend))\b"
     r"|\b(?:need|needs|will need|'ll need)\s+(?:\w+\s+)?(?:training|to learn)\b"
     r"|\b(?:apply|applying|applied)\s+for\b|\byour\s+(?:[\w-]+\s+){0,4}$"
     r"|\b(?:eager|hope|hoping|hopes|want|wanting|wants|like|looking forward|plan|planning|excited|"
