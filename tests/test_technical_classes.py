@@ -50,6 +50,11 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
         ("Created pricing charts for the radiology department.", DATA, False),
     ],
     # Charts kept private are confidentiality, not record keeping.
+    # Records reviewed or audited are other people's entries, read.
+    "data: records read or audited": [
+        ("Reviewed patient charts for quality audits.", DATA, False),
+        ("Reviewed and updated patient charts before each visit.", DATA, True),
+    ],
     "data: records kept private": [
         ("I keep all charts and x-ray films private at the desk.", DATA, False),
         ("Kept charts accurate, current and confidential.", DATA, True),
@@ -87,10 +92,14 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
         ("Fixing appointments for the consultants.", APPT, True),
         ("Schedule follow-ups, echoes and stress tests for the cardiologists.", APPT, True),
         ("Took the appointment letter to the HR office.", APPT, False),
+        ("Book the follow-up echo the cardiologist ordered before checkout.", APPT, True),
+        ("Book initial evals for new therapy patients.", APPT, True),
+        ("Call patients with appt reminders.", APPT, True),
     ],
     "registration: visits checked in, patients entered, addresses updated": [
         ("Check in well visits and same-day sick visits for three pediatricians.", REG, True),
         ("Front desk cover: check-in, co-pays and scanning.", REG, True),
+        ("Cover the front: check-in, copays, scan cards.", REG, True),
         ("Enter each new patient and the referring doctor into the EMR.", REG, True),
         ("Update patients' addresses and phone numbers in the record.", REG, True),
         ("Entered patient charges and visit notes into the EMR.", REG, False),
@@ -121,6 +130,8 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
         ("Ins. verif. through the payer portal.", INSURANCE, True),
         ("Checked if the procedure is covered before booking it.", INSURANCE, True),
         ("Checked that every shift was covered.", INSURANCE, False),
+        ("Verify deductibles, maximums and cleaning frequencies per patient.", INSURANCE, True),
+        ("Checked the maximum weight on each pallet.", INSURANCE, False),
     ],
     # Phrasings of the same duties in British, non-native or abbreviated English.
     "appointments: bookings, requests, cancellations filled, diaries and agendas": [
@@ -190,6 +201,8 @@ NOT_THE_WRITERS = [
     ("In progress: Medical Terminology II, Insurance and Billing", TERMS),
     ("Medical terminology coursework, Lakeside College (in progress, expected May 2027)", TERMS),
     ("The clinic's schedulers used my list to make reminder calls.", PHONE),
+    ("I am currently studying medical terminology at night school.", TERMS),
+    ("I will complete HIPAA training during orientation.", "hipaa-compliance"),
 ]
 
 
@@ -206,6 +219,7 @@ CLAIMS = [
     ("I update patients' vision and medical insurance in Compulink, our EHR.", EHR),
     ("Our office runs on athenahealth, and I have used it every day for check-in.", EHR),
     ("Medical terminology course, Lakeside College (completed May 2023)", TERMS),
+    ("I am currently taking 60 calls a day on the scheduling line.", PHONE),
 ]
 
 
