@@ -133,6 +133,11 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
         ("Verify deductibles, maximums and cleaning frequencies per patient.", INSURANCE, True),
         ("Checked the maximum weight on each pallet.", INSURANCE, False),
     ],
+    # A hyphenated word of a rule is three tokens of text ("follow", "-", "ups").
+    "near rules: hyphenated words": [
+        ("Book and rebook follow-ups for both surgeons.", APPT, True),
+        ("Followed up with vendors about late invoices.", APPT, False),
+    ],
     # Phrasings of the same duties in British, non-native or abbreviated English.
     "appointments: bookings, requests, cancellations filled, diaries and agendas": [
         ("Made bookings for patients over the phone.", APPT, True),
