@@ -124,6 +124,8 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
         ("Confirm visits by text and phone two days ahead.", PHONE, True),
         ("Reported a concern to the ethics department.", PHONE, False),
         ("Approve time off and handle call-outs for the team.", PHONE, False),
+        ("Demonstrated proficiency in telephone, e-mail and fax reception.", PHONE, True),
+        ("Experienced phone repair technician for the carrier store.", PHONE, False),
     ],
     "insurance: pre-approvals, abbreviated verification, coverage checked": [
         ("Took the pre-approval from the insurer before surgery.", INSURANCE, True),
