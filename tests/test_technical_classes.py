@@ -95,6 +95,8 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
         ("Book the follow-up echo the cardiologist ordered before checkout.", APPT, True),
         ("Book initial evals for new therapy patients.", APPT, True),
         ("Call patients with appt reminders.", APPT, True),
+        ("Reminded patients of upcoming appointments by text.", APPT, True),
+        ("Reminded staff of the new dress code.", APPT, False),
     ],
     "registration: visits checked in, patients entered, addresses updated": [
         ("Check in well visits and same-day sick visits for three pediatricians.", REG, True),
@@ -125,6 +127,7 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
         ("Reported a concern to the ethics department.", PHONE, False),
         ("Approve time off and handle call-outs for the team.", PHONE, False),
         ("Demonstrated proficiency in telephone, e-mail and fax reception.", PHONE, True),
+        ("Most days I was on the phone with insurance companies.", PHONE, True),
         ("Experienced phone repair technician for the carrier store.", PHONE, False),
     ],
     "insurance: pre-approvals, abbreviated verification, coverage checked": [
