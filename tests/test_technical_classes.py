@@ -65,6 +65,7 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
         ("Registered new patients onto EMIS Web.", EHR, True),
         ("Checked patients in on the Patient Administration System.", EHR, True),
         ("Used the hospital software every day for admissions.", EHR, True),
+        ("Checked patients in and out in Tebra and Office Ally.", EHR, True),
     ],
     # A vendor's name that is also a landscaper's counts only beside a record-system word.
     "ehr: a name that is also a company": [
@@ -210,7 +211,8 @@ NOT_THE_WRITERS = [
     ("I repair the scanners that nurses and unit staff use to reach the EHR.", EHR),
     ("In progress: Medical Terminology II, Insurance and Billing", TERMS),
     ("Medical terminology coursework, Lakeside College (in progress, expected May 2027)", TERMS),
-    ("The clinic's schedulers used my list to make reminder calls.", PHONE),
+    # With "my list" it would count: another's praise of "my" work is the writer's claim.
+    ("The clinic's schedulers used the list to make reminder calls.", PHONE),
     ("I am currently studying medical terminology at night school.", TERMS),
     ("I will complete HIPAA training during orientation.", "hipaa-compliance"),
 ]
@@ -228,6 +230,7 @@ CLAIMS = [
     ("I would love to bring my experience booking patient appointments to a busy clinic.", APPT),
     ("I update patients' vision and medical insurance in Compulink, our EHR.", EHR),
     ("Our office runs on athenahealth, and I have used it every day for check-in.", EHR),
+    ("The clinic's schedulers often praised my calm and courteous manner.", "professionalism"),
     ("Medical terminology course, Lakeside College (completed May 2023)", TERMS),
     ("I am currently taking 60 calls a day on the scheduling line.", PHONE),
 ]

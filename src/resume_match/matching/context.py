@@ -65,7 +65,7 @@ _OTHER_SUBJECT = re.compile(
     r"schedulers?|registrars?|receptionists?)"
     r"|patients|they|she|he|someone else|others"
     r"|[\w-]+s(?:\s+and\s+[\w-]+s)?\s+(?:can|could|may)(?:\s+(?:both|also|now|easily))?)"
-    r"\b(?![^.;!?]*(?:(?-i:\bI\b)|\bme\b))",
+    r"\b(?![^.;!?]*(?:(?-i:\bI\b)|\bme\b|\bmy\b))",
     re.IGNORECASE,
 )
 _OTHER_DID = re.compile(
