@@ -22,10 +22,11 @@ _NEGATION_BEFORE = re.compile(
     r"|\b(?:never|have not|has not|had not|did not|do not|does not|cannot|haven't|hasn't|hadn't|"
     r"didn't|don't|doesn't|can't)\b"
     r"|\b(?:signed up for|sign up for|signing up for|will take|will be taking|plan to take)\b"
+    r"|\b(?:currently\s+(?:enrolled\s+in|studying)|will\s+(?:complete|finish|start|begin|attend))\b"
     r"|\b(?:need|needs|will need|'ll need)\s+(?:\w+\s+)?(?:training|to learn)\b"
     r"|\b(?:apply|applying|applied)\s+for\b|\byour\s+(?:[\w-]+\s+){0,4}$"
     r"|\b(?:eager|hope|hoping|hopes|want|wanting|wants|like|looking forward|plan|planning|excited|"
-    r"willing|keen|aim|aiming|intend|intending)\s+to\s+(?:\w+\s+)?(?:learn|learning|gain|gaining|"
+    r"ready|willing|keen|aim|aiming|intend|intending)\s+to\s+(?:\w+\s+)?(?:learn|learning|gain|gaining|"
     r"develop|build|acquire|grow|get|become|pursue|take)\b"
     r"|\b(?:love|hope|hoping|hopes|eager|excited|keen|thrilled)\s+to\s+(?:be|join)(?=\s+(?:[\w'-]+\s+){0,3}$)"
     r"|\b(?:yet to|not yet|have yet)\b"
@@ -33,7 +34,23 @@ _NEGATION_BEFORE = re.compile(
     r"opening|job)\s+(?:\w+\s+)?(?:asks?|requires?|required|calls?|mentions?|lists?|emphasi[sz]es|seeks?|"
     r"needs?|wants?|prefers?)\b"
     r"|\byou\s+(?:are\s+)?(?:require|need|seek|asked|ask|looking|want|prefer|mention)\w*\b"
-    r"|\b(?:if|whether)\b)[^.;!?]*$",
+    r"|\b(?:if|whether)\b"
+    r"|\b(?:observed|observing|shadowed|shadowing|watched|watching)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:staff|team|nurses?|receptionists?|representatives?|registrars?|coworkers?|colleagues?|"
+    r"employees?|clinicians?|physicians?|doctors?|assistants?|specialists?|billers?|schedulers?)\b"
+    r"|\b(?:shadowed|shadowing|watched|watching)\s+(?:[\w-]+\s+){0,3}$"
+    r"|\b(?:that|which)\s+(?:begins|starts|will\s+begin|will\s+start)\s+(?:[\w-]+\s+){0,2}$"
+    r"|\b(?:planned|upcoming|in\s+progress)\s*(?:\([^)]*\)\s*)?:"
+    r"|\b(?:is|are|was|were)\s+(?:\w+\s+)?(?:handled|done|managed|covered|processed)\s+by\s+"
+    r"(?:my|our|the|a|an|his|her|their)\b(?![^.;!?]*(?-i:\bI\b))"
+    r"|\b(?:that|which)\s+(?:[\w-]+\s+){0,3}?(?:nurses|staff|doctors|physicians|clinicians|users|"
+    r"providers|registrars|employees|schedulers)\s+(?:use|used|uses)\b"
+    r"|\b(?:want|wants|wanting|hope|hoping|hopes|eager|excited|keen|love|like)\s+to\s+bring\s+"
+    r"[^.;!?]*?\bto\s+(?:a|an|the|this)\s+(?:[\w-]+\s+){0,5}$"
+    r"|\b(?:tell|tells|told|telling|inform|informs|informed|informing)\s+(?:the\s+)?"
+    r"(?:patients?|callers?|customers?|members?|clients?|families|parents|them)\s+(?:that\s+)?"
+    r"(?:their|his|her)\s+(?:[\w-]+\s+){0,4}$"
+    r")[^.;!?]*$",
     re.IGNORECASE,
 )
 _REPORTED = re.compile(
@@ -42,12 +59,13 @@ _REPORTED = re.compile(
     re.IGNORECASE,
 )
 _OTHER_SUBJECT = re.compile(
-    r"[\s\-•*>]*(?:(?:our|my|the|their|his|her|[\w.]+'s)\s+(?:[\w-]+\s+){0,2}?"
+    r"[\s\-•*>]*(?:(?:our|my|the|their|his|her|(?:the\s+)?[\w.]+'s)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:counselors?|managers?|supervisors?|team|staff|coworkers?|colleagues?|department|billers?|"
-    r"coordinators?|specialists?|nurses?|doctors?|physicians?|providers?|office|leads?|boss)"
+    r"coordinators?|specialists?|nurses?|doctors?|physicians?|providers?|office|leads?|boss|"
+    r"schedulers?|registrars?|receptionists?)"
     r"|patients|they|she|he|someone else|others"
     r"|[\w-]+s(?:\s+and\s+[\w-]+s)?\s+(?:can|could|may)(?:\s+(?:both|also|now|easily))?)"
-    r"\b(?![^.;!?]*(?:(?-i:\bI\b)|\bme\b))",
+    r"\b(?![^.;!?]*(?:(?-i:\bI\b)|\bme\b|\bmy\b))",
     re.IGNORECASE,
 )
 _OTHER_DID = re.compile(
@@ -58,11 +76,18 @@ _OTHER_DID = re.compile(
     r"(?![^.;!?]*(?-i:\bI\b))",
     re.IGNORECASE,
 )
+# "Our office runs on eClinicalWorks, and I have used it every day": the writer's own use.
+_WRITER_USED_IT = re.compile(
+    r"[^.;!?]{0,80}?\band\s+I\s+(?:have\s+|'ve\s+|had\s+)?(?:used|use|worked|been\s+using)\s+"
+    r"(?:it|them|this|that|both)\b"
+)
 _NOT_JUST_BEFORE = re.compile(r"\bnot\s+(?:an?\s+|the\s+|any\s+)?$", re.IGNORECASE)
 _NEGATION_AFTER = re.compile(
     r"^[^.;!?]{0,80}?\b(?:(?:i|i've|i'm)\s+(?:\w+\s+){0,2}?(?:not|never|no|yet to)\b"
     r"|(?:is|are|will be|would be)\s+(?:all\s+|completely\s+|entirely\s+)?new to me|which i lack"
-    r"|not yet|in the future"
+    r"|not yet|in the future|in progress"
+    r"|\bexpected\s+(?:completion|graduation|(?:in\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"\w*|(?:19|20)\d\d)\b"
     r"|\b(?:is|are|was|were)\s+(?:\w+\s+)?(?:taken|handled|done|processed|managed|made)\s+by\b"
     r"|\b(?:is|are|has been|have been|was)\s+(?:\w+\s+)?"
     r"(?:zero|none|nil|nonexistent|non-existent)\b"
@@ -73,7 +98,8 @@ _NEGATION_AFTER = re.compile(
 )
 _EMPLOYER_VALUES = re.compile(
     r"(?:(?:\b(?:your|its|their)|\w's|s')\s+(?:[\w'-]+\s+){0,6}?"
-    r"(?:commitment|dedication|devotion|mission|reputation|focus|emphasis|values?|vision|"
+    r"(?:commitment|dedication|devotion|mission|reputation|focus|emphasis|values?|"
+    r"vision(?!\s+(?:and\s+[\w-]+\s+)?(?:insurance|benefits?|plans?|coverage|exams?|care)\b)|"
     r"approach|philosophy|culture|standards?|priority|priorities)\b"
     r"|\b(?:is|are)\s+(?:well\s+)?(?:known|renowned|recognized|famous|respected)\s+for\b"
     r"|\bits\s+(?:[\w-]+\s+){0,2}$|\b(?:its|their)\s+own\s+(?:[\w-]+\s+){0,2}$"
@@ -136,7 +162,8 @@ def negated(text: str, start: int, end: int) -> bool:
     # _LONGEST_CLAUSE characters only, so that a text without punctuation costs linear time.
     prefix = text[max(clause_start, start - _LONGEST_CLAUSE) : start]
     whole = start - clause_start <= _LONGEST_CLAUSE
-    if (whole and _OTHER_SUBJECT.match(prefix)) or _SCREEN.search(_OTHER_DID, prefix):
+    others = (whole and _OTHER_SUBJECT.match(prefix)) or _SCREEN.search(_OTHER_DID, prefix)
+    if others and not _WRITER_USED_IT.match(text, end):
         return True
     if not prefix.strip(" \t-•*>") and _SUBJECT_FIRST.match(text, start, end):
         return True

@@ -53,6 +53,10 @@ def near_spans(
         for key in keys:
             if not (nominal and key[1] == 0):
                 positions.setdefault(key, []).append(index)
+    # A hyphenated word of a rule ("follow-up", "co-pay") is three tokens in the text.
+    for index in [i for i, lower in enumerate(lowers) if lower == "-"]:
+        for key, at in _compound(lowers, lemmas, near, index):
+            bisect.insort(positions.setdefault(key, []), at)
     spans: set[tuple[str, int, int]] = set()
     for (rule_index, side), firsts in positions.items():
         if side:
@@ -72,3 +76,16 @@ def near_spans(
                     continue
                 spans.add((skill_id, low, high + 1))
     return spans
+
+
+def _compound(
+    lowers: list[str], lemmas: list[str], near: dict[str, list[tuple[int, int]]], hyphen: int
+) -> list[tuple[tuple[int, int], int]]:
+    """The rule keys of the hyphenated word around ``hyphen`` ("follow-ups", "check-in"), read as
+    written or by its parts' lemmas, each at the token that ends the word on the side its pair
+    is looked for: its first word for a verb, its last for an object."""
+    if not 0 < hyphen < len(lowers) - 1:
+        return []
+    written = f"{lowers[hyphen - 1]}-{lowers[hyphen + 1]}"
+    keys = near.get(written) or near.get(f"{lemmas[hyphen - 1]}-{lemmas[hyphen + 1]}") or []
+    return [(key, hyphen + 1 if key[1] else hyphen - 1) for key in keys]
