@@ -66,6 +66,9 @@ _MOJIBAKE_RUN = re.compile(f"[\u00c2-\u00f4][{_CP1252_CONTINUATION}]{{1,3}}")
 _LATIN = re.compile(r"[A-Za-z]")
 _MAX_LINE = 5_000
 _WORD = re.compile(r"\w+")
+# A word character outside ASCII: text without one (bullets and dashes are not) has only ASCII
+# words, none of which can mix scripts.
+_FOREIGN_LETTER = re.compile(r"[^\W\x00-\x7f]")
 
 
 def normalize_text(text: str) -> str:
@@ -156,7 +159,7 @@ def mixed_script_flags(text: str) -> list[Flag]:
     keyword filters. Such words are left as they are, so they never match a skill; the flag tells
     the reader why a skill that seems to be there was not counted.
     """
-    if text.isascii():
+    if text.isascii() or not _FOREIGN_LETTER.search(text):
         return []
     words = _WORD.findall(text)
     latin = -1  # counted when a word first needs it: most documents have none such
