@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from ..errors import DAMAGED_ZIP, DocumentError, FileTooLargeError, over_memory
 from ..model import DroppedText
@@ -15,6 +16,7 @@ from .extracted import Extracted, hidden_flag
 from .options import ReadOptions
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_T = TypeVar("_T")
 
 
 _RELATIONSHIPS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
@@ -126,30 +128,62 @@ def _collect_margin(walker: Walker, root: Any, out: Collected, seen: set[str]) -
         out.visible.extend(part.visible)
 
 
-def _relationships(budget: Budget, name: str) -> list[tuple[str, str]]:
-    """(type, target) of each internal relationship in the ``.rels`` part ``name``."""
-    root = budget.parse(name, required=False)
+_package_parts: dict[tuple[str, str, bytes], tuple[Any, int]] = {}
+"""What was read from a package part, with its count of tags, by purpose and stored bytes."""
+_KEEP_PACKAGE_PARTS = 16
+
+
+def _from_part(budget: Budget, name: str, purpose: str, derive: Callable[[Any], _T]) -> _T:
+    """``derive(root)`` of the part ``name``, worked out once per process for each distinct part.
+
+    Documents made from one template share their ``[Content_Types].xml`` and relationships byte
+    for byte: known by the hash of their stored bytes (as style sheets are), they are counted
+    against the document's budget as if read again, and not unzipped or parsed. ``derive`` must
+    give an immutable value; a missing part gives ``derive(None)``.
+    """
+    digest = budget.fingerprint(name)
+    key = (purpose, name, digest) if digest is not None else None
+    known = _package_parts.get(key) if key is not None else None
+    if known is not None:
+        budget.charge(name, known[1])
+        return cast(_T, known[0])
+    data = budget.read(name, required=False)
+    if data is None:
+        return derive(None)
+    from docx.oxml.parser import parse_xml
+
+    value = derive(parse_xml(data))
+    if key is not None:
+        while len(_package_parts) >= _KEEP_PACKAGE_PARTS:
+            del _package_parts[next(iter(_package_parts))]
+        _package_parts[key] = (value, data.count(b"<"))
+    return value
+
+
+def _relationships(root: Any) -> tuple[tuple[str, str], ...]:
+    """(type, target) of each internal relationship in a ``.rels`` part (none when missing)."""
     if root is None:
-        return []
-    return [
+        return ()
+    return tuple(
         (rel.get("Type", ""), rel.get("Target", ""))
         for rel in root.iter(_RELATIONSHIPS)
         if rel.get("TargetMode") != "External"
-    ]
+    )
 
 
 def _main_part(path: Path, budget: Budget) -> str:
-    for kind, target in _relationships(budget, "_rels/.rels"):
+    for kind, target in _from_part(budget, "_rels/.rels", "relationships", _relationships):
         if kind.endswith(_OFFICE_DOCUMENT):
             return target.lstrip("/")
     raise DocumentError(f"does not say which part is its main document; {DAMAGED_DOCX}", path)
 
 
 def _check_main_content_type(path: Path, budget: Budget, main: str) -> None:
-    types = budget.parse("[Content_Types].xml")
-    for override in types:
-        if str(override.get("PartName", "")).lstrip("/") == main:
-            if override.get("ContentType") in _MAIN_CONTENT_TYPES:
+    # The package's checks (docx_package) have made sure that the part is there.
+    overrides = _from_part(budget, "[Content_Types].xml", "overrides", _overrides)
+    for part_name, content_type in overrides:
+        if part_name == main:
+            if content_type in _MAIN_CONTENT_TYPES:
                 return
             break
     raise DocumentError(
@@ -159,12 +193,21 @@ def _check_main_content_type(path: Path, budget: Budget, main: str) -> None:
     )
 
 
+def _overrides(root: Any) -> tuple[tuple[str, Any], ...]:
+    """(part name, content type) of each child of ``[Content_Types].xml``, in order."""
+    if root is None:
+        return ()
+    return tuple(
+        (str(child.get("PartName", "")).lstrip("/"), child.get("ContentType")) for child in root
+    )
+
+
 def _text_parts(budget: Budget, main: str) -> tuple[list[str], list[str], list[str]]:
     """The headers, footers and style sheet the main part refers to."""
     folder, _, name = main.rpartition("/")
     rels = f"{folder}/_rels/{name}.rels" if folder else f"_rels/{name}.rels"
     found: dict[str, list[str]] = {"/header": [], "/footer": [], "/styles": []}
-    for kind, target in _relationships(budget, rels):
+    for kind, target in _from_part(budget, rels, "relationships", _relationships):
         part = target.lstrip("/") if target.startswith("/") else f"{folder}/{target}".lstrip("/")
         for suffix, parts in found.items():
             if kind.endswith(suffix):

@@ -37,6 +37,7 @@ _VANISH, _COLOR, _SIZE, _SCALE, _SHADING = (
     f"{W}{n}" for n in ("vanish", "color", "sz", "w", "shd")
 )
 _STYLE = f"{W}rStyle"
+_PARAGRAPH_STYLE, _VAL = f"{W}pStyle", f"{W}val"
 _WATCHED = frozenset((_VANISH, _COLOR, _SIZE, _SCALE, _SHADING))
 _RUN_WATCHED = _WATCHED | {_STYLE}
 
@@ -157,9 +158,9 @@ def paragraph_look(styles: Styles, paragraph_props: Any) -> RunLook:
     style_id = None
     shaded = False
     if paragraph_props is not None:
-        style = first(paragraph_props, f"{W}pStyle")
-        style_id = style.get(f"{W}val") if style is not None else None
-        shading = first(paragraph_props, f"{W}shd")
+        style = first(paragraph_props, _PARAGRAPH_STYLE)
+        style_id = style.get(_VAL) if style is not None else None
+        shading = first(paragraph_props, _SHADING)
         shaded = shading is not None and dark_fill(shading)
     look = styles.look(style_id, styles.defaults)
     return look._replace(shading="the paragraph") if shaded else look
@@ -173,5 +174,5 @@ def run_look(styles: Styles, base: RunLook, run_props: Any) -> RunLook:
     if not children:
         return base
     style = next((child for child in children if child.tag == _STYLE), None)
-    look = styles.look(style.get(f"{W}val") if style is not None else None, base)
+    look = styles.look(style.get(_VAL) if style is not None else None, base)
     return _apply([child for child in children if child.tag != _STYLE], "the run", look)

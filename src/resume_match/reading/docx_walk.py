@@ -41,6 +41,12 @@ _TEXT, _DELETED_TEXT, _TAB, _NO_BREAK_HYPHEN = (
     f"{W}{name}" for name in ("t", "delText", "tab", "noBreakHyphen")
 )
 _BREAKS = {f"{W}br", f"{W}cr"}
+# Tags the walk compares every element with, made once rather than at each comparison.
+_P, _TBL, _TR, _TC, _TC_PROPS, _SHADING, _PARAGRAPH_PROPS, _RUN, _TEXT_BOX = (
+    f"{W}{name}" for name in ("p", "tbl", "tr", "tc", "tcPr", "shd", "pPr", "r", "txbxContent")
+)
+_FALLBACK = f"{_MC}Fallback"
+_ANCHOR = f"{_WP}anchor"
 
 
 @dataclass
@@ -103,9 +109,9 @@ class Walker:
             return
         for child in element.iterchildren():
             tag = child.tag
-            if tag == f"{W}p":
+            if tag == _P:
                 self._paragraph(child, out, deleted, False, depth)
-            elif tag == f"{W}tbl":
+            elif tag == _TBL:
                 self._table(child, out, deleted, depth)
             elif tag in _TRANSPARENT:
                 self.block(child, out, deleted=deleted, depth=depth + 1)
@@ -113,17 +119,17 @@ class Walker:
                 self.block(child, out, deleted=True, depth=depth + 1)
 
     def _table(self, table: Any, out: Collected, deleted: bool, depth: int) -> None:
-        for row in table.iterchildren(f"{W}tr"):
+        for row in table.iterchildren(_TR):
             cells: list[str] = []
-            for cell in row.iterchildren(f"{W}tc"):
-                props = first(cell, f"{W}tcPr")
-                shading = first(props, f"{W}shd") if props is not None else None
+            for cell in row.iterchildren(_TC):
+                props = first(cell, _TC_PROPS)
+                shading = first(props, _SHADING) if props is not None else None
                 shaded = shading is not None and dark_fill(shading)
                 inner = Collected(hidden=out.hidden)
                 for child in cell.iterchildren():
-                    if child.tag == f"{W}p":
+                    if child.tag == _P:
                         self._paragraph(child, inner, deleted, shaded, depth + 1)
-                    elif child.tag == f"{W}tbl":
+                    elif child.tag == _TBL:
                         self._table(child, inner, deleted, depth + 1)
                     else:
                         self.block_child(child, inner, deleted, depth + 1)
@@ -139,7 +145,7 @@ class Walker:
     def _paragraph(
         self, paragraph: Any, out: Collected, deleted: bool, shaded: bool, depth: int
     ) -> None:
-        look = paragraph_look(self._styles, first(paragraph, f"{W}pPr"))
+        look = paragraph_look(self._styles, first(paragraph, _PARAGRAPH_PROPS))
         if (shaded or self._page.dark) and not look.shading:
             look = look._replace(shading="the cell" if shaded else "the page")
         shown: list[str] = []
@@ -173,11 +179,11 @@ class Walker:
         """The runs under ``node`` (a paragraph or an inline container), once each."""
         for child in node.iterchildren():
             tag = child.tag
-            if tag == f"{W}r":
+            if tag == _RUN:
                 self._run(child, look, deleted, shown, concealed, boxes)
             elif tag in _DELETIONS:
                 self._inline(child, look, True, shown, concealed, boxes)
-            elif tag in _SKIPPED or tag == f"{_MC}Fallback":
+            elif tag in _SKIPPED or tag == _FALLBACK:
                 continue
             elif isinstance(tag, str):
                 self._inline(child, look, deleted, shown, concealed, boxes)
@@ -224,11 +230,11 @@ class Walker:
         """The outermost text boxes under a drawing, skipping the VML copy in ``mc:Fallback``."""
         for child in node.iterchildren():
             tag = child.tag
-            if tag == f"{W}txbxContent":
+            if tag == _TEXT_BOX:
                 boxes.append((child, off_page))
-            elif tag == f"{_MC}Fallback":
+            elif tag == _FALLBACK:
                 continue
-            elif tag == f"{_WP}anchor":
+            elif tag == _ANCHOR:
                 self._find_boxes(child, boxes, off_page or self._off_page(child))
             elif isinstance(tag, str) and tag.startswith(_VML) and child.get("style"):
                 self._find_boxes(child, boxes, off_page or self._vml_off_page(child.get("style")))

@@ -44,12 +44,10 @@ _BULLET_CHARS = (
 _BULLET_LINE = re.compile(
     rf"^[ ]*(?:[{re.escape(_BULLET_CHARS)}]+|[-*o](?= )|\d{{1,2}}[.)](?= ))[ ]*", re.MULTILINE
 )
-# "[ ]*[bullets]+[ ]*", written to start with a character class, which the regex engine scans
-# for at C speed instead of trying the pattern at every character.
-_INLINE_BULLET = re.compile(
-    rf"(?:[ ][ ]*(?=[{re.escape(_BULLET_CHARS)}])|[{re.escape(_BULLET_CHARS)}])"
-    rf"[{re.escape(_BULLET_CHARS)}]*[ ]*"
-)
+# A run of bullets and the spaces after it; the spaces before it are left, for the collapse of
+# double spaces that follows to fold into the " • " put in its place. Starting with the bullets,
+# not with optional spaces, it is tried at a bullet only, never at every space of the text.
+_INLINE_BULLET = re.compile(rf"[{re.escape(_BULLET_CHARS)}]+[ ]*")
 _ANY_BULLET = re.compile(f"[{re.escape(_BULLET_CHARS)}]")
 # Lookarounds, not captured runs of letters: capturing makes the search quadratic on a long word.
 _HYPHEN_BREAK = re.compile(r"(?<=[A-Za-z]{2})-\n[ ]*(?=[a-z]{2})")
@@ -66,6 +64,9 @@ _MOJIBAKE_RUN = re.compile(f"[\u00c2-\u00f4][{_CP1252_CONTINUATION}]{{1,3}}")
 _LATIN = re.compile(r"[A-Za-z]")
 _MAX_LINE = 5_000
 _WORD = re.compile(r"\w+")
+# A word character outside ASCII: text without one (bullets and dashes are not) has only ASCII
+# words, none of which can mix scripts.
+_FOREIGN_LETTER = re.compile(r"[^\W\x00-\x7f]")
 
 
 def normalize_text(text: str) -> str:
@@ -116,7 +117,8 @@ def _normalize_once(text: str) -> str:
         text = _INLINE_BULLET.sub(" • ", text)
         text = _SPACES.sub(" ", text) if "  " in text else text
     lines = ["" if line == "•" else _wrap(line) for line in map(str.strip, text.split("\n"))]
-    return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
+    text = "\n".join(lines)
+    return (_BLANK_LINES.sub("\n\n", text) if "\n\n\n" in text else text).strip()
 
 
 def _undo_cp1252(match: re.Match[str]) -> str:
@@ -156,7 +158,7 @@ def mixed_script_flags(text: str) -> list[Flag]:
     keyword filters. Such words are left as they are, so they never match a skill; the flag tells
     the reader why a skill that seems to be there was not counted.
     """
-    if text.isascii():
+    if text.isascii() or not _FOREIGN_LETTER.search(text):
         return []
     words = _WORD.findall(text)
     latin = -1  # counted when a word first needs it: most documents have none such

@@ -378,7 +378,7 @@ def _worker_main(conn: Connection, setup: WorkerSetup, shared: Checker | None = 
                 payload, cacheable = match_read(checker, source)
             else:
                 payload, cacheable = score_source(checker, source, setup.check_function)
-            conn.send(("done", index, encoded_payload(payload), cacheable))
+            conn.send(("done", index, encoded_payload(payload, setup.compress), cacheable))
     except (EOFError, OSError):
         # The screen is gone (killed, interrupted): nobody is left to answer, so leave quietly.
         return

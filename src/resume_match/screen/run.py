@@ -135,7 +135,8 @@ def screen(
         try:
             if todo:
                 # Each worker is the file's isolation: no second child inside it.
-                setup = WorkerSetup(taxonomy, replace(options, isolate=False), check_function)
+                plain = replace(options, isolate=False)
+                setup = WorkerSetup(taxonomy, plain, check_function, batch.cache is not None)
                 (engine or LocalEngine(jobs)).run(setup, todo, timeout, batch.finish)
         finally:
             batch.flush()

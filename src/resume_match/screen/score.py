@@ -53,6 +53,8 @@ class WorkerSetup:
     taxonomy: Taxonomy
     options: ReadOptions
     check_function: CheckFunction = check_file
+    compress: bool = True
+    """Whether results are sent compressed, as the cache keeps them; False when none is cached."""
 
 
 @dataclass(frozen=True)
@@ -107,10 +109,11 @@ def result_payload(result: DocumentResult) -> dict[str, Any]:
     return payload
 
 
-def encoded_payload(payload: dict[str, Any]) -> Encoded:
+def encoded_payload(payload: dict[str, Any], compress: bool = True) -> Encoded:
     """``payload`` as a worker sends it: encoded by :func:`~resume_match.cache.encode_value` here,
-    so the screen's one parent process neither encodes nor unpickles every result."""
-    return encoded(payload)
+    so the screen's one parent process neither encodes nor unpickles every result; compressed
+    only when the cache may keep it (:attr:`WorkerSetup.compress`)."""
+    return encoded(payload, compress=compress)
 
 
 def error_payload(reason: str, status: Status = "error") -> dict[str, Any]:

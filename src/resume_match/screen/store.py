@@ -75,13 +75,16 @@ class Encoded:
     """The fingerprint of a scored file's text, as 32-bit integers, or None."""
 
 
-def encoded(payload: Mapping[str, Any], data: bytes | None = None) -> Encoded:
-    """``payload`` encoded (``data``, when the caller has encoded it), with its columns."""
+def encoded(
+    payload: Mapping[str, Any], data: bytes | None = None, compress: bool = True
+) -> Encoded:
+    """``payload`` encoded (``data``, when the caller has encoded it), with its columns;
+    ``compress`` as for :func:`~resume_match.cache.encode_value`."""
     status = payload.get("status")
     found = " ".join(item["id"] for key in ("matched", "extras") for item in payload.get(key) or ())
     fingerprint = payload.get("fingerprint") if status == "ok" else None
     sketch = array("I", fingerprint).tobytes() if fingerprint else None
-    data = encode_value(payload) if data is None else data
+    data = encode_value(payload, compress) if data is None else data
     return Encoded(data, status, payload.get("score"), found, sketch)
 
 
