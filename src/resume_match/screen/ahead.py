@@ -37,5 +37,5 @@ def reader_main(conn: Connection, setup: WorkerSetup, files: list[tuple[int, Pat
                 conn.send(("read", index, outcome))
             else:
                 payload, cacheable = outcome
-                conn.send(("done", index, encoded_payload(payload), cacheable))
+                conn.send(("done", index, encoded_payload(payload, setup.compress), cacheable))
         conn.send(("stopped",))
