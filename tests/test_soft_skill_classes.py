@@ -33,6 +33,20 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
         ("Acknowledged receipt of each referral within one business day.", EMPATHY, False),
         ("Walked the new hires through the check-in workflow.", EMPATHY, False),
     ],
+    # Composure shown: a level voice, keeping one's head, polite with the rude, steady in chaos.
+    # "Works well under pressure" says no calm; a promise of good manners is the future.
+    "professionalism: composure shown, not promised": [
+        ("Kept calm and courteous with abusive callers on the billing line.", PRO, True),
+        ("I kept my voice even and steady while the caller shouted.", PRO, True),
+        ("Steady in emergencies and known as the calm presence at the desk.", PRO, True),
+        ("Kept my head during the Monday rush with forty people waiting.", PRO, True),
+        ("I'm not one to panic when the waiting room fills up.", PRO, True),
+        ("Works well under pressure and meets deadlines.", PRO, False),
+        ("I promise to stay courteous with every caller.", PRO, False),
+        ("I will remain calm and professional with every patient.", PRO, False),
+        ("Entry-level voice and data technician for the clinic network.", PRO, False),
+        ("Keep my head down and finish the filing before noon.", PRO, False),
+    ],
 }
 
 
