@@ -47,6 +47,53 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
         ("Entry-level voice and data technician for the clinic network.", PRO, False),
         ("Keep my head down and finish the filing before noon.", PRO, False),
     ],
+    # A concrete problem dealt with, a missing piece chased down, a fix found; a family's issues
+    # are the writer's life, and chasing routine paperwork is the job, not a problem solved.
+    "problem-solving: problems dealt with": [
+        ("Dealt with billing disputes and duplicate charges at checkout.", PROBLEMS, True),
+        ("When a chart lacks a signature I chase it down before the visit.", PROBLEMS, True),
+        ("When a shipment goes missing I get it sorted with the vendor.", PROBLEMS, True),
+        ("Worked denials for two orthopedic practices.", PROBLEMS, True),
+        ("Offer callers an option that works for both of us.", PROBLEMS, True),
+        ("Had to deal with some family issues during 2018.", PROBLEMS, False),
+        ("Chase down signatures on consent forms every morning.", PROBLEMS, False),
+    ],
+    # Change lived through: off paper, onto a new system, a template changed at short notice.
+    # Moving house or into a new role, or being free at short notice, is no change adapted to.
+    "adaptability: a change at work": [
+        ("Helped the office switch from paper sign-in sheets to tablets.", ADAPT, True),
+        ("When the practice migrated to a new EHR I retrained the desk.", ADAPT, True),
+        ("Rebooked thirty patients when the doctor's clinic was cancelled at short notice.", ADAPT, True),
+        ("I was the first to learn the new phone tree.", ADAPT, True),
+        ("Moved to a new city in 2021 and joined the clinic.", ADAPT, False),
+        ("Transitioned new patients to their care teams.", ADAPT, False),
+        ("Available to cover shifts at short notice.", ADAPT, False),
+        ("Moved paper charts to the archive room.", ADAPT, False),
+    ],
+    "organizational skills: many things kept straight": [
+        ("Keep every provider's schedule straight across three sites.", ORG, True),
+        ("Juggled several priorities without dropping one.", ORG, True),
+        ("Usually have a dozen prior-auth cases open at once.", ORG, True),
+        ("I'll be straight with you about what I have not done.", ORG, False),
+        ("Ranked first in sales for four straight quarters.", ORG, False),
+    ],
+    # Working beside the people of other roles; a job held "as" or a work-study job is not.
+    "interpersonal: working with other roles": [
+        ("Work daily with the ultrasound technologists to fit add-ons in.", INTERPERSONAL, True),
+        ("Worked with the practice manager and billers on month-end.", INTERPERSONAL, True),
+        ("I get along well with the hygienists and the dentists.", INTERPERSONAL, True),
+        ("Built a loyal following among our regular clients.", INTERPERSONAL, True),
+        ("Worked as a pharmacy technician for two years.", INTERPERSONAL, False),
+        ("Worked three years as office manager at a dental practice.", INTERPERSONAL, False),
+        ("My supervisor at my work-study job did all the billing.", INTERPERSONAL, False),
+    ],
+    "active listening: letting people finish, reading back": [
+        ("I let callers talk before I offer a slot.", LISTENING, True),
+        ("I read the member ID back to confirm it.", LISTENING, True),
+        ("I listen patiently to patients before answering.", LISTENING, True),
+        ("Let's talk about how I can help your front desk.", LISTENING, False),
+        ("Read the back of each insurance card for the payer phone number.", LISTENING, False),
+    ],
 }
 
 
