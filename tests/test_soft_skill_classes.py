@@ -63,7 +63,7 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
     "adaptability: a change at work": [
         ("Helped the office switch from paper sign-in sheets to tablets.", ADAPT, True),
         ("When the practice migrated to a new EHR I retrained the desk.", ADAPT, True),
-        ("Rebooked thirty patients when the doctor's clinic was cancelled at short notice.", ADAPT, True),
+        ("Rebooked thirty patients when a clinic was cancelled at short notice.", ADAPT, True),
         ("I was the first to learn the new phone tree.", ADAPT, True),
         ("Moved to a new city in 2021 and joined the clinic.", ADAPT, False),
         ("Transitioned new patients to their care teams.", ADAPT, False),
