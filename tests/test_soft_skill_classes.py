@@ -8,6 +8,8 @@ self-praise, a promise, or somebody else's feelings. None of the lines comes fro
 
 from __future__ import annotations
 
+import pytest
+
 from helpers import recruiter_cases, skills_in_duty
 from resume_match.api import Checker
 
@@ -18,6 +20,8 @@ ADAPT = "adaptability"
 PRO = "professionalism"
 ORG = "organizational-skills"
 INTERPERSONAL = "interpersonal-skills"
+APPT = "appointment-scheduling"
+INSURANCE = "insurance-verification"
 
 CASES: dict[str, list[tuple[str, str, bool]]] = {
     # Care shown to somebody frightened or grieving, in the same clause, is empathy; patience with
@@ -69,6 +73,8 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
         ("Transitioned new patients to their care teams.", ADAPT, False),
         ("Available to cover shifts at short notice.", ADAPT, False),
         ("Moved paper charts to the archive room.", ADAPT, False),
+        ("Rx to OTC switches; establishment of new product lines.", ADAPT, False),
+        ("Supported a smooth transition during new project implementations.", ADAPT, False),
     ],
     "organizational skills: many things kept straight": [
         ("Keep every provider's schedule straight across three sites.", ORG, True),
@@ -76,6 +82,8 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
         ("Usually have a dozen prior-auth cases open at once.", ORG, True),
         ("I'll be straight with you about what I have not done.", ORG, False),
         ("Ranked first in sales for four straight quarters.", ORG, False),
+        ("Cheerful and organized, with a tidy front desk.", ORG, True),
+        ("Gather and organize billing data for the monthly report.", ORG, False),
     ],
     # Working beside the people of other roles; a job held "as" or a work-study job is not.
     "interpersonal: working with other roles": [
@@ -99,6 +107,29 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
 
 @recruiter_cases(CASES)
 def test_soft_skills_shown_in_deeds_are_found(
+    checker: Checker, text: str, skill: str, counts: bool
+) -> None:
+    assert (skill in skills_in_duty(checker, text)) is counts
+
+
+# "... and I never ...": the negation opens the writer's next clause and says nothing of the first.
+NEXT_CLAUSE = [
+    ("I stay courteous with rude callers and I never raise my voice.", PRO, True),
+    (
+        "I booked the surgeries and I never verified insurance myself.",
+        "appointment-scheduling",
+        True,
+    ),
+    (
+        "I booked the surgeries and I never verified insurance myself.",
+        "insurance-verification",
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "skill", "counts"), NEXT_CLAUSE)
+def test_a_negation_after_and_i_belongs_to_the_next_clause(
     checker: Checker, text: str, skill: str, counts: bool
 ) -> None:
     assert (skill in skills_in_duty(checker, text)) is counts
