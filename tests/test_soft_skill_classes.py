@@ -36,6 +36,8 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
         ("Customers were upset about slow service at the deli counter.", EMPATHY, False),
         ("Acknowledged receipt of each referral within one business day.", EMPATHY, False),
         ("Walked the new hires through the check-in workflow.", EMPATHY, False),
+        ("Help every visitor with a hearing loss feel cared for at check-in.", EMPATHY, True),
+        ("I feel that patient care starts at the front desk.", EMPATHY, False),
     ],
     # Composure shown: a level voice, keeping one's head, polite with the rude, steady in chaos.
     # "Works well under pressure" says no calm; a promise of good manners is the future.
@@ -61,6 +63,15 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
         ("Offer callers an option that works for both of us.", PROBLEMS, True),
         ("Had to deal with some family issues during 2018.", PROBLEMS, False),
         ("Chase down signatures on consent forms every morning.", PROBLEMS, False),
+        ("Clarify with the ordering office when a lab order is incomplete.", PROBLEMS, True),
+        (
+            "Noticed a payment was posted to the savings account instead.",
+            PROBLEMS,
+            True,
+        ),
+        ("Resubmitted rejected claims after fixing the member ID.", PROBLEMS, True),
+        ("Found work as a cashier instead of going to college.", PROBLEMS, False),
+        ("Clarified processes and wrote the new desk manual.", PROBLEMS, False),
     ],
     # Change lived through: off paper, onto a new system, a template changed at short notice.
     # Moving house or into a new role, or being free at short notice, is no change adapted to.
@@ -84,6 +95,7 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
         ("Ranked first in sales for four straight quarters.", ORG, False),
         ("Cheerful and organized, with a tidy front desk.", ORG, True),
         ("Gather and organize billing data for the monthly report.", ORG, False),
+        ("Cleaned and organized the residents' rooms each morning.", ORG, False),
     ],
     # Working beside the people of other roles; a job held "as" or a work-study job is not.
     "interpersonal: working with other roles": [
