@@ -38,6 +38,7 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
         ("Walked the new hires through the check-in workflow.", EMPATHY, False),
         ("Help every visitor with a hearing loss feel cared for at check-in.", EMPATHY, True),
         ("I feel that patient care starts at the front desk.", EMPATHY, False),
+        ("Held the hand of a frightened toddler while her mother signed in.", EMPATHY, True),
     ],
     # Composure shown: a level voice, keeping one's head, polite with the rude, steady in chaos.
     # "Works well under pressure" says no calm; a promise of good manners is the future.
@@ -52,6 +53,8 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
         ("I will remain calm and professional with every patient.", PRO, False),
         ("Entry-level voice and data technician for the clinic network.", PRO, False),
         ("Keep my head down and finish the filing before noon.", PRO, False),
+        ("Politely redirected callers who needed the pharmacy.", PRO, True),
+        ("I never lose my temper, however long the queue.", PRO, True),
     ],
     # A concrete problem dealt with, a missing piece chased down, a fix found; a family's issues
     # are the writer's life, and chasing routine paperwork is the job, not a problem solved.
@@ -106,12 +109,16 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
         ("Worked as a pharmacy technician for two years.", INTERPERSONAL, False),
         ("Worked three years as office manager at a dental practice.", INTERPERSONAL, False),
         ("My supervisor at my work-study job did all the billing.", INTERPERSONAL, False),
+        ("A good team worker on a short-staffed ward.", INTERPERSONAL, True),
+        ("Part-time team member at the deli counter.", INTERPERSONAL, False),
     ],
     "active listening: letting people finish, reading back": [
         ("I let callers talk before I offer a slot.", LISTENING, True),
         ("I read the member ID back to confirm it.", LISTENING, True),
         ("I listen patiently to patients before answering.", LISTENING, True),
         ("Let's talk about how I can help your front desk.", LISTENING, False),
+        ("When a member is angry I let them explain the whole bill first.", LISTENING, True),
+        ("Let me explain why I am applying to your clinic.", LISTENING, False),
         ("Read the back of each insurance card for the payer phone number.", LISTENING, False),
     ],
 }
