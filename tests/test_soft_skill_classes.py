@@ -87,6 +87,9 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
         ("Transitioned new patients to their care teams.", ADAPT, False),
         ("Available to cover shifts at short notice.", ADAPT, False),
         ("Moved paper charts to the archive room.", ADAPT, False),
+        ("The practice moved to telehealth visits and I ran the video check-ins.", ADAPT, True),
+        ("Comfortable with change; learned three scheduling tools in a year.", ADAPT, True),
+        ("Transitioned patients to telehealth visits after surgery.", ADAPT, False),
         ("Rx to OTC switches; establishment of new product lines.", ADAPT, False),
         ("Supported a smooth transition during new project implementations.", ADAPT, False),
     ],
@@ -99,6 +102,9 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
         ("Cheerful and organized, with a tidy front desk.", ORG, True),
         ("Gather and organize billing data for the monthly report.", ORG, False),
         ("Cleaned and organized the residents' rooms each morning.", ORG, False),
+        ("I keep the referral files in order and answer the fax line.", ORG, True),
+        ("Work the message queue by urgency, not by time of arrival.", ORG, True),
+        ("Sent lab kits to patients by priority mail.", ORG, False),
     ],
     # Working beside the people of other roles; a job held "as" or a work-study job is not.
     "interpersonal: working with other roles": [
