@@ -54,7 +54,6 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
         ("Entry-level voice and data technician for the clinic network.", PRO, False),
         ("Keep my head down and finish the filing before noon.", PRO, False),
         ("Politely redirected callers who needed the pharmacy.", PRO, True),
-        ("Committed to personal and professional integrity.", PRO, False),
         ("Handled a steady volume of eighty calls a day.", PRO, False),
         ("Friendly and professional with callers on a busy line.", PRO, True),
         ("I never lose my temper, however long the queue.", PRO, True),
