@@ -122,6 +122,7 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
         ("My supervisor at my work-study job did all the billing.", INTERPERSONAL, False),
         ("A good team worker on a short-staffed ward.", INTERPERSONAL, True),
         ("Part-time team member at the deli counter.", INTERPERSONAL, False),
+        ("The aide assists the work of the charge nurse on nights.", INTERPERSONAL, False),
     ],
     "active listening: letting people finish, reading back": [
         ("I let callers talk before I offer a slot.", LISTENING, True),
