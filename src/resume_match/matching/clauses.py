@@ -19,7 +19,7 @@ import re
 
 CLAUSE_BREAK = re.compile(
     r"[.;!?•|]|\n\n|\n(?=(?-i:[A-Z])|•)|,\s*(?:but|yet|so|and|while|though|although)?\s*(?=(?:i|i've|i'm|my|we)\b)"
-    r"|\b(?:but|however|although|though|whereas|while)\b",
+    r"|\b(?:but|however|although|though|whereas|while)\b|\band\s(?=(?-i:I)\s)",
     re.IGNORECASE,
 )
 LOOK_BACK = 160
