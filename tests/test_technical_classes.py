@@ -182,6 +182,37 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
         ("I know the medical words for most procedures.", TERMS, True),
         ("I know the words to most songs.", TERMS, False),
     ],
+    # Help-desk work on the record system (logins, users, downtime) is IT support, not its use.
+    "ehr: logins and users supported are IT work": [
+        ("Reset Cerner logins and answered tickets from Cerner users.", EHR, False),
+        ("Scheduled follow-ups and registered walk-ins in Cerner.", EHR, True),
+        ("One of the Epic super users for registration and scheduling.", EHR, True),
+    ],
+    # A certificate of insurance from a carrier or vendor is their cover, not a patient's plan.
+    "insurance: certificates of insurance are not coverage checked": [
+        ("Collected liability insurance certificates from every subcontractor.", INSURANCE, False),
+        ("Checked each patient's insurance coverage before the visit.", INSURANCE, True),
+    ],
+    # An event's breakout sessions and speakers are its programme, not appointments.
+    "scheduling: an event's sessions and speakers": [
+        ("Scheduled the keynote speakers and panel rooms for the summit.", APPT, False),
+        ("Scheduled counseling sessions for clients and sent reminders.", APPT, True),
+    ],
+    # A course on health records is a course; details put in the computer or a tracker worked are kept.
+    "data: records kept, not a course about them": [
+        ("Courses: Anatomy, Introduction to Medical Records, Keyboarding", DATA, False),
+        ("Wrote down the callers' details and put them in the computer.", DATA, True),
+        ("I work in Sheets on our referral trackers.", DATA, True),
+        ("I work with fitness coaches to plan classes.", DATA, False),
+    ],
+    # The vocabulary of a specialty named by its short name (ENT, ortho) or as "vocab" is medical;
+    # an animal clinic's vocabulary is not (GUIDELINES: medical or dental terminology).
+    "terminology: a specialty's vocabulary": [
+        ("I know the orthopedic vocab and use it when booking imaging.", TERMS, True),
+        ("I use ENT terminology every day at check-in.", TERMS, True),
+        ("Comfortable with veterinary terminology and vaccine schedules.", TERMS, False),
+        ("Long-term planner with a taste for ENT humour.", TERMS, False),
+    ],
 }
 
 
