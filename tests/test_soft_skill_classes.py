@@ -158,11 +158,13 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
     ],
     # Working with the front desk is working with another role; de-escalating the merely
     # frustrated is a technique, not empathy stated (GUIDELINES: explicit empathy).
-    "interpersonal and empathy: the front desk, the frustrated": [
+    "interpersonal and empathy: the front desk, the frustrated, calm and soft": [
         ("Work with the front desk to fix eligibility errors before visits.", INTERPERSONAL, True),
         ("Work at the front desk on Saturdays.", INTERPERSONAL, False),
         ("De-escalated angry customers at the returns counter.", EMPATHY, False),
         ("De-escalated frightened parents in the waiting room.", EMPATHY, True),
+        ("I speak calm and soft to the parents of a sick baby.", EMPATHY, True),
+        ("Kept the waiting room calm and the lighting soft.", EMPATHY, False),
     ],
     # Listening before acting, or first, is listening to understand.
     "active listening: listening first": [

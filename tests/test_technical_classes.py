@@ -198,19 +198,28 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
         ("Scheduled the keynote speakers and panel rooms for the summit.", APPT, False),
         ("Scheduled counseling sessions for clients and sent reminders.", APPT, True),
     ],
-    # A course on health records is a course; details put in the computer or a tracker worked are kept.
+    # A course on health records is a course; details put in the computer, or trackers worked in,
+    # are records kept.
     "data: records kept, not a course about them": [
         ("Courses: Anatomy, Introduction to Medical Records, Keyboarding", DATA, False),
         ("Wrote down the callers' details and put them in the computer.", DATA, True),
         ("I work in Sheets on our referral trackers.", DATA, True),
         ("I work with fitness coaches to plan classes.", DATA, False),
     ],
-    # The vocabulary of a specialty named by its short name (ENT, ortho) or as "vocab" is medical;
-    # an animal clinic's vocabulary is not (GUIDELINES: medical or dental terminology).
+    # "Registration and check-in" named together are intake; a hotel's or an event's are not.
+    "registration: registration and check-in together": [
+        ("Did registration and check-in at a pediatric practice for a year.", REG, True),
+        ("Ran delegate registration and check-in at the conference.", REG, False),
+    ],
+    # Client profiles kept (up to date or not) are records; a low profile is a manner.
+    "data: profiles kept": [
+        ("Keep customer profiles and allergy notes for the spa.", DATA, True),
+        ("Kept a low profile on my first week.", DATA, False),
+    ],
+    # The vocabulary of a specialty named by its short name (ENT, ortho) or as "vocab" is medical.
     "terminology: a specialty's vocabulary": [
         ("I know the orthopedic vocab and use it when booking imaging.", TERMS, True),
         ("I use ENT terminology every day at check-in.", TERMS, True),
-        ("Comfortable with veterinary terminology and vaccine schedules.", TERMS, False),
         ("Long-term planner with a taste for ENT humour.", TERMS, False),
     ],
 }
