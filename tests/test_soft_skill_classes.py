@@ -88,6 +88,7 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
         ("Moved to a new city in 2021 and joined the clinic.", ADAPT, False),
         ("Transitioned new patients to their care teams.", ADAPT, False),
         ("Available to cover shifts at short notice.", ADAPT, False),
+        ("Handed each patient the privacy notice and moved them to the lobby.", ADAPT, False),
         ("Posted notices of clinic changes in the lobby.", ADAPT, False),
         ("Able to start at short notice.", ADAPT, False),
         ("Covered classes across three grades on short notice.", ADAPT, False),
@@ -141,6 +142,7 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
         ("Kept the discharge binders complete during the Cerner conversion.", ADAPT, False),
         ("Switched to evenings with two days' notice when the clinic extended hours.", ADAPT, True),
         ("Available to cover shifts at short notice.", ADAPT, False),
+        ("Handed each patient the privacy notice and moved them to the lobby.", ADAPT, False),
         ("Rearranged the day's list when two surgeons cancelled last-minute.", ADAPT, True),
         ("Rearranged the supply closet every spring.", ADAPT, False),
         ("Policies change often here; change has never rattled me.", ADAPT, True),
@@ -165,6 +167,7 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
         ("De-escalated frightened parents in the waiting room.", EMPATHY, True),
         ("I speak calm and soft to the parents of a sick baby.", EMPATHY, True),
         ("Kept the waiting room calm and the lighting soft.", EMPATHY, False),
+        ("Soft skills: calm under pressure, punctual.", EMPATHY, False),
     ],
     # Listening before acting, or first, is listening to understand.
     "active listening: listening first": [

@@ -205,6 +205,8 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
         ("Wrote down the callers' details and put them in the computer.", DATA, True),
         ("I work in Sheets on our referral trackers.", DATA, True),
         ("I work with fitness coaches to plan classes.", DATA, False),
+        ("Put the computer back together after replacing the drive.", DATA, False),
+        ("Worked with GPS trackers on the delivery vans.", DATA, False),
     ],
     # "Registration and check-in" named together are intake; a hotel's or an event's are not.
     "registration: registration and check-in together": [
