@@ -384,13 +384,15 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
         ("Completed HIPAA training and signed the HIPAA forms.", "hipaa-compliance", True),
     ],
     # Words that sound like a soft skill but say nothing of it: "versatile" is not adapting to a
-    # change, a bare "de-escalation" is a technique, a wish to join a team is not teamwork, and the
+    # change, a bare "de-escalation" is a technique (so is calming the merely angry: GUIDELINES want
+    # empathy explicit; the frightened count), a wish to join a team is not teamwork, and the
     # plural "organizations" names employers.
     "soft-skill words that prove nothing": [
         ("Cross-trained, versatile, and comfortable in a fast room.", "adaptability", False),
         ("Adapted quickly to the new check-in workflow.", "adaptability", True),
         ("Trained in de-escalation techniques.", "empathetic-communication", False),
-        ("De-escalated angry patients at the front desk.", "empathetic-communication", True),
+        ("De-escalated angry patients at the front desk.", "empathetic-communication", False),
+        ("De-escalated anxious patients at the front desk.", "empathetic-communication", True),
         ("I would love to be part of the team at Fox River.", "interpersonal-skills", False),
         (
             "I was proud to be part of the team that opened the clinic.",

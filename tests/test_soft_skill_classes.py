@@ -88,6 +88,7 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
         ("Moved to a new city in 2021 and joined the clinic.", ADAPT, False),
         ("Transitioned new patients to their care teams.", ADAPT, False),
         ("Available to cover shifts at short notice.", ADAPT, False),
+        ("Handed each patient the privacy notice and moved them to the lobby.", ADAPT, False),
         ("Posted notices of clinic changes in the lobby.", ADAPT, False),
         ("Able to start at short notice.", ADAPT, False),
         ("Covered classes across three grades on short notice.", ADAPT, False),
@@ -132,6 +133,48 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
         ("When a member is angry I let them explain the whole bill first.", LISTENING, True),
         ("Let me explain why I am applying to your clinic.", LISTENING, False),
         ("Read the back of each insurance card for the payer phone number.", LISTENING, False),
+    ],
+    # A change lived through: a record system converted, a shift moved at short notice, a plan
+    # rebuilt after last-minute cancellations, change that does not rattle the writer.
+    "adaptability: conversions, short notice, rebuilt plans": [
+        ("Supported the front desk through the Cerner-to-Epic conversion.", ADAPT, True),
+        ("Prepared the currency conversion tables for the travel desk.", ADAPT, False),
+        ("Kept the discharge binders complete during the Cerner conversion.", ADAPT, False),
+        ("Switched to evenings with two days' notice when the clinic extended hours.", ADAPT, True),
+        ("Available to cover shifts at short notice.", ADAPT, False),
+        ("Handed each patient the privacy notice and moved them to the lobby.", ADAPT, False),
+        ("Rearranged the day's list when two surgeons cancelled last-minute.", ADAPT, True),
+        ("Rearranged the supply closet every spring.", ADAPT, False),
+        ("Policies change often here; change has never rattled me.", ADAPT, True),
+        ("When the office went to a new system last spring I learned it first.", ADAPT, True),
+        ("Adjusted my routine overnight when the clinic moved hours suddenly.", ADAPT, True),
+        ("Adjusted medications per the nurse's orders.", ADAPT, False),
+    ],
+    # Being an organised person, multitasking spelled apart, reprioritising the day.
+    "organizational skills: an organised person who reprioritises": [
+        ("I am a calm and organized person at a busy desk.", ORG, True),
+        ("I organized a person-to-person fundraiser for the clinic.", ORG, False),
+        ("Multi tasking between check-in, phones and faxes.", ORG, True),
+        ("I reprioritize the day when a provider runs late.", ORG, True),
+        ("Paged the triage nurse for clinical questions.", ORG, False),
+    ],
+    # Working with the front desk is working with another role; de-escalating the merely
+    # frustrated is a technique, not empathy stated (GUIDELINES: explicit empathy).
+    "interpersonal and empathy: the front desk, the frustrated, calm and soft": [
+        ("Work with the front desk to fix eligibility errors before visits.", INTERPERSONAL, True),
+        ("Work at the front desk on Saturdays.", INTERPERSONAL, False),
+        ("De-escalated angry customers at the returns counter.", EMPATHY, False),
+        ("De-escalated frightened parents in the waiting room.", EMPATHY, True),
+        ("I speak calm and soft to the parents of a sick baby.", EMPATHY, True),
+        ("Kept the waiting room calm and the lighting soft.", EMPATHY, False),
+        ("Soft skills: calm under pressure, punctual.", EMPATHY, False),
+    ],
+    # Listening before acting, or first, is listening to understand.
+    "active listening: listening first": [
+        ("I listen before I suggest a fix to a caller.", LISTENING, True),
+        ("I listen first, then offer the patient options.", LISTENING, True),
+        ("First place in the school listening contest.", LISTENING, False),
+        ("Listened to podcasts before work.", LISTENING, False),
     ],
 }
 

@@ -182,6 +182,48 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
         ("I know the medical words for most procedures.", TERMS, True),
         ("I know the words to most songs.", TERMS, False),
     ],
+    # Help-desk work on the record system (logins, users, downtime) is IT support, not its use.
+    "ehr: logins and users supported are IT work": [
+        ("Reset Cerner logins and answered tickets from Cerner users.", EHR, False),
+        ("Scheduled follow-ups and registered walk-ins in Cerner.", EHR, True),
+        ("One of the Epic super users for registration and scheduling.", EHR, True),
+    ],
+    # A certificate of insurance from a carrier or vendor is their cover, not a patient's plan.
+    "insurance: certificates of insurance are not coverage checked": [
+        ("Collected liability insurance certificates from every subcontractor.", INSURANCE, False),
+        ("Checked each patient's insurance coverage before the visit.", INSURANCE, True),
+    ],
+    # An event's breakout sessions and speakers are its programme, not appointments.
+    "scheduling: an event's sessions and speakers": [
+        ("Scheduled the keynote speakers and panel rooms for the summit.", APPT, False),
+        ("Scheduled counseling sessions for clients and sent reminders.", APPT, True),
+    ],
+    # A course on health records is a course; details put in the computer, or trackers worked in,
+    # are records kept.
+    "data: records kept, not a course about them": [
+        ("Courses: Anatomy, Introduction to Medical Records, Keyboarding", DATA, False),
+        ("Wrote down the callers' details and put them in the computer.", DATA, True),
+        ("I work in Sheets on our referral trackers.", DATA, True),
+        ("I work with fitness coaches to plan classes.", DATA, False),
+        ("Put the computer back together after replacing the drive.", DATA, False),
+        ("Worked with GPS trackers on the delivery vans.", DATA, False),
+    ],
+    # "Registration and check-in" named together are intake; a hotel's or an event's are not.
+    "registration: registration and check-in together": [
+        ("Did registration and check-in at a pediatric practice for a year.", REG, True),
+        ("Ran delegate registration and check-in at the conference.", REG, False),
+    ],
+    # Client profiles kept (up to date or not) are records; a low profile is a manner.
+    "data: profiles kept": [
+        ("Keep customer profiles and allergy notes for the spa.", DATA, True),
+        ("Kept a low profile on my first week.", DATA, False),
+    ],
+    # The vocabulary of a specialty named by its short name (ENT, ortho) or as "vocab" is medical.
+    "terminology: a specialty's vocabulary": [
+        ("I know the orthopedic vocab and use it when booking imaging.", TERMS, True),
+        ("I use ENT terminology every day at check-in.", TERMS, True),
+        ("Long-term planner with a taste for ENT humour.", TERMS, False),
+    ],
 }
 
 
