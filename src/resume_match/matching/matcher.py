@@ -37,6 +37,7 @@ from .tokens import (
     whole_item,
     write_lemmas,
 )
+from .warm import WarmTokenizer
 
 _CONTEXT_PREPOSITIONS = frozenset({"in", "into", "on", "using", "with", "via", "through"})
 _LINE_BREAK = re.compile(r"(?<!\n)\n(?!\n)")
@@ -55,6 +56,7 @@ class SkillMatcher:
         from ..nlp import blank_english
 
         self.nlp = nlp if nlp is not None else blank_english()
+        self._make_doc = WarmTokenizer(self.nlp)
         from spacy.matcher import Matcher, PhraseMatcher
 
         self.taxonomy = taxonomy
@@ -224,7 +226,7 @@ class SkillMatcher:
         Returns the spaCy doc, with lemmas set for the PhraseMatchers, and its plain lists.
         """
         sections = sections or find_sections(text)
-        doc = self.nlp.make_doc(_LINE_BREAK.sub(" ", text))
+        doc = self._make_doc(_LINE_BREAK.sub(" ", text))
         tokens = read_tokens(doc, text)
         first_line_end = text.find("\n") if "\n" in text else len(text)
         speller = self._speller
