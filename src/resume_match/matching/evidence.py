@@ -18,11 +18,15 @@ from ..taxonomy import Skill
 _CONNECTORS = frozenset(
     {"of", "and", "&", "as", "for", "the", "in", "at", "to", "/", "-", "–", "|", "a", "an", "with"}
 )
-_CONTACT = re.compile(
+# A contact line: a supervisor's or reference's name after a colon, an email, a phone number.
+# Each is searched only in a line with its colon, "@" or digit: most lines have none.
+_CONTACT_NAME = re.compile(
     r"\b(?i:supervisor|manager|references?|contact)\s*:\s*"
     r"(?:(?:SSG|SFC|SGT|Sgt|Dr|Mr|Mrs|Ms|Capt)\.?\s+)?[A-Z][a-z]+"
-    r"|[\w.+-]+@[\w-]+\.[\w.]+|\(?\b\d{3}\)?[-. ]\d{3}[-. ]\d{4}\b",
 )
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+_PHONE = re.compile(r"\(?\b\d{3}\)?[-. ]\d{3}[-. ]\d{4}\b")
+_DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _WORD = re.compile(r"[^\W\d_][\w'&.-]*|[&/|–-]")
 _TITLE_SECTIONS = frozenset({"Experience", "Volunteer"})
@@ -142,13 +146,20 @@ class LineMap:
             if 0 < len(label) <= 5 and _capitalised(label) and len(body) >= 4:
                 end = offset + line.find(":")
         return _Line(
-            heading=(stripped.endswith(":") and 0 < len(words) <= 6)
-            or bool(_CONTACT.search(stripped)),
+            heading=(stripped.endswith(":") and 0 < len(words) <= 6) or _contact(stripped),
             title=section in _TITLE_SECTIONS and not bulleted and _is_title(stripped, words),
             dated=section in _JOB_SECTIONS and not bulleted and _is_dated_title(stripped, words),
             label_end=end,
             pastime=section == "Interests",
         )
+
+
+def _contact(line: str) -> bool:
+    return bool(
+        (":" in line and _CONTACT_NAME.search(line))
+        or ("@" in line and _EMAIL.search(line))
+        or (_DIGIT.search(line) and _PHONE.search(line))
+    )
 
 
 def map_lines(text: str, sections: SectionMap) -> LineMap:
