@@ -17,6 +17,8 @@ from __future__ import annotations
 import bisect
 import re
 
+from .prefilter import fold
+
 CLAUSE_BREAK = re.compile(
     r"[.;!?•|]|\n\n|\n(?=(?-i:[A-Z])|•)|,\s*(?:but|yet|so|and|while|though|although)?\s*(?=(?:i|i've|i'm|my|we)\b)"
     r"|\b(?:but|however|although|though|whereas|while)\b|\band\s(?=(?-i:I)\s)",
@@ -30,6 +32,17 @@ _COMMA_RUN = re.compile(r",\s*(?:but|yet|so|and|while|though|although)?\s*", re.
 _SHORT_RUN = 16
 _REACH = _SHORT_RUN + 9
 _LETTERS = re.compile(r"\w\w")
+# CLAUSE_BREAK for a whole text, in two parts. Its marks, each alternative opening with a
+# literal, so that the engine skips straight to the next mark (a first ``\b`` stops it from
+# skipping anywhere); and its words, found with ``str.find`` in the folded text (folding keeps
+# each character's offset, and gives the words' letters exactly where IGNORECASE matches them).
+# A word inside a comma's mark (", but I ...") is part of that match, not a break of its own.
+_MARK_BREAK = re.compile(
+    r"\.|;|!|\?|•|\||\n\n|\n(?=(?-i:[A-Z])|•)"
+    r"|,\s*(?:but|yet|so|and|while|though|although)?\s*(?=(?:i|i've|i'm|my|we)\b)",
+    re.IGNORECASE,
+)
+_BREAK_WORDS = ("but", "however", "although", "though", "whereas", "while")
 
 
 class ClauseBreaks:
@@ -37,11 +50,7 @@ class ClauseBreaks:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._starts: list[int] = []
-        self._ends: list[int] = []
-        for found in CLAUSE_BREAK.finditer(text):
-            self._starts.append(found.start())
-            self._ends.append(found.end())
+        self._starts, self._ends = _all_breaks(text)
         # Commas whose run of spaces reaches further than the others.
         self._far = [
             run.start() for run in _COMMA_RUN.finditer(text) if run.end() - run.start() > _SHORT_RUN
@@ -91,6 +100,36 @@ class ClauseBreaks:
             return None
         found = CLAUSE_BREAK.search(text[end:limit], safe - end)
         return found.start() if found else None
+
+
+def _all_breaks(text: str) -> tuple[list[int], list[int]]:
+    """The starts and ends of ``CLAUSE_BREAK.finditer(text)``."""
+    marks = [found.span() for found in _MARK_BREAK.finditer(text)]
+    folded = fold(text)
+    words: list[tuple[int, int]] = []
+    for word in _BREAK_WORDS:
+        start = folded.find(word)
+        while start != -1:
+            end = start + len(word)
+            if not (start and _is_word(text[start - 1])) and not (
+                end < len(text) and _is_word(text[end])
+            ):
+                words.append((start, end))
+            start = folded.find(word, start + 1)
+    if words:
+        words.sort()
+        mark_starts = [start for start, _ in marks]
+        for start, end in words:
+            index = bisect.bisect_left(mark_starts, start) - 1
+            if index < 0 or marks[index][1] <= start:
+                marks.append((start, end))
+        marks.sort()
+    return [start for start, _ in marks], [end for _, end in marks]
+
+
+def _is_word(char: str) -> bool:
+    """Whether ``char`` is a ``\\w`` character."""
+    return char.isalnum() or char == "_"
 
 
 def _last_end(text: str, low: int, high: int, default: int) -> int:

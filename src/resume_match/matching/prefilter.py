@@ -18,7 +18,7 @@ import re
 from typing import Any
 
 # Besides ASCII capitals, the only characters that IGNORECASE matches to an ASCII letter.
-_ASCII_TWINS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_ASCII_TWINS = (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"), ("\u212a", "k"))
 _WORD = re.compile(r"\w+")
 _MAX_STRINGS = 64
 
@@ -28,8 +28,15 @@ Condition = tuple[str, Any]
 _ALWAYS: Condition = ("all", [])
 
 
-def _fold(text: str) -> str:
-    return text.translate(_ASCII_TWINS).lower()
+def fold(text: str) -> str:
+    """``text`` lower-cased, with each character IGNORECASE matches to an ASCII letter made that
+    letter; every character keeps its offset."""
+    if text.isascii():
+        return text.lower()
+    for twin, letter in _ASCII_TWINS:
+        if twin in text:
+            text = text.replace(twin, letter)
+    return text.lower()
 
 
 def _expand(items: list[Any], constants: Any) -> set[str] | None:
@@ -278,7 +285,7 @@ class Screen:
         """The folded string and, when ``wordy``, its words; kept for the next search of it."""
         last = self._last
         if last[0] != string:
-            folded = string.lower() if string.isascii() else _fold(string)
+            folded = fold(string)
             last = (string, folded, None)
             self._last = last
         words = last[2]
