@@ -239,6 +239,24 @@ def _holds(alternatives: Plan, folded: str, words: set[str]) -> bool:
 _NO_WORDS: set[str] = set()
 
 
+_FEW_WORDS = 16
+
+
+def _alternation(texts: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A search that finds any of ``texts``, or None for none."""
+    return re.compile("|".join(map(re.escape, texts))) if texts else None
+
+
+def _gate_search(words: frozenset[str], texts: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A search that finds any of ``words`` as a whole word or any of ``texts``; None for a
+    gate of many words, which is cheaper to look up in the string's words."""
+    if len(words) > _FEW_WORDS or not all(_WORD.fullmatch(word) for word in words):
+        return None
+    parts = [rf"\b(?:{'|'.join(sorted(words))})\b"] if words else []
+    parts += [re.escape(text) for text in texts]
+    return re.compile("|".join(parts)) if parts else None
+
+
 class Screen:
     """Searches that first ask whether the searched string holds the pattern's words."""
 
@@ -263,19 +281,33 @@ class Screen:
             for key, alternatives in self._plans.items()
             if alternatives is not None
         }
+        # The gate as searches of the folded string: its strings in one alternation, and, for
+        # a gate of a few words, its words too ("\\bword\\b" finds a word exactly where the
+        # words of the string hold it), so a string searched once is not split into words.
+        self._texts: dict[Any, re.Pattern[str] | None] = {
+            key: _alternation(texts) for key, (_, texts) in self._gates.items()
+        }
+        self._quick: dict[Any, re.Pattern[str] | None] = {
+            key: _gate_search(words, texts) for key, (words, texts) in self._gates.items()
+        }
         self._last: tuple[str, str, set[str] | None] = ("", "", None)
 
     def search(self, pattern: re.Pattern[str], string: str) -> re.Match[str] | None:
         """``pattern.search(string)``, skipped when ``string`` lacks what a match needs."""
-        alternatives = self._plans.get(id(pattern))
+        key = id(pattern)
+        alternatives = self._plans.get(key)
         if alternatives is not None:
-            folded, words = self._read(string, self._wordy[id(pattern)])
-            gate_words, gate_texts = self._gates[id(pattern)]
-            if words.isdisjoint(gate_words):
-                for text in gate_texts:
-                    if text in folded:
-                        break
-                else:
+            quick = self._quick[key]
+            if quick is not None and (self._last[0] != string or self._last[2] is None):
+                if quick.search(self._read(string, False)[0]) is None:
+                    return None
+                folded, words = self._read(string, self._wordy[key])
+            else:
+                folded, words = self._read(string, self._wordy[key])
+                texts = self._texts[key]
+                if words.isdisjoint(self._gates[key][0]) and (
+                    texts is None or texts.search(folded) is None
+                ):
                     return None
             if not _holds(alternatives, folded, words):
                 return None
