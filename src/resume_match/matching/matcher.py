@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from itertools import pairwise
-from typing import Any
+from typing import Any, cast
 
 from ..model import Document, Evidence, SkillMatch
 from ..sections import SectionMap, find_sections, in_keyword_list
@@ -235,8 +235,12 @@ class SkillMatcher:
         plain = self._plain_lemmas
         if len(plain) >= _PLAIN_CACHE:
             plain.clear()
-        lemmas: list[str] = []
-        for index, lower in enumerate(tokens.lowers):
+        # Looked up all at once; the words not yet known are then read in order, so that a
+        # mended word sees the lemmas before it as they end up.
+        found: list[str | None] = list(map(plain.get, tokens.lowers))
+        lemmas = cast("list[str]", found)
+        for index in [index for index, lemma in enumerate(found) if lemma is None]:
+            lower = tokens.lowers[index]
             lemma = plain.get(lower)
             if lemma is None:
                 lemma = table.get(lower)
@@ -244,7 +248,7 @@ class SkillMatcher:
                     lemma = plain[lower] = lower if lemma is None else lemma
                 else:
                     lemma = self._mend(tokens, index, lemmas, sections, first_line_end)
-            lemmas.append(lemma)
+            lemmas[index] = lemma
         join_particles(lemmas)
         tokens.lemmas = lemmas
         write_lemmas(doc, lemmas, self._lemma_hashes)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import contextlib
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -95,9 +96,10 @@ def join_particles(lemmas: list[str]) -> None:
     Without it "checked insurance" and "checked patients in" share the lemma "check", and the
     front-desk duty cannot be told from an ordinary check.
     """
-    for index, lemma in enumerate(lemmas):
-        if lemma not in _PARTICLE_VERBS:
-            continue
+    # Found by list.index: a word joined to its particle is neither a particle nor an object,
+    # so the verbs can be read in any order.
+    for index in _positions(lemmas, _PARTICLE_VERBS):
+        lemma = lemmas[index]
         following = lemmas[index + 1 : index + 3]
         particle = None
         if following[:1] and following[0] in _PARTICLES:
@@ -110,6 +112,18 @@ def join_particles(lemmas: list[str]) -> None:
             particle = following[1]
         if particle is not None:
             lemmas[index] = lemma + particle.removesuffix("s")
+
+
+def _positions(items: list[str], wanted: set[str]) -> list[int]:
+    """The indices of ``items`` that hold one of ``wanted``."""
+    found: list[int] = []
+    for item in wanted:
+        index = -1
+        with contextlib.suppress(ValueError):
+            while True:
+                index = items.index(item, index + 1)
+                found.append(index)
+    return found
 
 
 def run(matcher: Any, doc: Any) -> list[tuple[int, int, int]]:
