@@ -200,6 +200,8 @@ def _breaks_of(text: str) -> ClauseBreaks:
 def _quoted_from_someone_else(text: str, start: int) -> bool:
     """True inside a quotation that the sentence gives to someone else ("the posting says ...")."""
     line_start = text.rfind("\n", 0, start) + 1
+    if text.find('"', line_start, start) == -1:
+        return False
     sentence_start = max(text.rfind(". ", line_start, start) + 1, line_start)
     prefix = text[sentence_start:start]
     if prefix.count('"') % 2 == 0:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from itertools import pairwise
+from operator import itemgetter
 from typing import Any, cast
 
 from ..model import Document, Evidence, SkillMatch
@@ -70,6 +71,8 @@ class SkillMatcher:
         # hash look-up per token, where the Matcher tries every pattern at every token.
         self._tokens = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         self._lemma_hashes: dict[str, int] = {}
+        self._labels: dict[int, str] = {}
+        self._words: dict[int, str] = {}
         self._plain_lemmas: dict[str, str] = {}
         self._near: list[tuple[str, int]] = []
         self._near_index: dict[str, list[tuple[int, int]]] = {}
@@ -148,6 +151,12 @@ class SkillMatcher:
         if other:
             self._patterns.add(label, [[{"ORTH": word}] for word in other])
 
+    def _label(self, key: int) -> str:
+        """The label of a match id, kept: the string store decodes it anew at every look-up."""
+        label: str = self.nlp.vocab.strings[key]
+        self._labels[key] = label
+        return label
+
     def _lemma(self, lower: str) -> str:
         return self._lemmas.get(lower, lower)
 
@@ -177,7 +186,7 @@ class SkillMatcher:
         vetoed: dict[tuple[int, int], bool] = {}
         found: dict[str, list[Evidence]] = {}
         starts, words, senses = tokens.starts, tokens.words, self._senses
-        for span in sorted(spans, key=lambda s: (s[1], s[2])):
+        for span in sorted(spans, key=itemgetter(1, 2)):
             skill_id, start, end = span
             if len(found.get(skill_id, ())) >= _MAX_EVIDENCE:
                 continue
@@ -227,7 +236,7 @@ class SkillMatcher:
         """
         sections = sections or find_sections(text)
         doc = self._make_doc(_LINE_BREAK.sub(" ", text))
-        tokens = read_tokens(doc, text)
+        tokens = read_tokens(doc, text, self._words)
         first_line_end = text.find("\n") if "\n" in text else len(text)
         speller = self._speller
         table = self._lemmas
@@ -294,10 +303,10 @@ class SkillMatcher:
     ) -> set[Span]:
         """Every candidate match; bare list items are also added to ``listed``, and pairs of
         words found apart to ``loose``."""
-        vocab = self.nlp.vocab.strings
+        labels = self._labels
         spans: set[Span] = set()
         for key, start, end in run(self._phrases, doc):
-            label = vocab[key]
+            label = labels.get(key) or self._label(key)
             if not label.endswith("#listed"):
                 spans.add((label, start, end))
             elif (
@@ -312,7 +321,7 @@ class SkillMatcher:
         loose.update(pair for pair in pairs if pair[2] - pair[1] > 2)
         candidates: list[Span] = []
         for key, start, end in (*run(self._tokens, doc), *run(self._patterns, doc)):
-            label = vocab[key]
+            label = labels.get(key) or self._label(key)
             if label.endswith("#context"):
                 candidates.append((label.removesuffix("#context"), start, end))
             else:
@@ -352,10 +361,10 @@ class SkillMatcher:
         return confirmed
 
     def _excluded_ranges(self, doc: Any, tokens: Tokens) -> dict[str, list[tuple[int, int]]]:
-        vocab = self.nlp.vocab.strings
+        labels = self._labels
         ranges: dict[str, list[tuple[int, int]]] = {}
         for matcher in (self._exclusions, self._exclusion_forms):
             for key, start, end in run(matcher, doc):
                 offsets = (tokens.starts[start], tokens.end(end - 1))
-                ranges.setdefault(vocab[key], []).append(offsets)
+                ranges.setdefault(labels.get(key) or self._label(key), []).append(offsets)
         return ranges

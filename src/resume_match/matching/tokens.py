@@ -6,7 +6,7 @@ import bisect
 import contextlib
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from ..sections import SectionMap
 from .spelling import Speller
@@ -56,18 +56,32 @@ class Tokens:
         return self.starts[index] + len(self.words[index])
 
 
-def read_tokens(doc: Any, text: str) -> Tokens:
-    """The lists of ``doc``, parsed from ``text`` or a same-length rewrite of it."""
+_WORD_CACHE = 200_000
+
+
+def read_tokens(doc: Any, text: str, known: dict[int, str] | None = None) -> Tokens:
+    """The lists of ``doc``, parsed from ``text`` or a same-length rewrite of it.
+
+    ``known`` keeps each token's text by its hash from one document to the next: the string
+    store decodes it anew at every look-up.
+    """
     from spacy.attrs import IDX, ORTH
 
     if not len(doc):
         return Tokens(text, [], [], [], [])
     orths, starts = doc.to_array([ORTH, IDX]).T.tolist()
     strings = doc.vocab.strings
-    words = [strings[orth] for orth in orths]
-    return Tokens(
-        text, words, [word.lower() for word in words], starts, [word.isspace() for word in words]
-    )
+    if known is None:
+        known = {}
+    elif len(known) >= _WORD_CACHE:
+        known.clear()
+    found: list[str | None] = list(map(known.get, orths))
+    if None in found:
+        for index, word in enumerate(found):
+            if word is None:
+                found[index] = known[orths[index]] = strings[orths[index]]
+    words = cast("list[str]", found)
+    return Tokens(text, words, list(map(str.lower, words)), starts, list(map(str.isspace, words)))
 
 
 _LEMMA_CACHE = 100_000
@@ -86,7 +100,11 @@ def write_lemmas(doc: Any, lemmas: list[str], hashes: dict[str, int]) -> None:
     if len(hashes) >= _LEMMA_CACHE:
         hashes.clear()
     add = doc.vocab.strings.add
-    values = [hashes.get(lemma) or hashes.setdefault(lemma, add(lemma)) for lemma in lemmas]
+    values: list[int | None] = list(map(hashes.get, lemmas))
+    if None in values:
+        for index, value in enumerate(values):
+            if value is None:
+                values[index] = hashes[lemmas[index]] = add(lemmas[index])
     doc.from_array([LEMMA], numpy.array(values, dtype=numpy.uint64).reshape(-1, 1))
 
 
