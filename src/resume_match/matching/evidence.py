@@ -244,6 +244,12 @@ def page_of(page_starts: list[int], offset: int) -> int:
 _SECTION_RANK = {"Experience": 0, "Volunteer": 1, "Body": 1, "Skills": 2, "Summary": 3}
 
 
+def section_rank(section: str) -> int:
+    """How convincing evidence from ``section`` is, best first: what the person did, then what
+    they list, then what they say of themselves."""
+    return _SECTION_RANK.get(section, 4)
+
+
 def dedupe(
     items: Iterable[Evidence], loose: frozenset[tuple[int, int]] = frozenset()
 ) -> tuple[Evidence, ...]:
@@ -256,7 +262,7 @@ def dedupe(
     for item in sorted(
         items,
         key=lambda e: (
-            _SECTION_RANK.get(e.section, 4),
+            section_rank(e.section),
             len(e.text) < 25,
             (e.start, e.end) in loose,
             e.start,

@@ -11,6 +11,7 @@ words (``context``), or in a heading or a job title (``evidence``).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from itertools import pairwise
 from operator import itemgetter
@@ -20,7 +21,7 @@ from ..model import Document, Evidence, SkillMatch
 from ..sections import SectionMap, find_sections, in_keyword_list
 from ..taxonomy import Skill, Taxonomy
 from .context import SPAN_BREAK, negated
-from .evidence import dedupe, map_lines, page_of, snippet, splits_items
+from .evidence import dedupe, map_lines, page_of, section_rank, snippet, splits_items
 from .near import near_spans
 from .senses import SenseRule, other_sense
 from .spelling import Speller, lemma_table
@@ -185,6 +186,11 @@ class SkillMatcher:
         # Skills that share words ask the same question of the same words: ask it once.
         vetoed: dict[tuple[int, int], bool] = {}
         found: dict[str, list[Evidence]] = {}
+        # A quote that a skill already shows from a section that ranks no lower would be set
+        # aside by ``dedupe``, whatever it is: it is not judged. A skill with more candidates
+        # than it may keep judges every one, so that the count comes out the same.
+        shown: dict[str, dict[str, tuple[int, bool]]] = {}
+        crowded = {id_ for id_, n in Counter(s[0] for s in spans).items() if n > _MAX_EVIDENCE}
         starts, words, senses = tokens.starts, tokens.words, self._senses
         for span in sorted(spans, key=itemgetter(1, 2)):
             skill_id, start, end = span
@@ -196,12 +202,18 @@ class SkillMatcher:
                 continue
             if end - start > 1 and SPAN_BREAK.search(text, char_start + 1, char_end):
                 continue
+            quote = snippet(text, char_start, char_end)
+            section = sections.at(char_start)
+            rank = (section_rank(section), span in loose)
+            best = shown.get(skill_id, {}).get(quote)
+            if best is not None and best <= rank and skill_id not in crowded:
+                continue
             rules = senses.get(skill_id)
             if rules and other_sense(rules, tokens.lemmas, breaks, start, end, span in listed):
                 continue
             if lines.refuses(self._skills[skill_id], char_start):
                 continue
-            if span in loose and splits_items(text, char_start, char_end, sections.at(char_start)):
+            if span in loose and splits_items(text, char_start, char_end, section):
                 continue
             offsets = (char_start, char_end)
             if offsets not in vetoed:
@@ -209,14 +221,16 @@ class SkillMatcher:
             if vetoed[offsets]:
                 continue
             evidence = Evidence(
-                text=snippet(text, char_start, char_end),
+                text=quote,
                 term=text[char_start:char_end],
                 page=page_of(page_starts, char_start),
-                section=sections.at(char_start),
+                section=section,
                 start=char_start,
                 end=char_end,
             )
             found.setdefault(skill_id, []).append(evidence)
+            quotes = shown.setdefault(skill_id, {})
+            quotes[quote] = min(quotes.get(quote, rank), rank)
             if span in loose:
                 loose_offsets.setdefault(skill_id, set()).add(offsets)
         return [
