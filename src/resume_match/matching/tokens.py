@@ -267,8 +267,11 @@ class NameRuns:
         end = index + 1
         while end < len(words) and _capital(words[end]) and breaks[end] == breaks[start]:
             end += 1
+        if end - start < 3:
+            # Too short to be a name: found again as quickly as it would be looked up.
+            return False
         before = words[start - 1]
-        inside = end - start >= 3 and before.isalpha() and before.islower()
+        inside = before.isalpha() and before.islower()
         self._known.update(dict.fromkeys(range(start, end), inside))
         return inside
 
