@@ -94,7 +94,9 @@ _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|my|me|myself)\b", re.IGNORECASE)
 _SECOND_PERSON = re.compile(r"\b(?:you|your|you'll|we|our|us|we're|we'll)\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
-_MD_HEADING = re.compile(r"^#{1,6}\s")
+# A markdown heading line, found in one search of the text: the space after the marks is one of
+# the line's own characters.
+_MD_HEADING_LINE = re.compile(r"^#{1,6}[^\S\n]", re.MULTILINE)
 _MD_LINK = re.compile(r"\]\((?:https?://|\.{0,2}/|[\w.-]+\.\w+)")
 _CODE = re.compile(r"`[^`\n]+`")
 _PLACEHOLDER = re.compile(
@@ -156,7 +158,10 @@ class _Reading:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.lines = [line for line in text.split("\n") if line.strip()]
+
+    @cached_property
+    def lines(self) -> list[str]:
+        return [line for line in self.text.split("\n") if line.strip()]
 
     @cached_property
     def words(self) -> int:
@@ -166,7 +171,7 @@ class _Reading:
     def markdown_marks(self) -> int:
         # Headings, links and code mark markdown; a table alone is also how some resumes are typed.
         return (
-            sum(1 for line in self.lines if _MD_HEADING.match(line))
+            len(_MD_HEADING_LINE.findall(self.text))
             + len(_MD_LINK.findall(self.text))
             + len(_CODE.findall(self.text))
         )
