@@ -42,7 +42,9 @@ from .tokens import (
 from .warm import WarmTokenizer
 
 _CONTEXT_PREPOSITIONS = frozenset({"in", "into", "on", "using", "with", "via", "through"})
-_LINE_BREAK = re.compile(r"(?<!\n)\n(?!\n)")
+# A single line break. Written to open with the break itself, so that the engine skips straight
+# to the next one (a look-behind first is tried at every offset).
+_LINE_BREAK = re.compile(r"\n(?<!\n\n)(?!\n)")
 
 Span = tuple[str, int, int]
 # Past this many proofs of one skill, more prove nothing: a text that repeats a skill's name
