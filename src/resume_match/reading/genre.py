@@ -209,7 +209,10 @@ class _Reading:
         """
         folded = self.text.lower()
         marks = sum(folded.count(mark) for mark in _PLACEHOLDER_MARKS)
-        return marks >= 5 and self.placeholders >= max(5, self.words / 40)
+        # Each placeholder holds a mark of its own, so there are no more placeholders than marks.
+        return (
+            marks >= 5 and marks >= self.words / 40 and self.placeholders >= max(5, self.words / 40)
+        )
 
     def posting_cues(self, enough: int | None = None) -> list[str]:
         """The posting cues the text shows, in order, stopping at ``enough``."""
