@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from ..matching.prefilter import Screen
+
 # Each cue is one name for several phrasings; a posting shows several cues, a resume hardly any.
 _POSTING_CUES: dict[str, tuple[str, ...]] = {
     "we are seeking": (r"\bwe(?: are|'re) (?:currently )?(?:seeking|looking for|hiring)\b",),
@@ -82,6 +84,8 @@ _POSTING = {
     name: re.compile("|".join(patterns), re.IGNORECASE | re.MULTILINE)
     for name, patterns in _POSTING_CUES.items()
 }
+# Each cue searched only in a text that holds the words it cannot match without.
+_POSTING_SCREEN = Screen(*_POSTING.values())
 # Signs of writing about oneself: an employment history and what one did.
 _DATE_RANGE = re.compile(
     r"\b(?:(?:19|20)\d\d|\d{1,2}/(?:19|20)?\d\d)\s*(?:-|–|—|to|until)\s*"
@@ -220,7 +224,7 @@ class _Reading:
         for name, cue in _POSTING.items():
             if enough is not None and len(found) >= enough:
                 break
-            if cue.search(self.text):
+            if _POSTING_SCREEN.search(cue, self.text):
                 found.append(name)
         return found
 
