@@ -10,6 +10,7 @@ words (``context``), or in a heading or a job title (``evidence``).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -67,6 +68,8 @@ class SkillMatcher:
         self._lemmas = lemma_table()
         self._skills = {skill.id: skill for skill in taxonomy.skills}
         self._phrases = PhraseMatcher(self.nlp.vocab, attr="LEMMA")
+        # Bare list items, which count only in a Skills section: looked for from its start on.
+        self._listed = PhraseMatcher(self.nlp.vocab, attr="LEMMA")
         self._exclusions = PhraseMatcher(self.nlp.vocab, attr="LEMMA")
         self._exclusion_forms = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self._patterns = Matcher(self.nlp.vocab)
@@ -111,7 +114,7 @@ class SkillMatcher:
                 w.lower() for w in written.split() if w.lower() != w or written in skill.members
             )
         if skill.listed:
-            self._phrases.add(f"{skill.id}#listed", [self._pattern_doc(p) for p in skill.listed])
+            self._listed.add(skill.id, [self._pattern_doc(p) for p in skill.listed])
         if skill.exclude:
             self._exclusions.add(skill.id, [self._pattern_doc(p) for p in skill.exclude])
         if skill.exclude_forms:
@@ -322,16 +325,21 @@ class SkillMatcher:
         labels = self._labels
         spans: set[Span] = set()
         for key, start, end in run(self._phrases, doc):
-            label = labels.get(key) or self._label(key)
-            if not label.endswith("#listed"):
-                spans.add((label, start, end))
-            elif (
-                sections.at(tokens.starts[start]) == "Skills"
-                and whole_item(tokens, start, end)
-                and not in_keyword_list(tokens.text, tokens.starts[start])
-            ):
-                spans.add((label.removesuffix("#listed"), start, end))
-                listed.add((label.removesuffix("#listed"), start, end))
+            spans.add((labels.get(key) or self._label(key), start, end))
+        skills = [
+            at for at, name in zip(sections.starts, sections.names, strict=True) if name == "Skills"
+        ]
+        if skills and len(self._listed):
+            first = bisect.bisect_left(tokens.starts, skills[0])
+            for key, start, end in self._listed(doc[first:]):
+                if (
+                    sections.at(tokens.starts[start]) == "Skills"
+                    and whole_item(tokens, start, end)
+                    and not in_keyword_list(tokens.text, tokens.starts[start])
+                ):
+                    item = (labels.get(key) or self._label(key), start, end)
+                    spans.add(item)
+                    listed.add(item)
         pairs = near_spans(tokens, breaks, self._near_index, self._near)
         spans.update(pairs)
         loose.update(pair for pair in pairs if pair[2] - pair[1] > 2)
