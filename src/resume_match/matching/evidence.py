@@ -190,13 +190,17 @@ def _is_title(stripped: str, words: list[str]) -> bool:
     names = [w for w in words if w[0].isalpha()]
     first = names[0].lower() if names else ""
     last = names[-1].lower().rstrip(".") if names else ""
-    # "Admitting Clerk I Emergency": a role noun inside names the job, and its unit follows.
-    inner_role = any(w.lower() in _ROLE_NOUNS for w in names[1:-1])
     return (
         2 <= len(names) <= 6
         and (
             last in _ROLE_NOUNS
-            or (not first.endswith("ed") and first not in _DUTY_OPENERS and inner_role)
+            # "Admitting Clerk I Emergency": a role noun inside names the job, and its unit
+            # follows.
+            or (
+                not first.endswith("ed")
+                and first not in _DUTY_OPENERS
+                and any(w.lower() in _ROLE_NOUNS for w in names[1:-1])
+            )
             or (not first.endswith(("ed", "ing")) and first not in _DUTY_OPENERS)
         )
         and not stripped.endswith((".", ";", "!", "?"))

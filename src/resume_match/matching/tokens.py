@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import itertools
+import operator
 import re
 from dataclasses import dataclass, field
 from typing import Any, cast
@@ -218,18 +220,17 @@ def sentence_breaks(tokens: Tokens) -> list[int]:
     mark, a blank, or a line that starts with a capital or a bullet: "... medical insurance" and
     a next line "Coordinate with management to review ..." are two items, not one phrase.
     """
-    text = tokens.text
-    breaks: list[int] = []
-    count = 0
-    for word, start, space in zip(tokens.words, tokens.starts, tokens.spaces, strict=True):
-        if (
-            space
-            or word in _STOP_IN_WINDOW
-            or (start and text[start - 1] == "\n" and (word[0].isupper() or word[0] in "•*-"))
-        ):
-            count += 1
-        breaks.append(count)
-    return breaks
+    text, words, starts = tokens.text, tokens.words, tokens.starts
+    opens = list(map(operator.or_, tokens.spaces, map(_STOP_IN_WINDOW.__contains__, words)))
+    line = text.find("\n")
+    while line != -1:
+        index = bisect.bisect_left(starts, line + 1)
+        if index < len(starts) and starts[index] == line + 1:
+            first = words[index][0]
+            if first.isupper() or first in "•*-":
+                opens[index] = True
+        line = text.find("\n", line + 1)
+    return list(itertools.accumulate(opens, initial=0))[1:]
 
 
 def inside_names(tokens: Tokens, breaks: list[int]) -> NameRuns:
