@@ -240,6 +240,8 @@ _NO_WORDS: set[str] = set()
 
 
 _FEW_WORDS = 16
+# A pattern's plan, quick gate, whether it looks up words, its gate's strings and words.
+_Entry = tuple[Plan, re.Pattern[str] | None, bool, re.Pattern[str] | None, frozenset[str]]
 
 
 def _alternation(texts: tuple[str, ...]) -> re.Pattern[str] | None:
@@ -290,24 +292,28 @@ class Screen:
         self._quick: dict[Any, re.Pattern[str] | None] = {
             key: _gate_search(words, texts) for key, (words, texts) in self._gates.items()
         }
+        # All that a search asks about its pattern, in one look-up.
+        self._entries: dict[Any, _Entry] = {
+            key: (alternatives, self._quick[key], self._wordy[key], self._texts[key], words)
+            for key, alternatives in self._plans.items()
+            if alternatives is not None
+            for words in (self._gates[key][0],)
+        }
         self._last: tuple[str, str, set[str] | None] = ("", "", None)
 
     def search(self, pattern: re.Pattern[str], string: str) -> re.Match[str] | None:
         """``pattern.search(string)``, skipped when ``string`` lacks what a match needs."""
-        key = id(pattern)
-        alternatives = self._plans.get(key)
-        if alternatives is not None:
-            quick = self._quick[key]
-            if quick is not None and (self._last[0] != string or self._last[2] is None):
+        entry = self._entries.get(id(pattern))
+        if entry is not None:
+            alternatives, quick, wordy, texts, gate_words = entry
+            last = self._last
+            if quick is not None and (last[0] != string or last[2] is None):
                 if quick.search(self._read(string, False)[0]) is None:
                     return None
-                folded, words = self._read(string, self._wordy[key])
+                folded, words = self._read(string, wordy)
             else:
-                folded, words = self._read(string, self._wordy[key])
-                texts = self._texts[key]
-                if words.isdisjoint(self._gates[key][0]) and (
-                    texts is None or texts.search(folded) is None
-                ):
+                folded, words = self._read(string, wordy)
+                if words.isdisjoint(gate_words) and (texts is None or texts.search(folded) is None):
                     return None
             if not _holds(alternatives, folded, words):
                 return None
