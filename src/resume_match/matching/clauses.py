@@ -48,6 +48,8 @@ _WORD_BREAK = re.compile(
     r"b(?<!\wb)ut\b|h(?<!\wh)owever\b|a(?<!\wa)lthough\b|t(?<!\wt)hough\b"
     r"|w(?<!\ww)hereas\b|w(?<!\ww)hile\b"
 )
+# "and" before a capital "I" ("... and I never ..."): the "I" is read in the text itself.
+_AND_I_BREAK = re.compile(r"a(?<!\wa)nd\s(?=i\s)")
 
 
 class ClauseBreaks:
@@ -115,6 +117,11 @@ def _breaks_in(text: str, folded: str, low: int, high: int) -> list[tuple[int, i
     words (in the folded text)."""
     marks = [found.span() for found in _MARK_BREAK.finditer(text, low, high)]
     words = [found.span() for found in _WORD_BREAK.finditer(folded, low, high)]
+    words += [
+        found.span()
+        for found in _AND_I_BREAK.finditer(folded, low, high)
+        if text[found.end()] == "I"
+    ]
     if not words:
         return marks
     starts = [start for start, _ in marks]
