@@ -53,6 +53,15 @@ PIECES = [
     "'",
     "\t",
     "\u212a",
+    # Twins IGNORECASE matches to ASCII letters ("whereaſ"), and word characters that are not
+    # letters, which keep a break word from standing alone ("_but", "9while").
+    "\u017f",
+    "\u0130",
+    "wherea\u017f",
+    "WH\u0130LE",
+    "_",
+    "9",
+    "é",
 ]
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

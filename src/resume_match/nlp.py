@@ -20,6 +20,9 @@ from collections.abc import Iterator
 from typing import Any
 
 _freeze = False
+# Chunks the tokenizer remembers how to split (spaCy's default is 10,000): a screen of real
+# resumes meets more distinct words than that, and splits each again after the cache is full.
+_TOKENIZER_CACHE = 100_000
 
 
 def freeze_what_spacy_makes() -> None:
@@ -35,12 +38,15 @@ def freeze_what_spacy_makes() -> None:
 
 
 def blank_english() -> Any:
-    """``spacy.blank("en")``, importing spaCy first if nothing has yet."""
+    """``spacy.blank("en")``, importing spaCy first if nothing has yet; its tokenizer keeps
+    the splits of up to ``_TOKENIZER_CACHE`` chunks."""
     import_spacy()
     import spacy
 
     with _collector_paused():
-        return spacy.blank("en")
+        nlp: Any = spacy.blank("en")
+    nlp.tokenizer.max_cache_size = max(nlp.tokenizer.max_cache_size, _TOKENIZER_CACHE)
+    return nlp
 
 
 def import_spacy() -> None:

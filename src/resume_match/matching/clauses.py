@@ -17,6 +17,8 @@ from __future__ import annotations
 import bisect
 import re
 
+from .prefilter import fold
+
 CLAUSE_BREAK = re.compile(
     r"[.;!?•|]|\n\n|\n(?=(?-i:[A-Z])|•)|,\s*(?:but|yet|so|and|while|though|although)?\s*(?=(?:i|i've|i'm|my|we)\b)"
     r"|\b(?:but|however|although|though|whereas|while)\b|\band\s(?=(?-i:I)\s)",
@@ -30,6 +32,24 @@ _COMMA_RUN = re.compile(r",\s*(?:but|yet|so|and|while|though|although)?\s*", re.
 _SHORT_RUN = 16
 _REACH = _SHORT_RUN + 9
 _LETTERS = re.compile(r"\w\w")
+# CLAUSE_BREAK for a whole text, in two parts. Its marks, each alternative opening with a
+# literal, so that the engine skips straight to the next mark (a first ``\b`` stops it from
+# skipping anywhere); and its words, searched in the folded text (folding keeps each
+# character's offset and word-ness, and gives the words' letters exactly where IGNORECASE
+# matches them).
+# A word inside a comma's mark (", but I ...") is part of that match, not a break of its own.
+_MARK_BREAK = re.compile(
+    r"\.|;|!|\?|•|\||\n\n|\n(?=(?-i:[A-Z])|•)"
+    r"|,\s*(?:but|yet|so|and|while|though|although)?\s*(?=(?:i|i've|i'm|my|we)\b)",
+    re.IGNORECASE,
+)
+# "b(?<!\wb)ut\b" is "\bbut\b" opening with its letter, so that the engine skips to a "b".
+_WORD_BREAK = re.compile(
+    r"b(?<!\wb)ut\b|h(?<!\wh)owever\b|a(?<!\wa)lthough\b|t(?<!\wt)hough\b"
+    r"|w(?<!\ww)hereas\b|w(?<!\ww)hile\b"
+)
+# "and" before a capital "I" ("... and I never ..."): the "I" is read in the text itself.
+_AND_I_BREAK = re.compile(r"a(?<!\wa)nd\s(?=i\s)")
 
 
 class ClauseBreaks:
@@ -37,11 +57,10 @@ class ClauseBreaks:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._starts: list[int] = []
-        self._ends: list[int] = []
-        for found in CLAUSE_BREAK.finditer(text):
-            self._starts.append(found.start())
-            self._ends.append(found.end())
+        self._folded = fold(text)
+        spans = _breaks_in(text, self._folded, 0, len(text))
+        self._starts = [start for start, _ in spans]
+        self._ends = [end for _, end in spans]
         # Commas whose run of spaces reaches further than the others.
         self._far = [
             run.start() for run in _COMMA_RUN.finditer(text) if run.end() - run.start() > _SHORT_RUN
@@ -65,14 +84,14 @@ class ClauseBreaks:
         text = self.text
         low = max(0, start - LOOK_BACK)
         if self._inside(low) != -1:
-            return _last_end(text, low, start, 0)
+            return _last_end(text, self._folded, low, start, 0)
         tail = self._safe_until(low, max(low, start - _REACH))
         opened = self._inside(tail)
         if opened != -1:
             tail = opened
         index = bisect.bisect_left(self._starts, tail) - 1
         before = self._ends[index] if index >= 0 and self._starts[index] >= low else 0
-        return _last_end(text, tail, start, before)
+        return _last_end(text, self._folded, tail, start, before)
 
     def clause_end(self, end: int) -> int | None:
         """Where ``CLAUSE_BREAK.search(text[end:end + LOOK_AHEAD])`` finds a break, or None."""
@@ -93,8 +112,28 @@ class ClauseBreaks:
         return found.start() if found else None
 
 
-def _last_end(text: str, low: int, high: int, default: int) -> int:
-    last = default
-    for found in CLAUSE_BREAK.finditer(text, low, high):
-        last = found.end()
-    return last
+def _breaks_in(text: str, folded: str, low: int, high: int) -> list[tuple[int, int]]:
+    """The spans ``CLAUSE_BREAK.finditer(text, low, high)`` finds, from its marks and its
+    words (in the folded text)."""
+    marks = [found.span() for found in _MARK_BREAK.finditer(text, low, high)]
+    words = [found.span() for found in _WORD_BREAK.finditer(folded, low, high)]
+    words += [
+        found.span()
+        for found in _AND_I_BREAK.finditer(folded, low, high)
+        if text[found.end()] == "I"
+    ]
+    if not words:
+        return marks
+    starts = [start for start, _ in marks]
+    kept = list(marks)
+    for start, end in words:
+        index = bisect.bisect_left(starts, start) - 1
+        if index < 0 or marks[index][1] <= start:
+            kept.append((start, end))
+    kept.sort()
+    return kept
+
+
+def _last_end(text: str, folded: str, low: int, high: int, default: int) -> int:
+    spans = _breaks_in(text, folded, low, high)
+    return spans[-1][1] if spans else default

@@ -8,10 +8,11 @@ patient-centered care") is not evidence of the writer's skill.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from .clauses import LOOK_AHEAD, ClauseBreaks
-from .prefilter import Screen
+from .prefilter import Screen, fold
 
 _NEGATION_BEFORE = re.compile(
     r"(?:\b(?:no|without|lack|lacks|lacking|limited|minimal)\s+(?:\w+\s+){0,2}?"
@@ -149,7 +150,8 @@ def negated(text: str, start: int, end: int) -> bool:
     The next sentence may take it back too: "... and protect patient privacy under HIPAA. I have
     never done any of those things."
     """
-    breaks = _breaks_of(text)
+    cues = _cues_of(text)
+    breaks = cues.breaks
     clause_start = breaks.clause_start(start)
     before = text[max(clause_start, start - 120) : start]
     if (
@@ -169,13 +171,15 @@ def negated(text: str, start: int, end: int) -> bool:
         return True
     # "Doctors and patients can both book appointments": what an app lets its users do.
     opening = max(clause_start, text.rfind(":", clause_start, start) + 1)
-    users = _USERS_CAN.match(text, opening) if whole else None
+    users = _USERS_CAN.match(text, opening) if whole and _any_in(cues.modals, opening) else None
     if users and start <= users.end():
         return True
     if _quoted_from_someone_else(text, start):
         return True
     after = text[end : end + LOOK_AHEAD]
-    if _A_JOB_NAMED.match(after) or _BY_SOMEONE_ELSE.match(after):
+    if (
+        _any_in(cues.roles, end, end + LOOK_AHEAD) and _A_JOB_NAMED.match(after)
+    ) or _BY_SOMEONE_ELSE.match(after):
         return True
     sentence_end = _SENTENCE_END.search(text, end, end + 240)
     if sentence_end and _DISOWNED.match(text, sentence_end.end()):
@@ -184,22 +188,55 @@ def negated(text: str, start: int, end: int) -> bool:
     return bool(_SCREEN.search(_NEGATION_AFTER, after if stop is None else after[:stop]))
 
 
-_last_breaks: list[ClauseBreaks] = []
+class _Cues:
+    """What the rules ask of one document, found once for all its mentions: its clause breaks,
+    and where the words stand that two rules cannot match without (a modal verb for what an
+    app lets its users do, a role noun for a job named after the mention)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.breaks = ClauseBreaks(text)
+        folded = fold(text)
+        self.modals = _places(folded, ("can", "could", "may"))
+        self.roles = _places(folded, ("position", "role", "opening", "vacancy", "posting"))
 
 
-def _breaks_of(text: str) -> ClauseBreaks:
-    """The clause breaks of ``text``, found once for all the mentions of one document."""
-    last = _last_breaks[:1]
+def _places(folded: str, words: tuple[str, ...]) -> list[int]:
+    """Where any of ``words`` starts in ``folded``, inside other words too, in order."""
+    found: list[int] = []
+    for word in words:
+        index = folded.find(word)
+        while index != -1:
+            found.append(index)
+            index = folded.find(word, index + 1)
+    found.sort()
+    return found
+
+
+def _any_in(places: list[int], low: int, high: int | None = None) -> bool:
+    """Whether one of sorted ``places`` is at ``low`` or after (and before ``high``)."""
+    index = bisect.bisect_left(places, low)
+    return index < len(places) and (high is None or places[index] < high)
+
+
+_last_cues: list[_Cues] = []
+
+
+def _cues_of(text: str) -> _Cues:
+    """The cues of ``text``, found once for all the mentions of one document."""
+    last = _last_cues[:1]
     if last and last[0].text is text:
         return last[0]
-    found = ClauseBreaks(text)
-    _last_breaks[:] = [found]
+    found = _Cues(text)
+    _last_cues[:] = [found]
     return found
 
 
 def _quoted_from_someone_else(text: str, start: int) -> bool:
     """True inside a quotation that the sentence gives to someone else ("the posting says ...")."""
     line_start = text.rfind("\n", 0, start) + 1
+    if text.find('"', line_start, start) == -1:
+        return False
     sentence_start = max(text.rfind(". ", line_start, start) + 1, line_start)
     prefix = text[sentence_start:start]
     if prefix.count('"') % 2 == 0:

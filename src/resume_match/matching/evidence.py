@@ -18,11 +18,15 @@ from ..taxonomy import Skill
 _CONNECTORS = frozenset(
     {"of", "and", "&", "as", "for", "the", "in", "at", "to", "/", "-", "–", "|", "a", "an", "with"}
 )
-_CONTACT = re.compile(
+# A contact line: a supervisor's or reference's name after a colon, an email, a phone number.
+# Each is searched only in a line with its colon, "@" or digit: most lines have none.
+_CONTACT_NAME = re.compile(
     r"\b(?i:supervisor|manager|references?|contact)\s*:\s*"
     r"(?:(?:SSG|SFC|SGT|Sgt|Dr|Mr|Mrs|Ms|Capt)\.?\s+)?[A-Z][a-z]+"
-    r"|[\w.+-]+@[\w-]+\.[\w.]+|\(?\b\d{3}\)?[-. ]\d{3}[-. ]\d{4}\b",
 )
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+_PHONE = re.compile(r"\(?\b\d{3}\)?[-. ]\d{3}[-. ]\d{4}\b")
+_DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _WORD = re.compile(r"[^\W\d_][\w'&.-]*|[&/|–-]")
 _TITLE_SECTIONS = frozenset({"Experience", "Volunteer"})
@@ -142,13 +146,20 @@ class LineMap:
             if 0 < len(label) <= 5 and _capitalised(label) and len(body) >= 4:
                 end = offset + line.find(":")
         return _Line(
-            heading=(stripped.endswith(":") and 0 < len(words) <= 6)
-            or bool(_CONTACT.search(stripped)),
+            heading=(stripped.endswith(":") and 0 < len(words) <= 6) or _contact(stripped),
             title=section in _TITLE_SECTIONS and not bulleted and _is_title(stripped, words),
             dated=section in _JOB_SECTIONS and not bulleted and _is_dated_title(stripped, words),
             label_end=end,
             pastime=section == "Interests",
         )
+
+
+def _contact(line: str) -> bool:
+    return bool(
+        (":" in line and _CONTACT_NAME.search(line))
+        or ("@" in line and _EMAIL.search(line))
+        or (_DIGIT.search(line) and _PHONE.search(line))
+    )
 
 
 def map_lines(text: str, sections: SectionMap) -> LineMap:
@@ -179,13 +190,17 @@ def _is_title(stripped: str, words: list[str]) -> bool:
     names = [w for w in words if w[0].isalpha()]
     first = names[0].lower() if names else ""
     last = names[-1].lower().rstrip(".") if names else ""
-    # "Admitting Clerk I Emergency": a role noun inside names the job, and its unit follows.
-    inner_role = any(w.lower() in _ROLE_NOUNS for w in names[1:-1])
     return (
         2 <= len(names) <= 6
         and (
             last in _ROLE_NOUNS
-            or (not first.endswith("ed") and first not in _DUTY_OPENERS and inner_role)
+            # "Admitting Clerk I Emergency": a role noun inside names the job, and its unit
+            # follows.
+            or (
+                not first.endswith("ed")
+                and first not in _DUTY_OPENERS
+                and any(w.lower() in _ROLE_NOUNS for w in names[1:-1])
+            )
             or (not first.endswith(("ed", "ing")) and first not in _DUTY_OPENERS)
         )
         and not stripped.endswith((".", ";", "!", "?"))
@@ -233,6 +248,12 @@ def page_of(page_starts: list[int], offset: int) -> int:
 _SECTION_RANK = {"Experience": 0, "Volunteer": 1, "Body": 1, "Skills": 2, "Summary": 3}
 
 
+def section_rank(section: str) -> int:
+    """How convincing evidence from ``section`` is, best first: what the person did, then what
+    they list, then what they say of themselves."""
+    return _SECTION_RANK.get(section, 4)
+
+
 def dedupe(
     items: Iterable[Evidence], loose: frozenset[tuple[int, int]] = frozenset()
 ) -> tuple[Evidence, ...]:
@@ -245,7 +266,7 @@ def dedupe(
     for item in sorted(
         items,
         key=lambda e: (
-            _SECTION_RANK.get(e.section, 4),
+            section_rank(e.section),
             len(e.text) < 25,
             (e.start, e.end) in loose,
             e.start,

@@ -10,16 +10,19 @@ words (``context``), or in a heading or a job title (``evidence``).
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections import Counter
 from collections.abc import Callable
 from itertools import pairwise
-from typing import Any
+from operator import itemgetter
+from typing import Any, cast
 
 from ..model import Document, Evidence, SkillMatch
 from ..sections import SectionMap, find_sections, in_keyword_list
 from ..taxonomy import Skill, Taxonomy
 from .context import SPAN_BREAK, negated
-from .evidence import dedupe, map_lines, page_of, snippet, splits_items
+from .evidence import dedupe, map_lines, page_of, section_rank, snippet, splits_items
 from .near import near_spans
 from .senses import SenseRule, other_sense
 from .spelling import Speller, lemma_table
@@ -37,9 +40,12 @@ from .tokens import (
     whole_item,
     write_lemmas,
 )
+from .warm import WarmTokenizer
 
 _CONTEXT_PREPOSITIONS = frozenset({"in", "into", "on", "using", "with", "via", "through"})
-_LINE_BREAK = re.compile(r"(?<!\n)\n(?!\n)")
+# A single line break. Written to open with the break itself, so that the engine skips straight
+# to the next one (a look-behind first is tried at every offset).
+_LINE_BREAK = re.compile(r"\n(?<!\n\n)(?!\n)")
 
 Span = tuple[str, int, int]
 # Past this many proofs of one skill, more prove nothing: a text that repeats a skill's name
@@ -55,12 +61,15 @@ class SkillMatcher:
         from ..nlp import blank_english
 
         self.nlp = nlp if nlp is not None else blank_english()
+        self._make_doc = WarmTokenizer(self.nlp)
         from spacy.matcher import Matcher, PhraseMatcher
 
         self.taxonomy = taxonomy
         self._lemmas = lemma_table()
         self._skills = {skill.id: skill for skill in taxonomy.skills}
         self._phrases = PhraseMatcher(self.nlp.vocab, attr="LEMMA")
+        # Bare list items, which count only in a Skills section: looked for from its start on.
+        self._listed = PhraseMatcher(self.nlp.vocab, attr="LEMMA")
         self._exclusions = PhraseMatcher(self.nlp.vocab, attr="LEMMA")
         self._exclusion_forms = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self._patterns = Matcher(self.nlp.vocab)
@@ -68,6 +77,8 @@ class SkillMatcher:
         # hash look-up per token, where the Matcher tries every pattern at every token.
         self._tokens = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         self._lemma_hashes: dict[str, int] = {}
+        self._labels: dict[int, str] = {}
+        self._words: dict[int, str] = {}
         self._plain_lemmas: dict[str, str] = {}
         self._near: list[tuple[str, int]] = []
         self._near_index: dict[str, list[tuple[int, int]]] = {}
@@ -103,7 +114,7 @@ class SkillMatcher:
                 w.lower() for w in written.split() if w.lower() != w or written in skill.members
             )
         if skill.listed:
-            self._phrases.add(f"{skill.id}#listed", [self._pattern_doc(p) for p in skill.listed])
+            self._listed.add(skill.id, [self._pattern_doc(p) for p in skill.listed])
         if skill.exclude:
             self._exclusions.add(skill.id, [self._pattern_doc(p) for p in skill.exclude])
         if skill.exclude_forms:
@@ -146,6 +157,12 @@ class SkillMatcher:
         if other:
             self._patterns.add(label, [[{"ORTH": word}] for word in other])
 
+    def _label(self, key: int) -> str:
+        """The label of a match id, kept: the string store decodes it anew at every look-up."""
+        label: str = self.nlp.vocab.strings[key]
+        self._labels[key] = label
+        return label
+
     def _lemma(self, lower: str) -> str:
         return self._lemmas.get(lower, lower)
 
@@ -174,8 +191,13 @@ class SkillMatcher:
         # Skills that share words ask the same question of the same words: ask it once.
         vetoed: dict[tuple[int, int], bool] = {}
         found: dict[str, list[Evidence]] = {}
+        # A quote that a skill already shows from a section that ranks no lower would be set
+        # aside by ``dedupe``, whatever it is: it is not judged. A skill with more candidates
+        # than it may keep judges every one, so that the count comes out the same.
+        shown: dict[str, dict[str, tuple[int, bool]]] = {}
+        crowded = {id_ for id_, n in Counter(s[0] for s in spans).items() if n > _MAX_EVIDENCE}
         starts, words, senses = tokens.starts, tokens.words, self._senses
-        for span in sorted(spans, key=lambda s: (s[1], s[2])):
+        for span in sorted(spans, key=itemgetter(1, 2)):
             skill_id, start, end = span
             if len(found.get(skill_id, ())) >= _MAX_EVIDENCE:
                 continue
@@ -185,12 +207,18 @@ class SkillMatcher:
                 continue
             if end - start > 1 and SPAN_BREAK.search(text, char_start + 1, char_end):
                 continue
+            quote = snippet(text, char_start, char_end)
+            section = sections.at(char_start)
+            rank = (section_rank(section), span in loose)
+            best = shown.get(skill_id, {}).get(quote)
+            if best is not None and best <= rank and skill_id not in crowded:
+                continue
             rules = senses.get(skill_id)
             if rules and other_sense(rules, tokens.lemmas, breaks, start, end, span in listed):
                 continue
             if lines.refuses(self._skills[skill_id], char_start):
                 continue
-            if span in loose and splits_items(text, char_start, char_end, sections.at(char_start)):
+            if span in loose and splits_items(text, char_start, char_end, section):
                 continue
             offsets = (char_start, char_end)
             if offsets not in vetoed:
@@ -198,14 +226,16 @@ class SkillMatcher:
             if vetoed[offsets]:
                 continue
             evidence = Evidence(
-                text=snippet(text, char_start, char_end),
+                text=quote,
                 term=text[char_start:char_end],
                 page=page_of(page_starts, char_start),
-                section=sections.at(char_start),
+                section=section,
                 start=char_start,
                 end=char_end,
             )
             found.setdefault(skill_id, []).append(evidence)
+            quotes = shown.setdefault(skill_id, {})
+            quotes[quote] = min(quotes.get(quote, rank), rank)
             if span in loose:
                 loose_offsets.setdefault(skill_id, set()).add(offsets)
         return [
@@ -224,8 +254,8 @@ class SkillMatcher:
         Returns the spaCy doc, with lemmas set for the PhraseMatchers, and its plain lists.
         """
         sections = sections or find_sections(text)
-        doc = self.nlp.make_doc(_LINE_BREAK.sub(" ", text))
-        tokens = read_tokens(doc, text)
+        doc = self._make_doc(_LINE_BREAK.sub(" ", text))
+        tokens = read_tokens(doc, text, self._words)
         first_line_end = text.find("\n") if "\n" in text else len(text)
         speller = self._speller
         table = self._lemmas
@@ -233,8 +263,12 @@ class SkillMatcher:
         plain = self._plain_lemmas
         if len(plain) >= _PLAIN_CACHE:
             plain.clear()
-        lemmas: list[str] = []
-        for index, lower in enumerate(tokens.lowers):
+        # Looked up all at once; the words not yet known are then read in order, so that a
+        # mended word sees the lemmas before it as they end up.
+        found: list[str | None] = list(map(plain.get, tokens.lowers))
+        lemmas = cast("list[str]", found)
+        for index in [index for index, lemma in enumerate(found) if lemma is None]:
+            lower = tokens.lowers[index]
             lemma = plain.get(lower)
             if lemma is None:
                 lemma = table.get(lower)
@@ -242,7 +276,7 @@ class SkillMatcher:
                     lemma = plain[lower] = lower if lemma is None else lemma
                 else:
                     lemma = self._mend(tokens, index, lemmas, sections, first_line_end)
-            lemmas.append(lemma)
+            lemmas[index] = lemma
         join_particles(lemmas)
         tokens.lemmas = lemmas
         write_lemmas(doc, lemmas, self._lemma_hashes)
@@ -288,25 +322,30 @@ class SkillMatcher:
     ) -> set[Span]:
         """Every candidate match; bare list items are also added to ``listed``, and pairs of
         words found apart to ``loose``."""
-        vocab = self.nlp.vocab.strings
+        labels = self._labels
         spans: set[Span] = set()
         for key, start, end in run(self._phrases, doc):
-            label = vocab[key]
-            if not label.endswith("#listed"):
-                spans.add((label, start, end))
-            elif (
-                sections.at(tokens.starts[start]) == "Skills"
-                and whole_item(tokens, start, end)
-                and not in_keyword_list(tokens.text, tokens.starts[start])
-            ):
-                spans.add((label.removesuffix("#listed"), start, end))
-                listed.add((label.removesuffix("#listed"), start, end))
+            spans.add((labels.get(key) or self._label(key), start, end))
+        skills = [
+            at for at, name in zip(sections.starts, sections.names, strict=True) if name == "Skills"
+        ]
+        if skills and len(self._listed):
+            first = bisect.bisect_left(tokens.starts, skills[0])
+            for key, start, end in self._listed(doc[first:]):
+                if (
+                    sections.at(tokens.starts[start]) == "Skills"
+                    and whole_item(tokens, start, end)
+                    and not in_keyword_list(tokens.text, tokens.starts[start])
+                ):
+                    item = (labels.get(key) or self._label(key), start, end)
+                    spans.add(item)
+                    listed.add(item)
         pairs = near_spans(tokens, breaks, self._near_index, self._near)
         spans.update(pairs)
         loose.update(pair for pair in pairs if pair[2] - pair[1] > 2)
         candidates: list[Span] = []
         for key, start, end in (*run(self._tokens, doc), *run(self._patterns, doc)):
-            label = vocab[key]
+            label = labels.get(key) or self._label(key)
             if label.endswith("#context"):
                 candidates.append((label.removesuffix("#context"), start, end))
             else:
@@ -346,10 +385,10 @@ class SkillMatcher:
         return confirmed
 
     def _excluded_ranges(self, doc: Any, tokens: Tokens) -> dict[str, list[tuple[int, int]]]:
-        vocab = self.nlp.vocab.strings
+        labels = self._labels
         ranges: dict[str, list[tuple[int, int]]] = {}
         for matcher in (self._exclusions, self._exclusion_forms):
             for key, start, end in run(matcher, doc):
                 offsets = (tokens.starts[start], tokens.end(end - 1))
-                ranges.setdefault(vocab[key], []).append(offsets)
+                ranges.setdefault(labels.get(key) or self._label(key), []).append(offsets)
         return ranges

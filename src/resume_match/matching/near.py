@@ -36,23 +36,35 @@ def near_spans(
     inside a proper name ("through Fee Basis Claims System") is no word of a pair, and a
     verb after a determiner is a noun ("our schedule and a patient's life").
     """
-    positions: dict[tuple[int, int], list[int]] = {}
-    lowers, lemmas = tokens.lowers, tokens.lemmas
+    lowers, lemmas, words = tokens.lowers, tokens.lemmas, tokens.words
     names = inside_names(tokens, breaks)
+    # The places of each word, then of each rule's side: one list per word, not per rule.
+    places: dict[str, tuple[list[int], list[int]]] = {}
     for index in [i for i, lemma in enumerate(lemmas) if lemma in near]:
         lemma = lemmas[index]
-        keys = near[lemma]
         # Only a capitalised word can stand inside a name.
-        if tokens.words[index][:1].isupper() and index in names:
+        if words[index][:1].isupper() and index in names:
             continue
-        before = lowers[index - 1] if index else ""
-        nominal = lemma in _VERB_OR_NOUN and (
-            before in _DETERMINERS
-            or (lowers[index].endswith("ed") and before in _BEFORE_AN_ADJECTIVE)
-        )
-        for key in keys:
-            if not (nominal and key[1] == 0):
-                positions.setdefault(key, []).append(index)
+        nominal = False
+        if lemma in _VERB_OR_NOUN:
+            before = lowers[index - 1] if index else ""
+            nominal = before in _DETERMINERS or (
+                lowers[index].endswith("ed") and before in _BEFORE_AN_ADJECTIVE
+            )
+        lists = places.get(lemma)
+        if lists is None:
+            lists = places[lemma] = ([], [])
+        lists[0].append(index)
+        if not nominal:
+            lists[1].append(index)
+    positions: dict[tuple[int, int], list[int]] = {}
+    for lemma, (anywhere, as_first) in places.items():
+        for key in near[lemma]:
+            found = as_first if key[1] == 0 else anywhere
+            if found:
+                positions.setdefault(key, []).extend(found)
+    for found in positions.values():
+        found.sort()
     # A hyphenated word of a rule ("follow-up", "co-pay") is three tokens in the text.
     for index in [i for i, lower in enumerate(lowers) if lower == "-"]:
         for key, at in _compound(lowers, lemmas, near, index):

@@ -18,7 +18,7 @@ import re
 from typing import Any
 
 # Besides ASCII capitals, the only characters that IGNORECASE matches to an ASCII letter.
-_ASCII_TWINS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_ASCII_TWINS = (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"), ("\u212a", "k"))
 _WORD = re.compile(r"\w+")
 _MAX_STRINGS = 64
 
@@ -28,8 +28,15 @@ Condition = tuple[str, Any]
 _ALWAYS: Condition = ("all", [])
 
 
-def _fold(text: str) -> str:
-    return text.translate(_ASCII_TWINS).lower()
+def fold(text: str) -> str:
+    """``text`` lower-cased, with each character IGNORECASE matches to an ASCII letter made that
+    letter; every character keeps its offset."""
+    if text.isascii():
+        return text.lower()
+    for twin, letter in _ASCII_TWINS:
+        if twin in text:
+            text = text.replace(twin, letter)
+    return text.lower()
 
 
 def _expand(items: list[Any], constants: Any) -> set[str] | None:
@@ -232,6 +239,31 @@ def _holds(alternatives: Plan, folded: str, words: set[str]) -> bool:
 _NO_WORDS: set[str] = set()
 
 
+_FEW_WORDS = 16
+# A pattern's plan, quick gate, whether it looks up words, its gate's strings and words.
+_Entry = tuple[Plan, re.Pattern[str] | None, bool, re.Pattern[str] | None, frozenset[str]]
+
+
+def _alternation(texts: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A search that finds any of ``texts``, or None for none."""
+    return re.compile("|".join(map(re.escape, texts))) if texts else None
+
+
+def _gate_search(words: frozenset[str], texts: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A search that finds any of ``words`` as a whole word or any of ``texts``; None for a
+    gate of many words, which is cheaper to look up in the string's words."""
+    if len(words) > _FEW_WORDS or not all(_WORD.fullmatch(word) for word in words):
+        return None
+    # "w(?<!\ww)ord\b" is "\bword\b" opening with a letter, which lets the engine skip to
+    # the places where one of the first letters stands.
+    parts = [
+        rf"{re.escape(word[0])}(?<!\w{re.escape(word[0])}){re.escape(word[1:])}\b"
+        for word in sorted(words)
+    ]
+    parts += [re.escape(text) for text in texts]
+    return re.compile("|".join(parts)) if parts else None
+
+
 class Screen:
     """Searches that first ask whether the searched string holds the pattern's words."""
 
@@ -256,19 +288,37 @@ class Screen:
             for key, alternatives in self._plans.items()
             if alternatives is not None
         }
+        # The gate as searches of the folded string: its strings in one alternation, and, for
+        # a gate of a few words, its words too ("\\bword\\b" finds a word exactly where the
+        # words of the string hold it), so a string searched once is not split into words.
+        self._texts: dict[Any, re.Pattern[str] | None] = {
+            key: _alternation(texts) for key, (_, texts) in self._gates.items()
+        }
+        self._quick: dict[Any, re.Pattern[str] | None] = {
+            key: _gate_search(words, texts) for key, (words, texts) in self._gates.items()
+        }
+        # All that a search asks about its pattern, in one look-up.
+        self._entries: dict[Any, _Entry] = {
+            key: (alternatives, self._quick[key], self._wordy[key], self._texts[key], words)
+            for key, alternatives in self._plans.items()
+            if alternatives is not None
+            for words in (self._gates[key][0],)
+        }
         self._last: tuple[str, str, set[str] | None] = ("", "", None)
 
     def search(self, pattern: re.Pattern[str], string: str) -> re.Match[str] | None:
         """``pattern.search(string)``, skipped when ``string`` lacks what a match needs."""
-        alternatives = self._plans.get(id(pattern))
-        if alternatives is not None:
-            folded, words = self._read(string, self._wordy[id(pattern)])
-            gate_words, gate_texts = self._gates[id(pattern)]
-            if words.isdisjoint(gate_words):
-                for text in gate_texts:
-                    if text in folded:
-                        break
-                else:
+        entry = self._entries.get(id(pattern))
+        if entry is not None:
+            alternatives, quick, wordy, texts, gate_words = entry
+            last = self._last
+            if quick is not None and (last[0] != string or last[2] is None):
+                if quick.search(self._read(string, False)[0]) is None:
+                    return None
+                folded, words = self._read(string, wordy)
+            else:
+                folded, words = self._read(string, wordy)
+                if words.isdisjoint(gate_words) and (texts is None or texts.search(folded) is None):
                     return None
             if not _holds(alternatives, folded, words):
                 return None
@@ -278,7 +328,7 @@ class Screen:
         """The folded string and, when ``wordy``, its words; kept for the next search of it."""
         last = self._last
         if last[0] != string:
-            folded = string.lower() if string.isascii() else _fold(string)
+            folded = fold(string)
             last = (string, folded, None)
             self._last = last
         words = last[2]

@@ -32,9 +32,13 @@ def other_sense(
             if lemma not in words:
                 continue
             reach = within + _LIST_REACH if whole_list else within
+            low, high = max(0, index - reach), min(len(lemmas), index + reach + 1)
+            # Nothing to look at when no word within reach gives the other sense.
+            if others.isdisjoint(lemmas[low:high]):
+                continue
             sentence = breaks[index]
             found = False
-            for near in range(max(0, index - reach), min(len(lemmas), index + reach + 1)):
+            for near in range(low, high):
                 if near != index and breaks[near] == sentence:
                     if lemmas[near] in unless:
                         found = False

@@ -60,6 +60,7 @@ class Speller:
         # Asked of both, not of their union: copying 120,000 words cost 10 ms of every start.
         self._taxonomy_words = frozenset(vocabulary)
         self._cache: dict[tuple[str, bool], str] = {}
+        self._reach: dict[tuple[int, int, bool], list[str]] = {}
 
     def needs_mending(self, lower: str) -> bool:
         """Whether a lower-cased token is a candidate misspelling at all."""
@@ -89,7 +90,7 @@ class Speller:
         from rapidfuzz import fuzz, process
 
         cutoff = 80 if len(word) <= 6 else 85
-        choices = self._names if names_only else self._vocabulary
+        choices = self._within_reach(len(word), cutoff, names_only)
         candidates = [
             (score, choice not in self._words, choice)
             for choice, score, _ in process.extract(
@@ -98,3 +99,18 @@ class Speller:
             if choice[0] == word[0]
         ]
         return str(max(candidates)[2]) if candidates else word
+
+    def _within_reach(self, length: int, cutoff: int, names_only: bool) -> list[str]:
+        """The choices whose length lets them score ``cutoff`` against a word of ``length``, in
+        order: a ratio is at most 200 * shorter / (both lengths), so the others never make the
+        cut, and leaving them out changes neither the matches nor their order."""
+        key = (length, cutoff, names_only)
+        found = self._reach.get(key)
+        if found is None:
+            choices = self._names if names_only else self._vocabulary
+            found = self._reach[key] = [
+                choice
+                for choice in choices
+                if 200 * min(length, len(choice)) / (length + len(choice)) >= cutoff - 1e-6
+            ]
+        return found

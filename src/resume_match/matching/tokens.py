@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import bisect
+import contextlib
+import itertools
+import operator
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from ..sections import SectionMap
 from .spelling import Speller
@@ -55,18 +58,32 @@ class Tokens:
         return self.starts[index] + len(self.words[index])
 
 
-def read_tokens(doc: Any, text: str) -> Tokens:
-    """The lists of ``doc``, parsed from ``text`` or a same-length rewrite of it."""
+_WORD_CACHE = 200_000
+
+
+def read_tokens(doc: Any, text: str, known: dict[int, str] | None = None) -> Tokens:
+    """The lists of ``doc``, parsed from ``text`` or a same-length rewrite of it.
+
+    ``known`` keeps each token's text by its hash from one document to the next: the string
+    store decodes it anew at every look-up.
+    """
     from spacy.attrs import IDX, ORTH
 
     if not len(doc):
         return Tokens(text, [], [], [], [])
     orths, starts = doc.to_array([ORTH, IDX]).T.tolist()
     strings = doc.vocab.strings
-    words = [strings[orth] for orth in orths]
-    return Tokens(
-        text, words, [word.lower() for word in words], starts, [word.isspace() for word in words]
-    )
+    if known is None:
+        known = {}
+    elif len(known) >= _WORD_CACHE:
+        known.clear()
+    found: list[str | None] = list(map(known.get, orths))
+    if None in found:
+        for index, word in enumerate(found):
+            if word is None:
+                found[index] = known[orths[index]] = strings[orths[index]]
+    words = cast("list[str]", found)
+    return Tokens(text, words, list(map(str.lower, words)), starts, list(map(str.isspace, words)))
 
 
 _LEMMA_CACHE = 100_000
@@ -85,7 +102,11 @@ def write_lemmas(doc: Any, lemmas: list[str], hashes: dict[str, int]) -> None:
     if len(hashes) >= _LEMMA_CACHE:
         hashes.clear()
     add = doc.vocab.strings.add
-    values = [hashes.get(lemma) or hashes.setdefault(lemma, add(lemma)) for lemma in lemmas]
+    values: list[int | None] = list(map(hashes.get, lemmas))
+    if None in values:
+        for index, value in enumerate(values):
+            if value is None:
+                values[index] = hashes[lemmas[index]] = add(lemmas[index])
     doc.from_array([LEMMA], numpy.array(values, dtype=numpy.uint64).reshape(-1, 1))
 
 
@@ -95,9 +116,10 @@ def join_particles(lemmas: list[str]) -> None:
     Without it "checked insurance" and "checked patients in" share the lemma "check", and the
     front-desk duty cannot be told from an ordinary check.
     """
-    for index, lemma in enumerate(lemmas):
-        if lemma not in _PARTICLE_VERBS:
-            continue
+    # Found by list.index: a word joined to its particle is neither a particle nor an object,
+    # so the verbs can be read in any order.
+    for index in _positions(lemmas, _PARTICLE_VERBS):
+        lemma = lemmas[index]
         following = lemmas[index + 1 : index + 3]
         particle = None
         if following[:1] and following[0] in _PARTICLES:
@@ -110,6 +132,18 @@ def join_particles(lemmas: list[str]) -> None:
             particle = following[1]
         if particle is not None:
             lemmas[index] = lemma + particle.removesuffix("s")
+
+
+def _positions(items: list[str], wanted: set[str]) -> list[int]:
+    """The indices of ``items`` that hold one of ``wanted``."""
+    found: list[int] = []
+    for item in wanted:
+        index = -1
+        with contextlib.suppress(ValueError):
+            while True:
+                index = items.index(item, index + 1)
+                found.append(index)
+    return found
 
 
 def run(matcher: Any, doc: Any) -> list[tuple[int, int, int]]:
@@ -186,18 +220,17 @@ def sentence_breaks(tokens: Tokens) -> list[int]:
     mark, a blank, or a line that starts with a capital or a bullet: "... medical insurance" and
     a next line "Coordinate with management to review ..." are two items, not one phrase.
     """
-    text = tokens.text
-    breaks: list[int] = []
-    count = 0
-    for word, start, space in zip(tokens.words, tokens.starts, tokens.spaces, strict=True):
-        if (
-            space
-            or word in _STOP_IN_WINDOW
-            or (start and text[start - 1] == "\n" and (word[0].isupper() or word[0] in "•*-"))
-        ):
-            count += 1
-        breaks.append(count)
-    return breaks
+    text, words, starts = tokens.text, tokens.words, tokens.starts
+    opens = list(map(operator.or_, tokens.spaces, map(_STOP_IN_WINDOW.__contains__, words)))
+    line = text.find("\n")
+    while line != -1:
+        index = bisect.bisect_left(starts, line + 1)
+        if index < len(starts) and starts[index] == line + 1:
+            first = words[index][0]
+            if first.isupper() or first in "•*-":
+                opens[index] = True
+        line = text.find("\n", line + 1)
+    return list(itertools.accumulate(opens, initial=0))[1:]
 
 
 def inside_names(tokens: Tokens, breaks: list[int]) -> NameRuns:
@@ -235,8 +268,11 @@ class NameRuns:
         end = index + 1
         while end < len(words) and _capital(words[end]) and breaks[end] == breaks[start]:
             end += 1
+        if end - start < 3:
+            # Too short to be a name: found again as quickly as it would be looked up.
+            return False
         before = words[start - 1]
-        inside = end - start >= 3 and before.isalpha() and before.islower()
+        inside = before.isalpha() and before.islower()
         self._known.update(dict.fromkeys(range(start, end), inside))
         return inside
 

@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from ..matching.prefilter import Screen
+
 # Each cue is one name for several phrasings; a posting shows several cues, a resume hardly any.
 _POSTING_CUES: dict[str, tuple[str, ...]] = {
     "we are seeking": (r"\bwe(?: are|'re) (?:currently )?(?:seeking|looking for|hiring)\b",),
@@ -82,6 +84,8 @@ _POSTING = {
     name: re.compile("|".join(patterns), re.IGNORECASE | re.MULTILINE)
     for name, patterns in _POSTING_CUES.items()
 }
+# Each cue searched only in a text that holds the words it cannot match without.
+_POSTING_SCREEN = Screen(*_POSTING.values())
 # Signs of writing about oneself: an employment history and what one did.
 _DATE_RANGE = re.compile(
     r"\b(?:(?:19|20)\d\d|\d{1,2}/(?:19|20)?\d\d)\s*(?:-|–|—|to|until)\s*"
@@ -94,7 +98,9 @@ _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|my|me|myself)\b", re.IGNORECASE)
 _SECOND_PERSON = re.compile(r"\b(?:you|your|you'll|we|our|us|we're|we'll)\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
-_MD_HEADING = re.compile(r"^#{1,6}\s")
+# A markdown heading line, found in one search of the text: the space after the marks is one of
+# the line's own characters.
+_MD_HEADING_LINE = re.compile(r"^#{1,6}[^\S\n]", re.MULTILINE)
 _MD_LINK = re.compile(r"\]\((?:https?://|\.{0,2}/|[\w.-]+\.\w+)")
 _CODE = re.compile(r"`[^`\n]+`")
 _PLACEHOLDER = re.compile(
@@ -156,7 +162,10 @@ class _Reading:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.lines = [line for line in text.split("\n") if line.strip()]
+
+    @cached_property
+    def lines(self) -> list[str]:
+        return [line for line in self.text.split("\n") if line.strip()]
 
     @cached_property
     def words(self) -> int:
@@ -166,7 +175,7 @@ class _Reading:
     def markdown_marks(self) -> int:
         # Headings, links and code mark markdown; a table alone is also how some resumes are typed.
         return (
-            sum(1 for line in self.lines if _MD_HEADING.match(line))
+            len(_MD_HEADING_LINE.findall(self.text))
             + len(_MD_LINK.findall(self.text))
             + len(_CODE.findall(self.text))
         )
@@ -204,7 +213,10 @@ class _Reading:
         """
         folded = self.text.lower()
         marks = sum(folded.count(mark) for mark in _PLACEHOLDER_MARKS)
-        return marks >= 5 and self.placeholders >= max(5, self.words / 40)
+        # Each placeholder holds a mark of its own, so there are no more placeholders than marks.
+        return (
+            marks >= 5 and marks >= self.words / 40 and self.placeholders >= max(5, self.words / 40)
+        )
 
     def posting_cues(self, enough: int | None = None) -> list[str]:
         """The posting cues the text shows, in order, stopping at ``enough``."""
@@ -212,7 +224,7 @@ class _Reading:
         for name, cue in _POSTING.items():
             if enough is not None and len(found) >= enough:
                 break
-            if cue.search(self.text):
+            if _POSTING_SCREEN.search(cue, self.text):
                 found.append(name)
         return found
 
