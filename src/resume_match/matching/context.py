@@ -15,20 +15,21 @@ from .clauses import LOOK_AHEAD, ClauseBreaks
 from .prefilter import Screen, fold
 
 _NEGATION_BEFORE = re.compile(
-    r"(?:\b(?:no|without|lack|lacks|lacking|limited|minimal)\s+(?:\w+\s+){0,2}?"
+    r"(?:\b(?:no|without|lack|lacks|lacking|limited|minimal|zero|(?<!\ba\s)little)\s+(?:[\w'-]+\s+){0,2}?"
     r"(?:experience|exposure|knowledge|background|training|familiarity|skills?)\b"
-    r"|(?:\bnot|\bnever|n't)\s+(?:\w+\s+){0,2}?(?:familiar|experienced|trained|certified|used|worked|"
+    r"|(?:\bnot|\bnever|n't)\s+(?:[\w'-]+\s+){0,2}?(?:familiar|experienced|trained|certified|used|worked|"
     r"exposed|had|done|performed|handled|learned|proficient|comfortable|knowledgeable)\b"
     r"|\b(?:unfamiliar|inexperienced|new to)\b"
     r"|\b(?:never|have not|has not|had not|did not|do not|does not|cannot|haven't|hasn't|hadn't|"
     r"didn't|don't|doesn't|can't)\b"
     r"|\b(?:signed up for|sign up for|signing up for|will take|will be taking|plan to take)\b"
-    r"|\b(?:currently\s+(?:enrolled\s+in|studying)|will\s+(?:complete|finish|start|begin|attend))\b"
+    r"|\b(?:currently\s+(?:enrolled\s+in|studying)|will\s+(?:complete|finish|start|begin|attend|be\s+(?:trained|taught|shown)))\b"
     r"|\b(?:need|needs|will need|'ll need)\s+(?:\w+\s+)?(?:training|to learn)\b"
     r"|\b(?:apply|applying|applied)\s+for\b|\byour\s+(?:[\w-]+\s+){0,4}$"
     r"|\b(?:eager|hope|hoping|hopes|want|wanting|wants|like|looking forward|plan|planning|excited|"
+    r"(?:goal|aim|plan|objective)\s+is|"
     r"ready|willing|keen|aim|aiming|intend|intending)\s+to\s+(?:\w+\s+)?(?:learn|learning|gain|gaining|"
-    r"develop|build|acquire|grow|get|become|pursue|take)\b"
+    r"develop|build|acquire|grow|get|become|pursue|take|complete|finish|attend|enroll|earn|obtain)\b"
     r"|\b(?:love|hope|hoping|hopes|eager|excited|keen|thrilled)\s+to\s+(?:be|join)(?=\s+(?:[\w'-]+\s+){0,3}$)"
     r"|\b(?:yet to|not yet|have yet)\b"
     r"|\b(?:your|the|this)\s+(?:job\s+)?(?:posting|listing|advertisement|ad|description|role|position|"
@@ -38,8 +39,18 @@ _NEGATION_BEFORE = re.compile(
     r"|\b(?:if|whether)\b"
     r"|\b(?:observed|observing|shadowed|shadowing|watched|watching)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:staff|team|nurses?|receptionists?|representatives?|registrars?|coworkers?|colleagues?|"
-    r"employees?|clinicians?|physicians?|doctors?|assistants?|specialists?|billers?|schedulers?)\b"
+    r"employees?|clinicians?|physicians?|doctors?|assistants?|specialists?|billers?|schedulers?|"
+    r"psrs?|reps|agents|clerks|secretar(?:y|ies)|techs|technicians|trainers|teammates|peers|"
+    r"managers|supervisors|providers|tellers|cashiers|hygienists|therapists|pharmacists)\b"
     r"|\b(?:shadowed|shadowing|watched|watching)\s+(?:[\w-]+\s+){0,3}$"
+    # "showed me how she scheduled ...": a demonstration of somebody else's work.
+    r"|\b(?:show|shows|showed|shown|showing|taught|watched|saw|seen)\s+(?:(?:me|us)\s+)?how\s+"
+    r"(?:she|he|they)\s"
+    # "ready to adapt", "eager to verify insurance": what the writer would do, next to "to".
+    r"|\b(?:ready|willing|eager|keen|excited|hoping|hope|hopes|want|wants|wanting|prepared|"
+    r"(?:would|'d)\s+(?:like|love)|looking\s+forward)\s+to\s+"
+    r"(?!(?:bring|use|apply|put|offer|share|contribute|leverage|continue|keep)\b)"
+    r"(?:(?!(?:my|our)\b)[\w-]+\s+){0,2}(?![\s\S])"
     r"|\b(?:that|which)\s+(?:begins|starts|will\s+begin|will\s+start)\s+(?:[\w-]+\s+){0,2}$"
     r"|\b(?:planned|upcoming|in\s+progress)\s*(?:\([^)]*\)\s*)?:"
     r"|\b(?:is|are|was|were)\s+(?:\w+\s+)?(?:handled|done|managed|covered|processed)\s+by\s+"
@@ -56,7 +67,8 @@ _NEGATION_BEFORE = re.compile(
 )
 _REPORTED = re.compile(
     r"\b(?:says?|said|saying|told|tells|describes?|described|calls?|called|wrote|writes|asks?|asked|"
-    r"wants?|wanted|lists?|listed|posting|listing|ad|review|praised?|quote[sd]?)\b",
+    r"wants?|wanted|lists?|listed|posting|listing|ad|review|praised?|quote[sd]?|according|"
+    r"description|requires?|required|requirements?|candidates?|seeks?|seeking|states?|stated)\b",
     re.IGNORECASE,
 )
 _OTHER_SUBJECT = re.compile(
@@ -94,7 +106,11 @@ _NEGATION_AFTER = re.compile(
     r"(?:zero|none|nil|nonexistent|non-existent)\b"
     r"|(?:that|which)\s+(?:begins|starts|will start)\b"
     r"|\b(?:has|have|carries|carry|follows?)\s+(?:its|their)\s+own\b"
-    r"|\bnext\s+(?:month|week|semester|year|fall|spring)\b)",
+    r"|\bnext\s+(?:month|week|semester|year|fall|spring)\b"
+    r"|\b(?:finishing|completing|ending|graduating|due\s+to\s+(?:finish|end|be\s+completed))\s+"
+    r"(?:in\s+|by\s+|on\s+|this\s+|next\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
+    r"spring|summer|fall|autumn|winter|(?:19|20)\d\d)"
+    r")",
     re.IGNORECASE,
 )
 _EMPLOYER_VALUES = re.compile(
@@ -128,8 +144,33 @@ _USERS_CAN = re.compile(
 _SENTENCE_END = re.compile(r"[.!?](?:\s+|$)")
 _DISOWNED = re.compile(
     r"(?:but\s+)?I\s+(?:have\s+|'ve\s+)?(?:never|not)\s+(?:yet\s+)?(?:done|had|used|handled)\s+"
-    r"(?:any\s+of\s+|all\s+of\s+)?(?:those|these|that|this|them|it)\b",
+    r"(?:any\s+of\s+|all\s+of\s+)?(?:those|these|that|this|them|it)\b"
+    # "I have not used it since 2021" says it was used.
+    r"(?!\s+(?:since|recently|lately|in\s+(?:years|a\s+while|a\s+long\s+time)|for\s+(?:years|\d)))",
     re.IGNORECASE,
+)
+# "... things like EHR systems and HIPAA, and honestly I haven't done any of that yet": a lack
+# later in the sentence (or opening the next) that points back at what it named, and says no
+# more than that ("... I have not used it since 2021" is not one).
+_TAKEN_BACK = re.compile(
+    r"\bI\s+(?:[\w'-]+\s+){0,2}?"
+    r"(?:(?:never|not|haven't|hasn't|didn't|don't)\s+(?:yet\s+|really\s+|actually\s+|ever\s+)?"
+    r"(?:done|had|used|handled|touched|tried|performed|practiced|worked\s+(?:with|on|in))\s+"
+    r"(?:any\s+of\s+|all\s+of\s+|much\s+of\s+|either\s+of\s+)?"
+    r"|(?:have|had)\s+no\s+(?:[\w'-]+\s+){0,2}?(?:experience|exposure|training|background)\s+"
+    r"(?:with|in|of|using|doing)\s+(?:any\s+of\s+)?"
+    r"|(?:[\w'-]+\s+){0,2}?(?:instead\s+of|rather\s+than)\s+(?:learning|learn|using|use)\s+)"
+    r"(?:(?:those|these)(?:\s+(?:things|tasks|duties|systems|programs|skills))?|that|this|them|it)"
+    r"(?:\s+(?:yet|so\s+far|at\s+all|myself|personally|first-?hand))*\s*(?:[.,;!?)]|$)",
+    re.IGNORECASE,
+)
+# "currently completing a HIPAA certification": a course still running, named as one.
+_RUNNING = re.compile(
+    r"\bcurrently\s+(?:taking|completing|pursuing|working\s+(?:on|towards?))\s+(?:[\w'-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_A_COURSE = re.compile(
+    r"[^.;!?]{0,40}?\b(?:course|class|certification|certificate|program|training)\b", re.IGNORECASE
 )
 SPAN_BREAK = re.compile(
     r"[;!?•|]|\.\s+(?-i:[A-Z])|\n\n|[ \t][-–—][ \t]"
@@ -141,7 +182,15 @@ SPAN_BREAK = re.compile(
 
 _LONGEST_CLAUSE = 400
 # The long alternations, searched only in clauses that hold the words a match needs.
-_SCREEN = Screen(_NEGATION_BEFORE, _NOT_JUST_BEFORE, _EMPLOYER_VALUES, _OTHER_DID, _NEGATION_AFTER)
+_SCREEN = Screen(
+    _NEGATION_BEFORE,
+    _NOT_JUST_BEFORE,
+    _EMPLOYER_VALUES,
+    _OTHER_DID,
+    _NEGATION_AFTER,
+    _TAKEN_BACK,
+    _RUNNING,
+)
 
 
 def negated(text: str, start: int, end: int) -> bool:
@@ -174,6 +223,8 @@ def negated(text: str, start: int, end: int) -> bool:
     users = _USERS_CAN.match(text, opening) if whole and _any_in(cues.modals, opening) else None
     if users and start <= users.end():
         return True
+    if _SCREEN.search(_RUNNING, before) and _A_COURSE.match(text, end):
+        return True
     if _quoted_from_someone_else(text, start):
         return True
     after = text[end : end + LOOK_AHEAD]
@@ -182,7 +233,12 @@ def negated(text: str, start: int, end: int) -> bool:
     ) or _BY_SOMEONE_ELSE.match(after):
         return True
     sentence_end = _SENTENCE_END.search(text, end, end + 240)
-    if sentence_end and _DISOWNED.match(text, sentence_end.end()):
+    if sentence_end and (
+        _DISOWNED.match(text, sentence_end.end()) or _TAKEN_BACK.match(text, sentence_end.end())
+    ):
+        return True
+    rest = text[end : sentence_end.start() + 1 if sentence_end else end + 240]
+    if _SCREEN.search(_TAKEN_BACK, rest):
         return True
     stop = breaks.clause_end(end)
     return bool(_SCREEN.search(_NEGATION_AFTER, after if stop is None else after[:stop]))
@@ -235,10 +291,9 @@ def _cues_of(text: str) -> _Cues:
 def _quoted_from_someone_else(text: str, start: int) -> bool:
     """True inside a quotation that the sentence gives to someone else ("the posting says ...")."""
     line_start = text.rfind("\n", 0, start) + 1
-    if text.find('"', line_start, start) == -1:
+    if text.count('"', line_start, start) % 2 == 0:
         return False
-    sentence_start = max(text.rfind(". ", line_start, start) + 1, line_start)
-    prefix = text[sentence_start:start]
-    if prefix.count('"') % 2 == 0:
-        return False
-    return bool(_REPORTED.search(prefix[: prefix.rfind('"')]))
+    # The quotation may have opened sentences before: who speaks is said before it opens.
+    opening = text.rfind('"', line_start, start)
+    sentence_start = max(text.rfind(". ", line_start, opening) + 1, line_start)
+    return bool(_REPORTED.search(text, sentence_start, opening))
