@@ -49,7 +49,11 @@ def read_docx(path: Path, options: ReadOptions) -> Extracted:
                     f"has no document body in word/document.xml; {DAMAGED_DOCX}", path
                 )
             margins = {name: budget.parse(name) for name in (*headers, *footers)}
-            styles = _styles(budget, style_parts[0]) if style_parts else Styles(None)
+            styles = (
+                _from_part(budget, style_parts[0], "styles", Styles)
+                if style_parts
+                else Styles(None)
+            )
     except etree.XMLSyntaxError as exc:
         if _out_of_memory(exc) or _needs_more_memory(budget.largest, options):
             raise FileTooLargeError(over_memory(options.max_memory_mb), path) from None
@@ -74,38 +78,6 @@ def read_docx(path: Path, options: ReadOptions) -> Extracted:
     return Extracted(["\n".join(out.visible)], hidden, flags, dropped)
 
 
-_style_sheets: dict[bytes, tuple[Styles, int]] = {}
-"""Sheets already parsed, with their count of tags, by the digest of their stored bytes."""
-_KEEP_STYLE_SHEETS = 4
-
-
-def _styles(budget: Budget, name: str) -> Styles:
-    """The style sheet ``name``, parsed once per process for each distinct sheet.
-
-    Documents made from one template share their sheet byte for byte, and a large one (the
-    350 KB of python-docx's default) costs more to parse than the rest of the document, and
-    even to unzip, scan and count. The sheet is found by a hash of its bytes as the zip stores
-    them (compressed), never by its name or size; a known sheet is counted against the
-    document's budget as if read again.
-    """
-    key = budget.fingerprint(name)
-    known = _style_sheets.get(key) if key is not None else None
-    if known is not None:
-        budget.charge(name, known[1])
-        return known[0]
-    data = budget.read(name, required=False)
-    if data is None:
-        return Styles(None)
-    from docx.oxml.parser import parse_xml
-
-    styles = Styles(parse_xml(data))
-    if key is not None:
-        while len(_style_sheets) >= _KEEP_STYLE_SHEETS:
-            del _style_sheets[next(iter(_style_sheets))]
-        _style_sheets[key] = (styles, data.count(b"<"))
-    return styles
-
-
 def _out_of_memory(exc: Exception) -> bool:
     """libxml2 reports an allocation that failed (at the memory cap) as a syntax error."""
     log = getattr(exc, "error_log", None) or []
@@ -128,22 +100,27 @@ def _collect_margin(walker: Walker, root: Any, out: Collected, seen: set[str]) -
         out.visible.extend(part.visible)
 
 
-_package_parts: dict[tuple[str, str, bytes], tuple[Any, int]] = {}
-"""What was read from a package part, with its count of tags, by purpose and stored bytes."""
-_KEEP_PACKAGE_PARTS = 16
+_package_parts: dict[str, dict[tuple[str, bytes], tuple[Any, int]]] = {}
+"""What was read from package parts, with each part's count of tags, by purpose, then by the
+part's name and stored bytes."""
+_KEEP_PARTS = {"styles": 4}
+"""How many distinct parts each purpose keeps (16 unless named): parsed style sheets are large."""
 
 
 def _from_part(budget: Budget, name: str, purpose: str, derive: Callable[[Any], _T]) -> _T:
     """``derive(root)`` of the part ``name``, worked out once per process for each distinct part.
 
-    Documents made from one template share their ``[Content_Types].xml`` and relationships byte
-    for byte: known by the hash of their stored bytes (as style sheets are), they are counted
-    against the document's budget as if read again, and not unzipped or parsed. ``derive`` must
-    give an immutable value; a missing part gives ``derive(None)``.
+    Documents made from one template share their style sheet, ``[Content_Types].xml`` and
+    relationships byte for byte, and a large sheet (the 350 KB of python-docx's default) costs
+    more to parse than the rest of the document. A part is known by a hash of its bytes as the
+    zip stores them (compressed), never by its size; a known part is counted against the
+    document's budget as if read again, and not unzipped or parsed. ``derive`` must give an
+    immutable value; a missing part gives ``derive(None)``.
     """
     digest = budget.fingerprint(name)
-    key = (purpose, name, digest) if digest is not None else None
-    known = _package_parts.get(key) if key is not None else None
+    kept = _package_parts.setdefault(purpose, {})
+    key = (name, digest) if digest is not None else None
+    known = kept.get(key) if key is not None else None
     if known is not None:
         budget.charge(name, known[1])
         return cast(_T, known[0])
@@ -154,9 +131,9 @@ def _from_part(budget: Budget, name: str, purpose: str, derive: Callable[[Any], 
 
     value = derive(parse_xml(data))
     if key is not None:
-        while len(_package_parts) >= _KEEP_PACKAGE_PARTS:
-            del _package_parts[next(iter(_package_parts))]
-        _package_parts[key] = (value, data.count(b"<"))
+        while len(kept) >= _KEEP_PARTS.get(purpose, 16):
+            del kept[next(iter(kept))]
+        kept[key] = (value, data.count(b"<"))
     return value
 
 
