@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from resume_match.matching import context
-from resume_match.matching.prefilter import Screen, needed, plan
+from resume_match.prefilter import Screen, needed, plan
 
 PATTERNS = [value for value in vars(context).values() if isinstance(value, re.Pattern)]
 SCREEN = Screen(*PATTERNS)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from .prefilter import fold
+from ..prefilter import fold
 
 CLAUSE_BREAK = re.compile(
     r"[.;!?•|]|\n\n|\n(?=(?-i:[A-Z])|•)|,\s*(?:but|yet|so|and|while|though|although)?\s*(?=(?:i|i've|i'm|my|we)\b)"

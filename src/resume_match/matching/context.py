@@ -11,8 +11,8 @@ from __future__ import annotations
 import bisect
 import re
 
+from ..prefilter import Screen, fold
 from .clauses import LOOK_AHEAD, ClauseBreaks
-from .prefilter import Screen, fold
 
 _NEGATION_BEFORE = re.compile(
     r"(?:\b(?:no|without|lack|lacks|lacking|limited|minimal|zero|(?<!\ba\s)little)\s+(?:[\w'-]+\s+){0,2}?"

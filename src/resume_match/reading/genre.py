@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from ..matching.prefilter import Screen
+from ..prefilter import Screen
 
 # Each cue is one name for several phrasings; a posting shows several cues, a resume hardly any.
 _POSTING_CUES: dict[str, tuple[str, ...]] = {
