@@ -10,6 +10,7 @@ import pytest
 from resume_match.api import Checker
 from resume_match.errors import DocumentError
 from resume_match.reading import Document, read_document
+from resume_match.reading.normalize import normalize_text
 
 STRONG_RESUME = """Jordan Lee
 SUMMARY
@@ -47,6 +48,13 @@ def skills_in_duty(checker: Checker, line: str) -> set[str]:
         Path("line.txt"), "text", (f"EXPERIENCE\nAssociate, 2019 to 2024\n{line}\n",)
     )
     return {match.skill.id for match in checker.matcher.match(document)}
+
+
+def skills_in_text(checker: Checker, text: str) -> set[str]:
+    """The core skill ids found in ``text`` read as a whole document (a letter's sentences),
+    normalised as a read text is."""
+    document = Document(Path("inline.txt"), "text", (normalize_text(text),))
+    return {match.skill.id for match in checker.matcher.match(document) if match.skill.core}
 
 
 def recruiter_cases(cases: dict[str, list[tuple[str, str, bool]]]) -> Any:

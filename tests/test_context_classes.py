@@ -9,19 +9,10 @@ written here.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
+from helpers import skills_in_text
 from resume_match.api import Checker
-from resume_match.reading import Document
-from resume_match.reading.normalize import normalize_text
-
-
-def found(checker: Checker, text: str) -> set[str]:
-    document = Document(Path("inline.txt"), "text", (normalize_text(text),))
-    return {m.skill.id for m in checker.matcher.match(document) if m.skill.core}
-
 
 ABSENT = [
     # A lack whose modifier is hyphenated.
@@ -154,11 +145,11 @@ STILL_COUNTED = [
 def test_a_lack_plan_or_others_work_is_not_the_skill(
     checker: Checker, text: str, skill: str
 ) -> None:
-    assert skill not in found(checker, text)
+    assert skill not in skills_in_text(checker, text)
 
 
 @pytest.mark.parametrize(("text", "skill"), STILL_COUNTED)
 def test_the_writers_own_claim_beside_it_still_counts(
     checker: Checker, text: str, skill: str
 ) -> None:
-    assert skill in found(checker, text)
+    assert skill in skills_in_text(checker, text)

@@ -8,11 +8,8 @@ of the lines comes from a labelled document.
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from helpers import recruiter_cases, skills_in_duty
+from helpers import recruiter_cases, skills_in_duty, skills_in_text
 from resume_match.api import Checker
-from resume_match.reading import Document
 
 EHR = "ehr-systems"
 TERMS = "medical-terminology"
@@ -232,11 +229,6 @@ def test_a_recruiter_would_agree(checker: Checker, text: str, skill: str, counts
     assert (skill in skills_in_duty(checker, text)) is counts
 
 
-def _found(checker: Checker, text: str) -> set[str]:
-    document = Document(Path("letter.txt"), "text", (text,))
-    return {match.skill.id for match in checker.matcher.match(document)}
-
-
 # Somebody else's work, a plan, or what the writer tells patients is no claim of the skill.
 NOT_THE_WRITERS = [
     (
@@ -262,7 +254,7 @@ NOT_THE_WRITERS = [
 
 def test_others_work_plans_and_news_passed_on_are_not_claims(checker: Checker) -> None:
     for text, skill in NOT_THE_WRITERS:
-        assert skill not in _found(checker, text), text
+        assert skill not in skills_in_text(checker, text), text
 
 
 CLAIMS = [
@@ -280,4 +272,4 @@ CLAIMS = [
 
 def test_the_writers_own_claims_beside_those_words_still_count(checker: Checker) -> None:
     for text, skill in CLAIMS:
-        assert skill in _found(checker, text), text
+        assert skill in skills_in_text(checker, text), text
