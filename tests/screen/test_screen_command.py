@@ -187,3 +187,28 @@ def test_corpus_every_file_accounted_for(runner: CliRunner, corpus: Path, tmp_pa
     assert all(row["reason"] or row["status"] == "ok" for row in table)
     twin = next(r for r in table if r["candidate"] == "soupboss-office-coordinator-healthcare")
     assert {Path(twin["resume"]).suffix, Path(twin["duplicates"]).suffix} == {".pdf", ".docx"}
+
+
+def test_every_out_given_is_written(runner: CliRunner, tmp_path: Path) -> None:
+    folder = tmp_path / "apps"
+    folder.mkdir()
+    write(folder, "jordan-lee-resume.txt", STRONG)
+    csv_out, html_out = tmp_path / "list.csv", tmp_path / "list.html"
+    result = runner.invoke(
+        cli, ["screen", str(folder), "--no-cache", "--out", str(csv_out), "--out", str(html_out)]
+    )
+    assert result.exit_code == 0, result.output
+    assert by_file(rows(csv_out))["jordan-lee-resume.txt"]["status"] == "ok"
+    assert html_out.read_text(encoding="utf-8").rstrip().endswith("</html>")
+    assert f"report: {csv_out}" in result.stderr and f"report: {html_out}" in result.stderr
+
+
+def test_the_same_out_twice_is_refused(runner: CliRunner, tmp_path: Path) -> None:
+    folder = tmp_path / "apps"
+    folder.mkdir()
+    write(folder, "jordan-lee-resume.txt", STRONG)
+    out = tmp_path / "list.csv"
+    result = runner.invoke(cli, ["screen", str(folder), "--out", str(out), "--out", str(out)])
+    assert result.exit_code == 2
+    assert "error: --out: the same file is given twice" in result.stderr
+    assert not out.exists()

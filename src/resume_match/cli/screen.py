@@ -52,10 +52,10 @@ class _PathOrUrl(click.ParamType):  # type: ignore[type-arg]
 @click.option(
     "--out",
     type=_PathOrUrl(click.Path(path_type=Path, dir_okay=False)),
-    default=None,
+    multiple=True,
     metavar="FILE",
     help="Write every candidate to FILE.csv, .jsonl, .json or .html (a page to share);"
-    " FILE may be a URL (s3://...).",
+    " FILE may be a URL (s3://...). Give it again for more files.",
 )
 @click.option(
     "--out-in-input",
@@ -140,7 +140,7 @@ class _PathOrUrl(click.ParamType):  # type: ignore[type-arg]
 def screen_command(
     folders: tuple[Path | str, ...],
     recursive: bool,
-    out: Path | str | None,
+    out: tuple[Path | str, ...],
     out_in_input: bool,
     jobs: int | None,
     min_score: float | None,
@@ -171,6 +171,7 @@ def screen_command(
     from ..cache import ResultCache
     from ..errors import CacheError, ScreeningError, TaxonomyError
     from ..screen import Shortlist, check_output_path, make_engine, screen, summary_line
+    from ..screen.output import write_report
     from ..screen.together import print_and_write
 
     if scheduler is not None and engine != "dask":
@@ -179,9 +180,11 @@ def screen_command(
         runner = make_engine(engine, jobs, scheduler)
     except ScreeningError as error:
         raise CliError(f"--engine {engine}: {error}") from None
-    if out is not None:
+    if len({str(path) for path in out}) < len(out):
+        raise CliError("--out: the same file is given twice", ExitCode.USAGE)
+    for path in out:
         try:
-            check_output_path(out, folders, allow_inside=out_in_input)
+            check_output_path(path, folders, allow_inside=out_in_input)
         except ScreeningError as error:
             raise CliError(str(error), ExitCode.USAGE) from None
     checker = load_checker(taxonomy, max_size, pdf_engine)
@@ -222,11 +225,13 @@ def screen_command(
         if bar is not None:
             bar.clear()
         width = max(40, shutil.get_terminal_size((120, 24)).columns)
-        print_and_write(report, out, partial(click.echo, nl=False), width)
+        print_and_write(report, out[0] if out else None, partial(click.echo, nl=False), width)
+        for path in out[1:]:
+            write_report(report, path)
     except KeyboardInterrupt:
         if bar is not None:
             bar.clear()
-        message = "interrupted; no report was written" if out is not None else "interrupted"
+        message = "interrupted; no report was written" if out else "interrupted"
         raise CliError(message, ExitCode.INTERRUPTED) from None
     except ScreeningError as error:
         raise CliError(str(error)) from None
@@ -239,8 +244,8 @@ def screen_command(
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
     click.echo(summary_line(report), err=True)
-    if out is not None:
-        click.echo(f"report: {out}", err=True)
+    for path in out:
+        click.echo(f"report: {path}", err=True)
     if report.failed:
         click.echo(
             f"{report.failed} file(s) could not be scored; see the status column (exit status 4)",
