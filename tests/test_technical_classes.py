@@ -230,6 +230,7 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
     # "His calendar", "my schedule": a person's own; a children's book is a book, not a booking.
     "appointments: a person's own calendar, a book about a visit": [
         ("Kept her calendar of dentist visits on the fridge for the family.", APPT, False),
+        ("Rescheduled their follow-up visits after the storm.", APPT, True),
         ("Managed the surgeons' calendars and booked their consults.", APPT, True),
         ("Wrote a picture book about a child's visit to the dentist.", APPT, False),
         ("Booked each child's dental visit.", APPT, True),
@@ -258,12 +259,15 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
         ("Busy check-in hour: arrivals, room keys and concierge questions.", REG, False),
         ("Admitted new residents and completed their admission paperwork and consents.", REG, True),
         ("Checked in clinic arrivals and collected co-pays.", REG, True),
+        ("Checked in members at the fitness club desk.", REG, False),
+        ("Audit the registrations of new hires for missing fields.", REG, False),
     ],
     # Co-pay logs audited are others' entries read; a records team supervised is people.
     "payment and data: audited logs, supervised records staff, records requests": [
         ("Audited the co-pay logs of both front desks each Friday.", PAY, False),
         ("Collected co-pays at check-out and kept the co-pay log.", PAY, True),
         ("Supervised the medical records team and the file room clerks.", DATA, False),
+        ("Oversaw the medical records department at two sites.", DATA, False),
         ("Handled records requests from attorneys and insurers.", DATA, False),
         ("Updated and filed medical records after each visit.", DATA, True),
     ],
@@ -282,6 +286,7 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
     "data: logbooks, temperature logs, interactions, merged records": [
         ("Kept the front desk logbook of deliveries and visitors.", DATA, True),
         ("Write freezer temperatures on the HACCP log every morning.", DATA, True),
+        ("Noted each lost item in the desk log.", DATA, True),
         ("Document each customer interaction in Zendesk Support Suite.", DATA, True),
         ("Separated two merged patient charts with the HIM team.", DATA, True),
         ("Worked the patio through record temperatures all July.", DATA, False),
