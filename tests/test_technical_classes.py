@@ -65,6 +65,11 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
         ("Checked patients in and out in Tebra and Office Ally.", EHR, True),
     ],
     # A vendor's name that is also a landscaper's counts only beside a record-system word.
+    # Australian and British practice systems, EMIS on its own beside its context.
+    "ehr: Australian GP systems and EMIS": [
+        ("Ran the front desk on Zedmed for four GPs.", EHR, True),
+        ("Added repeat prescription requests on EMIS every morning.", EHR, True),
+    ],
     "ehr: a name that is also a company": [
         ("Greenway Landscaping, crew member, 2018 - 2020", EHR, False),
         ("Charted visits in the Greenway EHR system.", EHR, True),
@@ -276,6 +281,8 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
         ("Took gap payments on EFTPOS after each consult.", PAY, True),
         ("Counted and reconciled the takings at close.", PAY, True),
         ("Paid quarterly payroll taxes through EFTPS.", PAY, False),
+        ("Claimed the gap on HICAPS for health fund patients.", PAY, True),
+        ("Improved HCAHPS scores on the unit.", PAY, False),
     ],
     # A call to one's own district or head office is not call handling.
     "phones: calling one's own head office": [
@@ -297,6 +304,8 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
         ("Follow H IPAA rules at the front desk.", "hipaa-compliance", True),
         ("I follow GDPR whenever I handle a patient's record.", "hipaa-compliance", True),
         ("I follow GDPR for all customer data at the bank.", "hipaa-compliance", False),
+        ("Booked private patients in for the consultant's Friday list.", "hipaa-compliance", False),
+        ("Kept each patient's details private at the window.", "hipaa-compliance", True),
     ],
     # A specialty's vocabulary is medical vocabulary; "use Excel" and Teams chats are office tools.
     "terminology and computers: specialty vocabulary, Excel used, Teams chats": [
