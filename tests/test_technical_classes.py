@@ -140,6 +140,8 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
         ("Checked that every shift was covered.", INSURANCE, False),
         ("Verify deductibles, maximums and cleaning frequencies per patient.", INSURANCE, True),
         ("Checked the maximum weight on each pallet.", INSURANCE, False),
+        ("Looked up each patient's coverage on the payer portal.", INSURANCE, True),
+        ("Looking for coverage for my Saturday shifts.", INSURANCE, False),
     ],
     # A hyphenated word of a rule is three tokens of text ("follow", "-", "ups").
     "near rules: hyphenated words": [
@@ -287,6 +289,7 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
     # A call to one's own district or head office is not call handling.
     "phones: calling one's own head office": [
         ("Called the head office to get a refund approved.", PHONE, False),
+        ("Rang the back-office team to find a missing order.", PHONE, False),
         ("Called insurance offices to chase missing referrals.", PHONE, True),
     ],
     # Logbooks kept, temperatures recorded on a log, interactions documented, merged charts split.
