@@ -262,7 +262,7 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
     # Packets put together ahead, a resident settled in a room, a hotel's arrivals: no intake.
     "registration: packets assembled, residents settled, hotel arrivals": [
         ("Put together and stocked admission packets for the nursing unit.", REG, False),
-        ("Admitted new residents to the floor, oriented them and listed their belongings.", REG, False),
+        ("Admitted residents to the floor, oriented them, listed belongings.", REG, False),
         ("Busy check-in hour: arrivals, room keys and concierge questions.", REG, False),
         ("Admitted new residents and completed their admission paperwork and consents.", REG, True),
         ("Checked in clinic arrivals and collected co-pays.", REG, True),
