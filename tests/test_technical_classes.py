@@ -310,13 +310,13 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
         ("Booked private patients in for the consultant's Friday list.", "hipaa-compliance", False),
         ("Kept each patient's details private at the window.", "hipaa-compliance", True),
     ],
-    # A specialty's vocabulary is medical vocabulary; "use Excel" and Teams chats are office tools.
-    "terminology and computers: specialty vocabulary, Excel used, Teams chats": [
+    # A specialty's vocabulary is medical vocabulary; Excel used for a forecast is office software.
+    "terminology and computers: specialty vocabulary, Excel used": [
         ("I know the vocabulary of our specialty (TKA, ACL, meniscus).", TERMS, True),
         ("Learned the vocabulary of specialty coffee drinks.", TERMS, False),
         ("Use Excel each month for the branch budget.", "computer-proficiency", True),
-        ("I keep four Teams chats open with the nurses.", "computer-proficiency", True),
-        ("Teams of volunteers served the lunch.", "computer-proficiency", False),
+        ("Use Excel for the weekly staffing forecast.", "computer-proficiency", True),
+        ("Excel at forecasting the weekly budget.", "computer-proficiency", False),
     ],
 }
 
