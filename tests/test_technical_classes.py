@@ -65,6 +65,11 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
         ("Checked patients in and out in Tebra and Office Ally.", EHR, True),
     ],
     # A vendor's name that is also a landscaper's counts only beside a record-system word.
+    # Australian and British practice systems, EMIS on its own beside its context.
+    "ehr: Australian GP systems and EMIS": [
+        ("Ran the front desk on Zedmed for four GPs.", EHR, True),
+        ("Added repeat prescription requests on EMIS every morning.", EHR, True),
+    ],
     "ehr: a name that is also a company": [
         ("Greenway Landscaping, crew member, 2018 - 2020", EHR, False),
         ("Charted visits in the Greenway EHR system.", EHR, True),
@@ -135,6 +140,8 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
         ("Checked that every shift was covered.", INSURANCE, False),
         ("Verify deductibles, maximums and cleaning frequencies per patient.", INSURANCE, True),
         ("Checked the maximum weight on each pallet.", INSURANCE, False),
+        ("Looked up each patient's coverage on the payer portal.", INSURANCE, True),
+        ("Looking for coverage for my Saturday shifts.", INSURANCE, False),
     ],
     # A hyphenated word of a rule is three tokens of text ("follow", "-", "ups").
     "near rules: hyphenated words": [
@@ -220,6 +227,96 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
         ("I know the orthopedic vocab and use it when booking imaging.", TERMS, True),
         ("I use ENT terminology every day at check-in.", TERMS, True),
         ("Long-term planner with a taste for ENT humour.", TERMS, False),
+    ],
+    # Found on a sixth blind set; every line below is written here.
+    # Patients' tests booked with a department are appointments; a scheduling system tested is IT.
+    "appointments: patients' tests booked with the lab": [
+        ("Book patient tests and scans with imaging and the lab.", APPT, True),
+        ("Ran testing of the new scheduling configuration.", APPT, False),
+    ],
+    # "His calendar", "my schedule": a person's own; a children's book is a book, not a booking.
+    "appointments: a person's own calendar, a book about a visit": [
+        ("Kept her calendar of dentist visits on the fridge for the family.", APPT, False),
+        ("Rescheduled their follow-up visits after the storm.", APPT, True),
+        ("Managed the surgeons' calendars and booked their consults.", APPT, True),
+        ("Wrote a picture book about a child's visit to the dentist.", APPT, False),
+        ("Booked each child's dental visit.", APPT, True),
+    ],
+    # Cadence named beside registration data, or learned for a go-live, books nothing.
+    "appointments: Cadence named with registration data": [
+        ("Key guarantor and insurance details in Epic Prelude and Cadence.", APPT, False),
+        ("Learned Prelude and Cadence before the Epic go-live.", APPT, False),
+        ("Booked and rescheduled imaging visits in Epic Cadence.", APPT, True),
+    ],
+    # Patients booked earlier and registered now: "scheduled" is an adjective there.
+    "appointments: scheduled patients pre-registered": [
+        ("Pre-register scheduled endoscopy patients two days ahead.", APPT, False),
+        ("Scheduled endoscopy patients two days ahead.", APPT, True),
+    ],
+    # A manager's headcount over desks is oversight, not appointments booked or patients registered.
+    "appointments and registration: desks managed by headcount": [
+        ("Lead 25 FTEs across admitting and central scheduling.", APPT, False),
+        ("Lead 25 FTEs across admitting and central scheduling.", REG, False),
+        ("Registered ER patients and handled central scheduling.", APPT, True),
+    ],
+    # Packets put together ahead, a resident settled in a room, a hotel's arrivals: no intake.
+    "registration: packets assembled, residents settled, hotel arrivals": [
+        ("Put together and stocked admission packets for the nursing unit.", REG, False),
+        ("Admitted residents to the floor, oriented them, listed belongings.", REG, False),
+        ("Busy check-in hour: arrivals, room keys and concierge questions.", REG, False),
+        ("Admitted new residents and completed their admission paperwork and consents.", REG, True),
+        ("Checked in clinic arrivals and collected co-pays.", REG, True),
+        ("Checked in members at the fitness club desk.", REG, False),
+        ("Audit the registrations of new hires for missing fields.", REG, False),
+    ],
+    # Co-pay logs audited are others' entries read; a records team supervised is people.
+    "payment and data: audited logs, supervised records staff, records requests": [
+        ("Audited the co-pay logs of both front desks each Friday.", PAY, False),
+        ("Collected co-pays at check-out and kept the co-pay log.", PAY, True),
+        ("Supervised the medical records team and the file room clerks.", DATA, False),
+        ("Oversaw the medical records department at two sites.", DATA, False),
+        ("Handled records requests from attorneys and insurers.", DATA, False),
+        ("Updated and filed medical records after each visit.", DATA, True),
+    ],
+    # Australian card terminals and the day's takings are payments taken.
+    "payment: EFTPOS and takings": [
+        ("Took gap payments on EFTPOS after each consult.", PAY, True),
+        ("Counted and reconciled the takings at close.", PAY, True),
+        ("Paid quarterly payroll taxes through EFTPS.", PAY, False),
+        ("Claimed the gap on HICAPS for health fund patients.", PAY, True),
+        ("Improved HCAHPS scores on the unit.", PAY, False),
+    ],
+    # A call to one's own district or head office is not call handling.
+    "phones: calling one's own head office": [
+        ("Called the head office to get a refund approved.", PHONE, False),
+        ("Rang the back-office team to find a missing order.", PHONE, False),
+        ("Called insurance offices to chase missing referrals.", PHONE, True),
+    ],
+    # Logbooks kept, temperatures recorded on a log, interactions documented, merged charts split.
+    "data: logbooks, temperature logs, interactions, merged records": [
+        ("Kept the front desk logbook of deliveries and visitors.", DATA, True),
+        ("Write freezer temperatures on the HACCP log every morning.", DATA, True),
+        ("Noted each lost item in the desk log.", DATA, True),
+        ("Document each customer interaction in Zendesk Support Suite.", DATA, True),
+        ("Separated two merged patient charts with the HIM team.", DATA, True),
+        ("Worked the patio through record temperatures all July.", DATA, False),
+        ("Merged two sales teams into one region.", DATA, False),
+    ],
+    # HIPAA split by a PDF export's space; GDPR followed for patients' records.
+    "hipaa: a split word, GDPR for patients": [
+        ("Follow H IPAA rules at the front desk.", "hipaa-compliance", True),
+        ("I follow GDPR whenever I handle a patient's record.", "hipaa-compliance", True),
+        ("I follow GDPR for all customer data at the bank.", "hipaa-compliance", False),
+        ("Booked private patients in for the consultant's Friday list.", "hipaa-compliance", False),
+        ("Kept each patient's details private at the window.", "hipaa-compliance", True),
+    ],
+    # A specialty's vocabulary is medical vocabulary; Excel used for a forecast is office software.
+    "terminology and computers: specialty vocabulary, Excel used": [
+        ("I know the vocabulary of our specialty (TKA, ACL, meniscus).", TERMS, True),
+        ("Learned the vocabulary of specialty coffee drinks.", TERMS, False),
+        ("Use Excel each month for the branch budget.", "computer-proficiency", True),
+        ("Use Excel for the weekly staffing forecast.", "computer-proficiency", True),
+        ("Excel at forecasting the weekly budget.", "computer-proficiency", False),
     ],
 }
 

@@ -14,9 +14,14 @@ _OPENS_A_NEW_VERB = frozenset({",", "to"})
 _VERB_OR_NOUN = frozenset(
     {"schedule", "book", "record", "file", "log", "chart", "call", "note", "document", "order"}
 )
-_BEFORE_AN_ADJECTIVE = frozenset({"for", "of", "all", "upcoming", "any", "every", "with"})
+# "Pre-register scheduled patients": patients booked before, registered now.
+_BEFORE_AN_ADJECTIVE = frozenset(
+    {"for", "of", "all", "upcoming", "any", "every", "with", "register", "preregister", "greet"}
+)
+# A possessive before the word makes it a noun too ("a children's book", "the doctor's schedule").
 _DETERMINERS = frozenset(
     {"the", "a", "an", "our", "my", "their", "his", "her", "its", "your", "this", "that", "each"}
+    | {"'s", "\N{RIGHT SINGLE QUOTATION MARK}s"}
 )
 
 
