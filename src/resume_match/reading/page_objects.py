@@ -13,6 +13,7 @@ import ctypes
 import functools
 import struct
 from dataclasses import dataclass, field
+from itertools import compress
 from types import SimpleNamespace
 from typing import Any, cast
 
@@ -125,11 +126,15 @@ class TextProperties:
             white * 2 + faint
         ) * given
         known = self._known
-        numbers = codes.tolist()
+        # Mostly one verdict for the whole page: no list of numbers to build.
+        alike = len(codes) and codes.min() == codes.max()
+        numbers = codes[:1].tolist() if alike else codes.tolist()
         for code in sorted(set(numbers)):
             if code not in known:
                 mode, rest = divmod(code, 8)
                 known[code] = _judged(mode, bool(rest & 4), bool(rest & 2), bool(rest & 1))
+        if len(numbers) < len(codes):
+            return [known[numbers[0]]] * len(codes)
         return list(map(known.__getitem__, numbers))
 
     def verdicts(self) -> list[TextObject]:
@@ -184,19 +189,19 @@ def scan_page(height: float, properties: TextProperties, objects: ObjectList) ->
     import pypdfium2.raw as c
 
     looked = min(len(objects.handles), MAX_OBJECTS)
-    handles, modes = objects.handles, objects.modes
+    handles, modes = objects.handles[:looked], objects.modes[:looked]
     # The render mode of anything but text is -1: one call says both what it is and how drawn.
-    texts = [index for index in range(looked) if modes[index] >= 0]
+    is_text, others = _text_flags(objects, modes)
     found = PageObjects(complete=objects.total <= MAX_OBJECTS)
-    first_text = texts[0] if texts else looked
+    first_text = is_text.index(True) if len(others) < looked else looked
     fn = calls()
-    for index in range(looked):
-        if modes[index] >= 0:
-            continue
+    # Text objects pdfium gives no render mode: after those it does, as they are found.
+    later: list[int] = []
+    for index in others:
         obj = handles[index]
         kind = fn.get_type(obj)
         if kind == TEXT:
-            texts.append(index)
+            later.append(index)
             first_text = min(first_text, index)
             continue
         found.forms = found.forms or kind == FORM
@@ -205,11 +210,40 @@ def scan_page(height: float, properties: TextProperties, objects: ObjectList) ->
             found.images.append(obj)
         if first_text < index and kind != FORM:
             _note_cover(found, objects, index, kind, height, c)
-    text_handles = cast(list[int], [handles[index] for index in texts])
-    runs = None if objects.runs is None else objects.runs[texts]
-    verdicts = properties.judge(text_handles, [modes[index] for index in texts], runs)
-    found.text = dict(zip(text_handles, verdicts, strict=True))
+    text_handles = cast(list[int], list(compress(handles, is_text)))
+    text_modes: Any
+    if later:
+        texts = [*compress(range(looked), is_text), *later]
+        text_handles += cast(list[int], [handles[index] for index in later])
+        text_modes = [modes[index] for index in texts]
+        runs = None if objects.runs is None else objects.runs[texts]
+    elif objects.runs is None or objects.mode_array is None:
+        text_modes, runs = list(compress(modes, is_text)), None
+    elif not others:
+        text_modes, runs = objects.mode_array[:looked], objects.runs[:looked]
+    else:
+        import numpy
+
+        mask = numpy.array(is_text, dtype=bool)
+        text_modes, runs = objects.mode_array[:looked][mask], objects.runs[:looked][mask]
+    verdicts = properties.judge(text_handles, text_modes, runs)
+    # A page's text objects mostly share one verdict (the very same object, see judge).
+    if verdicts and verdicts.count(verdicts[0]) == len(verdicts):
+        found.text = dict.fromkeys(text_handles, verdicts[0])
+    else:
+        found.text = dict(zip(text_handles, verdicts, strict=True))
     return found
+
+
+def _text_flags(objects: ObjectList, modes: list[int]) -> tuple[list[bool], list[int]]:
+    """Whether each object has a render mode (is text), and the indices of those that have not."""
+    if objects.mode_array is None:
+        is_text = [mode >= 0 for mode in modes]
+        return is_text, [index for index, text in enumerate(is_text) if not text]
+    import numpy
+
+    text = objects.mode_array[: len(modes)] >= 0
+    return text.tolist(), numpy.flatnonzero(~text).tolist()
 
 
 def _note_cover(
