@@ -51,8 +51,27 @@ def test_the_quick_look_splits_what_the_full_look_splits(page: _Page) -> None:
     quick = split_at_blanks(words, spans, blanks, boxes, _HEIGHT)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(pdf_spaces, "_any_blank_inside", lambda *_: True)
+        patch.setattr(pdf_spaces, "_blank_inside_each", lambda *_: None)
         full = split_at_blanks(words, spans, blanks, boxes, _HEIGHT)
     assert quick == full
+
+
+@settings(max_examples=500, deadline=None)
+@given(pages())
+def test_the_page_at_once_finds_what_the_word_by_word_look_finds(page: _Page) -> None:
+    words, spans, blanks, _ = page
+    lines = sorted(blanks)
+    one_by_one = [
+        last_left > item.word.x0
+        and pdf_spaces._any_blank_inside(item.word, last_left, blanks, lines)
+        for item, (_, last_left) in zip(words, spans, strict=True)
+    ]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pdf_spaces, "_ARRAY_WORDS", 0)
+        at_once = pdf_spaces._blank_inside_each(words, spans, blanks, lines)
+    assert at_once is None or at_once == one_by_one
+    if words:
+        assert at_once is not None
 
 
 def test_a_word_over_a_blank_is_split() -> None:
