@@ -39,7 +39,8 @@ def read_pdf(path: Path, options: ReadOptions) -> Extracted:
     except PdfBudgetError as exc:
         raise FileTooLargeError(exc.message, path) from None
     try:
-        pdf = pdfium.PdfDocument(str(path))
+        # The bytes the guard checked, not the file again: it may have changed in between.
+        pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
         message = str(exc).lower()
         if "password" in message:
