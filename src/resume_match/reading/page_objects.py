@@ -43,8 +43,12 @@ class TextObject:
 class PageObjects:
     """What one pass over a page's top-level objects (the first :data:`MAX_OBJECTS`) found."""
 
-    text: dict[int, TextObject] = field(default_factory=dict)
-    """The text objects by address, as :func:`text_properties` judges them."""
+    text_keys: list[int] = field(default_factory=list)
+    """The text objects' addresses, in drawing order, each once."""
+    text_verdicts: list[TextObject] = field(default_factory=list)
+    """Their verdicts (see :class:`TextProperties`), index for index; or one they all share."""
+    text_found: Any = None
+    """``text_keys`` as :func:`.object_memory.addresses` gives them, where already made."""
     covers: list[Box] = field(default_factory=list)
     """Filled shapes, images and shadings drawn after some text, big enough to hide a word."""
     unbounded_cover: bool = False
@@ -57,6 +61,14 @@ class PageObjects:
     """Objects other than text and paths (an OCR layer lies over a scan's image)."""
     complete: bool = True
     """Whether the page holds no more objects than were looked at."""
+
+    @functools.cached_property
+    def text(self) -> dict[int, TextObject]:
+        """The text objects by address, as :class:`TextProperties` judges them (made when
+        first asked: a page that needs no render never asks)."""
+        if len(self.text_verdicts) == len(self.text_keys):
+            return dict(zip(self.text_keys, self.text_verdicts, strict=True))
+        return dict.fromkeys(self.text_keys, self.text_verdicts[0])
 
 
 @functools.cache
@@ -212,6 +224,7 @@ def scan_page(height: float, properties: TextProperties, objects: ObjectList) ->
             _note_cover(found, objects, index, kind, height, c)
     text_handles = cast(list[int], list(compress(handles, is_text)))
     text_modes: Any
+    text_found = None
     if later:
         texts = [*compress(range(looked), is_text), *later]
         text_handles += cast(list[int], [handles[index] for index in later])
@@ -221,17 +234,23 @@ def scan_page(height: float, properties: TextProperties, objects: ObjectList) ->
         text_modes, runs = list(compress(modes, is_text)), None
     elif not others:
         text_modes, runs = objects.mode_array[:looked], objects.runs[:looked]
+        text_found = None if objects.addresses is None else objects.addresses[:looked]
     else:
         import numpy
 
         mask = numpy.array(is_text, dtype=bool)
         text_modes, runs = objects.mode_array[:looked][mask], objects.runs[:looked][mask]
+        text_found = None if objects.addresses is None else objects.addresses[:looked][mask]
     verdicts = properties.judge(text_handles, text_modes, runs)
-    # A page's text objects mostly share one verdict (the very same object, see judge).
-    if verdicts and verdicts.count(verdicts[0]) == len(verdicts):
-        found.text = dict.fromkeys(text_handles, verdicts[0])
-    else:
+    if None in text_handles:
+        # Null handles, if pdfium gave any, are one key: the dict says which verdict it keeps.
         found.text = dict(zip(text_handles, verdicts, strict=True))
+        found.text_keys, found.text_verdicts = list(found.text), list(found.text.values())
+        return found
+    found.text_keys, found.text_found = text_handles, text_found
+    # A page's text objects mostly share one verdict (the very same object, see judge).
+    alike = verdicts and verdicts.count(verdicts[0]) == len(verdicts)
+    found.text_verdicts = verdicts[:1] if alike else verdicts
     return found
 
 

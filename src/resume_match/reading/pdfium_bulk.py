@@ -61,6 +61,8 @@ class ObjectList:
     array, see :func:`.object_memory.shared_states`); None where they were not read."""
     mode_array: Any = None
     """``modes`` as a numpy array, where they were read a run at a time (else None)."""
+    addresses: Any = None
+    """``handles`` as :func:`.object_memory.addresses` gives them, where made (else None)."""
 
 
 class _Slots(threading.local):
@@ -183,15 +185,15 @@ def object_list(page: Any, total: int, count: int, bounds: bool) -> ObjectList:
         handles, found = read
     modes, runs, mode_array = _render_modes(calls, handles, found)
     if not bounds:
-        return ObjectList(total, handles, modes, b"", b"", runs, mode_array)
+        return ObjectList(total, handles, modes, b"", b"", runs, mode_array, found)
     kept = _kept_bounds(calls, handles, modes, found)
     if kept is not None:
-        return ObjectList(total, handles, modes, kept, b"\x01" * count, runs, mode_array)
+        return ObjectList(total, handles, modes, kept, b"\x01" * count, runs, mode_array, found)
     buffer, parts = _slots_here.get(count)
     left, bottom, right, top = (part[:count] for part in parts)
     bounded = bytes(map(calls.get_bounds, handles, left, bottom, right, top))
     boxes = bytes(memoryview(buffer).cast("B")[: 16 * count])
-    return ObjectList(total, handles, modes, boxes, bounded, runs, mode_array)
+    return ObjectList(total, handles, modes, boxes, bounded, runs, mode_array, found)
 
 
 def _render_modes(
