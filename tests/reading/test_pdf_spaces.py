@@ -82,3 +82,27 @@ def test_a_word_over_a_blank_is_split() -> None:
         boxes += [left, _HEIGHT - 100.0, left + 4.5, _HEIGHT - 110.0]
     split = split_at_blanks([word], [(0, boxes[-4])], {107: [21.0]}, boxes, _HEIGHT)
     assert [item.word.text for item in split] == ["of", "inbound"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.floats(-900, 900) | st.sampled_from([0.0, -0.0, 0.5, -0.5, 3.0]), st.floats(-50, 650)
+        ),
+        max_size=40,
+    )
+)
+def test_blanks_grouped_at_once_are_those_grouped_one_by_one(
+    points: list[tuple[float, float]],
+) -> None:
+    import numpy
+
+    heights = numpy.array([height for height, _ in points], dtype=numpy.float64)
+    lefts = numpy.array([left for _, left in points], dtype=numpy.float64)
+    one_by_one: dict[int, list[float]] = {}
+    for height, left in points:
+        one_by_one.setdefault(int(height), []).append(left)
+    for xs in one_by_one.values():
+        xs.sort()
+    assert pdf_spaces._by_line(heights, lefts) == one_by_one

@@ -21,6 +21,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from itertools import chain, compress
 from operator import itemgetter
+from typing import Any
 
 from .layout import Word
 from .page_objects import TEXT
@@ -58,14 +59,44 @@ def blank_glyphs(objects: ObjectList, height: float, limit: int) -> Blanks:
     modes, handles = objects.modes, objects.handles
     others = [index for index in found if modes[index] < 0]
     kinds = dict(zip(others, object_kinds([handles[index] for index in others]), strict=True))
+    texts = [index for index in found if modes[index] >= 0 or kinds[index] == TEXT]
+    grouped = _by_line(height - bottoms[texts], lefts[texts])
+    if grouped is not None:
+        return grouped
     blanks: Blanks = {}
-    for index in found:
-        if modes[index] >= 0 or kinds[index] == TEXT:
-            line = int(height - float(bottoms[index]))
-            blanks.setdefault(line, []).append(float(lefts[index]))
+    for index in texts:
+        line = int(height - float(bottoms[index]))
+        blanks.setdefault(line, []).append(float(lefts[index]))
     for xs in blanks.values():
         xs.sort()
     return blanks
+
+
+def _by_line(heights: Any, lefts: Any) -> Blanks | None:
+    """:func:`blank_glyphs`' lefts by line, the line as int() of each height: in array steps,
+    each line's lefts sorted (the lines in order, which no reader of the dict depends on).
+    None where a number is not finite (the loop then meets it as it would) or too large for
+    an array to hold."""
+    import numpy
+
+    if not len(heights):
+        return {}
+    if not (numpy.isfinite(heights).all() and numpy.isfinite(lefts).all()):
+        return None
+    if float(numpy.abs(heights).max()) >= _EXACT:
+        return None
+    lines = numpy.trunc(heights).astype(numpy.int64)
+    # By line, then left, ties in their order: the order a stable sort of each line's gives.
+    order = numpy.lexsort((lefts, lines))
+    lines, lefts = lines[order], lefts[order]
+    cuts = numpy.flatnonzero(lines[1:] != lines[:-1]) + 1
+    starts = numpy.concatenate(([0], cuts)).tolist()
+    ends = [*cuts.tolist(), len(lines)]
+    places = lefts.tolist()
+    return {
+        number: places[start:end]
+        for number, start, end in zip(lines[starts].tolist(), starts, ends, strict=True)
+    }
 
 
 def split_at_blanks(
