@@ -13,6 +13,7 @@ the same.
 
 from __future__ import annotations
 
+from array import array
 from dataclasses import dataclass
 from itertools import repeat
 from typing import Any
@@ -78,10 +79,18 @@ def page_words_at_once(
     count = len(codes)
     if count == 0:
         return [], []
-    if max(codes) > 0x10FFFF:
+    # The codes as C unsigned ints (each below 2**32, as pdfium gives them) are the text's
+    # UTF-32, lone surrogates and all: one conversion, not a chr() a character.
+    try:
+        units = array("I", codes)
+    except OverflowError:
         return None
-    text = "".join(map(chr, codes))
-    index = numpy.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=numpy.uint32)
+    if units.itemsize != 4:
+        return None
+    index = numpy.frombuffer(units, dtype=numpy.uint32)
+    if int(index.max()) > 0x10FFFF:
+        return None
+    text = units.tobytes().decode("utf-32-le", "surrogatepass")
     breaks_table, hyphens_table = _code_tables()
     index = _slots(index)
     breaks, hyphens = breaks_table[index], hyphens_table[index]
@@ -140,10 +149,9 @@ def page_words_at_once(
     faint.last = bool(faint_now[-1])
 
     start_list = starts.tolist()
-    letters = [
-        text[start:end] + "-" if hyphen else text[start:end]
-        for start, end, hyphen in zip(start_list, ends.tolist(), hyphened.tolist(), strict=True)
-    ]
+    letters = list(map(text.__getitem__, map(slice, start_list, ends.tolist())))
+    for at in numpy.flatnonzero(hyphened).tolist():
+        letters[at] += "-"
     hidden_words = (hidden_count * 2 > lengths).tolist()
     # Built as the tuples they are, with no Python-level __new__ a word: a third of the cost.
     fields = zip(
