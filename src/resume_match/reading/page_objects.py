@@ -88,6 +88,7 @@ def calls() -> SimpleNamespace:
         set_render_mode=proto(c.FPDFTextObj_SetTextRenderMode, number, handle, number),
         fill_color=shared.fill_color,
         count_marks=proto(c.FPDFPageObj_CountMarks, number, handle),
+        draw_mode=proto(c.FPDFPath_GetDrawMode, number, handle, handle, handle),
         clip_path=proto(c.FPDFPageObj_GetClipPath, handle, handle),
         count_clip_paths=proto(c.FPDFClipPath_CountPaths, number, handle),
         text_object=proto(c.FPDFText_GetTextObject, handle, handle, number),
@@ -269,10 +270,11 @@ def _note_cover(
     found: PageObjects, objects: ObjectList, index: int, kind: int, height: float, c: Any
 ) -> None:
     """Record an object drawn after text that could hide a word: filled, at least 4 pt square."""
-    pointer = typed(objects.handles[index] or 0)
+    obj = objects.handles[index] or 0
     if kind == PATH:
-        fill, stroke = ctypes.c_int(), ctypes.c_int()
-        if not c.FPDFPath_GetDrawMode(pointer, fill, stroke) or not fill.value:
+        fill = (ctypes.c_int * 2)()
+        at = ctypes.addressof(fill)
+        if not calls().draw_mode(obj, at, at + ctypes.sizeof(ctypes.c_int)) or not fill[0]:
             return
     if index < len(objects.bounded):
         if not objects.bounded[index]:
@@ -281,7 +283,7 @@ def _note_cover(
         left, bottom, right, top = struct.unpack_from("4f", objects.bounds, 16 * index)
     else:
         edges = [ctypes.c_float() for _ in range(4)]
-        if not c.FPDFPageObj_GetBounds(pointer, *edges):
+        if not c.FPDFPageObj_GetBounds(typed(obj), *edges):
             found.unbounded_cover = True
             return
         left, bottom, right, top = (edge.value for edge in edges)
