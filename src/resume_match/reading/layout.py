@@ -62,7 +62,11 @@ def page_lines(words: Sequence[Word]) -> list[str]:
     """Return the page's lines in reading order, column by column where the page has columns."""
     lines: list[str] = []
     for block in _xy_cut(_runs(_join_vertical_letters(words)), 0):
-        lines.extend(line.text() for line in _group_lines(block))
+        if len(block) == 1:
+            # Most blocks are one run: its line is its text.
+            lines.append(block[0].text)
+        else:
+            lines.extend(line.text() for line in _group_lines(block))
     return lines
 
 
