@@ -31,7 +31,7 @@ def page_handles(page: Any, count: int, get_object: Callable[[Any, int], int | N
     """The handles of the page's first ``count`` objects as ``get_object`` (the bare
     ``FPDFPage_GetObject``) gives them, and as an array (see :func:`.object_memory.addresses`);
     None where the page's own list cannot be read so."""
-    layout = queue_layout()
+    layout = queue_layout(get_object)
     address = ctypes.cast(page, ctypes.c_void_p).value or 0
     if layout is None or count < GROUPED or not address:
         return None
@@ -77,11 +77,12 @@ def _block_ends(start: int, block: int, count: int) -> list[int]:
     return sorted(ends)
 
 
-def queue_layout() -> tuple[int, int] | None:
+def queue_layout(get_object: Callable[[Any, int], int | None]) -> tuple[int, int] | None:
     """Where a page keeps its queue of objects (in words from the page's address) and how many
-    pointers a block of it holds; None where the probe page does not show it."""
+    pointers a block of it holds, as ``get_object`` shows on a probe page; None where it does
+    not show it."""
     if not _layout:
-        _layout.append(_probe())
+        _layout.append(_probe(get_object))
     return _layout[0]
 
 
@@ -108,12 +109,9 @@ def _probe_pdf() -> bytes:
     return bytes(out)
 
 
-def _probe() -> tuple[int, int] | None:
+def _probe(get_object: Callable[[Any, int], int | None]) -> tuple[int, int] | None:
     import pypdfium2 as pdfium
 
-    from .pdfium_bulk import bare_calls
-
-    get_object = bare_calls().get_object
     try:
         document = pdfium.PdfDocument(_probe_pdf())
     except pdfium.PdfiumError:
