@@ -128,11 +128,17 @@ def page_words_at_once(
     closed[:count] = hyphens
     hyphened = closed[ends]
 
-    colours = numpy.frombuffer(chars.colors, dtype=numpy.uint8).reshape(count, 4)
-    invisible = (colours[:, :3] > 245).all(axis=1) | (colours[:, 3] < 20)
-    coloured = member & numpy.frombuffer(chars.colored, dtype=numpy.uint8).astype(bool)
-    last_coloured = numpy.maximum.accumulate(numpy.where(coloured, numpy.arange(count), -1))
-    faint_now = numpy.where(last_coloured >= 0, invisible[last_coloured], faint.last)
+    given = numpy.frombuffer(chars.colored, dtype=numpy.uint8).astype(bool)
+    if given.any():
+        colours = numpy.frombuffer(chars.colors, dtype=numpy.uint8).reshape(count, 4)
+        white = (colours[:, 0] > 245) & (colours[:, 1] > 245) & (colours[:, 2] > 245)
+        invisible = white | (colours[:, 3] < 20)
+        coloured = member & given
+        last_coloured = numpy.maximum.accumulate(numpy.where(coloured, numpy.arange(count), -1))
+        faint_now = numpy.where(last_coloured >= 0, invisible[last_coloured], faint.last)
+    else:
+        # No colours read (the renderer judges the page): every character takes the last one.
+        faint_now = numpy.full(count, faint.last, dtype=bool)
     hidden = (
         faint_now
         | (char_bottom - char_top < 2.5)
