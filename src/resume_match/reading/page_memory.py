@@ -23,6 +23,7 @@ _FIELDS = 6
 # How far into the page the probe looks for the queue, in pointer-sized words.
 _LOOKED_WORDS = 64
 _PROBE_OBJECTS = 200
+_MAX_TABLE_BYTES = 1 << 24
 
 _layout: list[tuple[int, int] | None] = []
 
@@ -54,6 +55,9 @@ def _read_queue(queue: int, block: int, count: int) -> tuple[list[int], Any, int
     first, begin, end, capacity, start, size = (ctypes.c_uint64 * _FIELDS).from_address(queue)
     blocks = (start + count - 1) // block + 1
     if size < count or begin % 8 or not first <= begin <= end <= capacity:
+        return None
+    # A block array is small (a pointer a block); larger fields are not the queue's.
+    if capacity - first > _MAX_TABLE_BYTES:
         return None
     if (end - begin) // 8 < blocks or start >= block:
         return None
@@ -144,7 +148,7 @@ def _find_queue(address: int, handles: list[int | None]) -> tuple[int, int] | No
             and start == 0
             and 0 < first <= begin < end <= capacity
             and begin % 8 == 0
-            and capacity - first < 1 << 20
+            and capacity - first < _MAX_TABLE_BYTES
             and abs(begin - address) < 1 << 40
         )
         if not plausible:
