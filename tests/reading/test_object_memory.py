@@ -86,3 +86,40 @@ def test_clip_pointers_are_null_only_for_objects_without_a_clip() -> None:
 
         assert any_clipped(handles) is True
         assert any_clipped(handles[1:]) is False
+
+
+@pytest.mark.parametrize("glyphs", [64, 65, 200, 1000])
+def test_the_page_list_read_at_once_is_pdfiums_object_for_object(glyphs: int) -> None:
+    from resume_match.reading.page_memory import page_handles, queue_layout
+    from resume_match.reading.pdfium_bulk import bare_calls
+
+    get_object = bare_calls().get_object
+    with _page(_glyph_page(1, glyphs)) as (page, handles):
+        raw = page.raw  # type: ignore[attr-defined]
+        if queue_layout(get_object) is None:
+            pytest.skip("this pdfium keeps its page objects in a way not read at once")
+        read = page_handles(raw, len(handles), get_object)
+        assert read is not None
+        assert read[0] == handles and read[1].tolist() == handles
+        assert page_handles(raw, len(handles) - 1, get_object)[0] == handles[:-1]  # type: ignore[index]
+
+
+def test_a_page_list_pdfium_disagrees_with_is_asked_object_by_object() -> None:
+    from resume_match.reading.page_memory import page_handles, queue_layout
+    from resume_match.reading.pdfium_bulk import bare_calls
+
+    get_object = bare_calls().get_object
+    with _page(_glyph_page(1, 300)) as (page, handles):
+        raw = page.raw  # type: ignore[attr-defined]
+        if queue_layout(get_object) is None:
+            pytest.skip("this pdfium keeps its page objects in a way not read at once")
+        _, block = queue_layout(get_object)  # type: ignore[misc]
+
+        def wrong_at_a_block_end(pointer: object, index: int) -> int | None:
+            found = get_object(pointer, index)
+            return found + 8 if found is not None and index == block - 1 else found
+
+        assert page_handles(raw, len(handles), wrong_at_a_block_end) is None
+        assert page_handles(raw, len(handles) + 1, get_object) is None
+        assert page_handles(raw, 10, get_object) is None
+        assert object_list(raw, len(handles), len(handles), bounds=True).handles == handles

@@ -68,3 +68,26 @@ def test_hidden_pdf_text_is_flagged_and_not_read(tmp_path: Path, mode: str) -> N
     assert "Cerner" not in document.text
     assert [flag.kind for flag in document.flags] == ["hidden-text"]
     assert "Cerner" in document.hidden_text
+
+
+def test_the_pdf_read_is_the_one_the_guard_checked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file replaced between the guard's look and the parse is not read in its new form."""
+    import resume_match.reading.pdfguard as pdfguard
+
+    path = tmp_path / "swapped.pdf"
+    make_pdf(path, ["Checked text about front desk duty", *FILLER])
+    other = tmp_path / "other.pdf"
+    make_pdf(other, ["Swapped text about billing codes", *FILLER])
+    checked = pdfguard.check_pdf
+
+    def check_then_swap(data: bytes, *limits: int) -> bool:
+        marked = checked(data, *limits)
+        path.write_bytes(other.read_bytes())
+        return marked
+
+    monkeypatch.setattr(pdfguard, "check_pdf", check_then_swap)
+    text = read_document(path, ReadOptions(isolate=False)).text
+    assert "Checked text" in text
+    assert "Swapped text" not in text

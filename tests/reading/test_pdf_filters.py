@@ -42,3 +42,26 @@ def test_ascii85_zero_groups_and_overflow() -> None:
     assert _ascii85([b"z!!!!!~>"]) == bytes(8)
     with pytest.raises(DecodeFailed, match="overflow"):
         _ascii85([b"uuuuu~>"])
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.text(alphabet=[chr(c) for c in range(33, 118)], min_size=5, max_size=5),
+        min_size=64,
+        max_size=300,
+    )
+)
+def test_long_ascii85_streams_decode_as_the_standard_library_does(groups: list[str]) -> None:
+    text = "".join(groups).encode("ascii")
+    try:
+        expected: bytes | None = base64.a85decode(text)
+    except ValueError:
+        expected = None
+    if expected is None:
+        with pytest.raises(DecodeFailed, match="overflow"):
+            _ascii85([text])
+    else:
+        assert _ascii85([text]) == expected
+    plain = base64.a85encode(bytes(range(256)) * 8)
+    assert _ascii85([plain]) == bytes(range(256)) * 8

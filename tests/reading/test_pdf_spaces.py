@@ -51,8 +51,27 @@ def test_the_quick_look_splits_what_the_full_look_splits(page: _Page) -> None:
     quick = split_at_blanks(words, spans, blanks, boxes, _HEIGHT)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(pdf_spaces, "_any_blank_inside", lambda *_: True)
+        patch.setattr(pdf_spaces, "_blank_inside_each", lambda *_: None)
         full = split_at_blanks(words, spans, blanks, boxes, _HEIGHT)
     assert quick == full
+
+
+@settings(max_examples=500, deadline=None)
+@given(pages())
+def test_the_page_at_once_finds_what_the_word_by_word_look_finds(page: _Page) -> None:
+    words, spans, blanks, _ = page
+    lines = sorted(blanks)
+    one_by_one = [
+        last_left > item.word.x0
+        and pdf_spaces._any_blank_inside(item.word, last_left, blanks, lines)
+        for item, (_, last_left) in zip(words, spans, strict=True)
+    ]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pdf_spaces, "_ARRAY_WORDS", 0)
+        at_once = pdf_spaces._blank_inside_each(words, spans, blanks, lines)
+    assert at_once is None or at_once == one_by_one
+    if words:
+        assert at_once is not None
 
 
 def test_a_word_over_a_blank_is_split() -> None:
@@ -63,3 +82,27 @@ def test_a_word_over_a_blank_is_split() -> None:
         boxes += [left, _HEIGHT - 100.0, left + 4.5, _HEIGHT - 110.0]
     split = split_at_blanks([word], [(0, boxes[-4])], {107: [21.0]}, boxes, _HEIGHT)
     assert [item.word.text for item in split] == ["of", "inbound"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.floats(-900, 900) | st.sampled_from([0.0, -0.0, 0.5, -0.5, 3.0]), st.floats(-50, 650)
+        ),
+        max_size=40,
+    )
+)
+def test_blanks_grouped_at_once_are_those_grouped_one_by_one(
+    points: list[tuple[float, float]],
+) -> None:
+    import numpy
+
+    heights = numpy.array([height for height, _ in points], dtype=numpy.float64)
+    lefts = numpy.array([left for _, left in points], dtype=numpy.float64)
+    one_by_one: dict[int, list[float]] = {}
+    for height, left in points:
+        one_by_one.setdefault(int(height), []).append(left)
+    for xs in one_by_one.values():
+        xs.sort()
+    assert pdf_spaces._by_line(heights, lefts) == one_by_one

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from itertools import compress
 
 from ..model import Flag
 
@@ -41,7 +42,7 @@ _MIN_WORDS = 80
 
 def language_flags(words: Sequence[str]) -> list[Flag]:
     """A ``not-english`` flag when the document's common words are not English ones."""
-    lowered = [word.lower() for word in words if len(word) >= 2]
+    lowered = list(map(str.lower, compress(words, map((2).__le__, map(len, words)))))
     if len(lowered) < _MIN_WORDS:
         return []
     counts = Counter(lowered)

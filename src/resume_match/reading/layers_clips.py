@@ -25,8 +25,9 @@ def any_in_layer(keys: Iterable[int]) -> bool:
     return any(map(calls().count_marks, keys)) and any(map(in_layer, keys))
 
 
-def any_clipped(keys: Sequence[int]) -> bool:
-    """Whether any of the text objects ``keys`` has a clipping path with a path in it."""
+def any_clipped(keys: Sequence[int], found: Any = None) -> bool:
+    """Whether any of the text objects ``keys`` has a clipping path with a path in it
+    (``found``: the keys as :func:`.object_memory.addresses` gives them, if already made)."""
     fn = calls()
     if not keys:
         return False
@@ -34,7 +35,7 @@ def any_clipped(keys: Sequence[int]) -> bool:
     if offset is None:
         clips: Iterable[int] = filter(None, map(fn.clip_path, keys))
     else:
-        clips = _with_paths(keys, offset)
+        clips = _with_paths(keys, offset, found)
     return any(map((0).__lt__, map(fn.count_clip_paths, clips)))
 
 
@@ -49,7 +50,7 @@ def _clip_offset(keys: Sequence[int]) -> int | None:
     return None
 
 
-def _with_paths(keys: Sequence[int], offset: int) -> list[int]:
+def _with_paths(keys: Sequence[int], offset: int, found: Any = None) -> list[int]:
     """The clip handles whose pointer to the clip's paths is not null: the others have none
     (pdfium counts -1 paths for them), as pdfium confirms for objects spread over the page."""
     import numpy
@@ -57,7 +58,10 @@ def _with_paths(keys: Sequence[int], offset: int) -> list[int]:
     from .object_memory import GROUPED, addresses, null_words, samples
 
     # On a page of few objects the calls cost less than the gather.
-    found = addresses(list(keys)) if len(keys) >= GROUPED else None
+    if len(keys) < GROUPED:
+        found = None
+    elif found is None:
+        found = addresses(list(keys))
     null = None if found is None else null_words(found, offset)
     if null is None:
         return [key + offset for key in keys]

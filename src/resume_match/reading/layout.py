@@ -62,7 +62,11 @@ def page_lines(words: Sequence[Word]) -> list[str]:
     """Return the page's lines in reading order, column by column where the page has columns."""
     lines: list[str] = []
     for block in _xy_cut(_runs(_join_vertical_letters(words)), 0):
-        lines.extend(line.text() for line in _group_lines(block))
+        if len(block) == 1:
+            # Most blocks are one run: its line is its text.
+            lines.append(block[0].text)
+        else:
+            lines.extend(line.text() for line in _group_lines(block))
     return lines
 
 
@@ -138,27 +142,30 @@ def _runs(words: Sequence[Word]) -> list[Word]:
     """
     runs: list[Word] = []
     run: list[Word] = []
-    top = bottom = 0.0
-    # min and max written out (the same values, ties included): a call each costs more here.
+    top = bottom = last_x1 = 0.0
+    last_vertical = False
+    # min and max written out (the same values, ties included): a call each costs more here;
+    # each word unpacked once, and the last one's edge and turn kept from it.
     for word in words:
+        _, x0, x1, word_top, word_bottom, vertical = word
         if run:
-            last = run[-1]
-            word_top, word_bottom = word.top, word.bottom
             height, own = bottom - top, word_bottom - word_top
             if own < height:
                 height = own
             same_line = abs((top + bottom) - (word_top + word_bottom)) / 2 < 0.3 * height
-            upright = not (last.vertical or word.vertical)
-            if upright and same_line and 0 <= word.x0 - last.x1 < _MIN_COLUMN_GAP:
+            upright = not (last_vertical or vertical)
+            if upright and same_line and 0 <= x0 - last_x1 < _MIN_COLUMN_GAP:
                 run.append(word)
                 if word_top < top:
                     top = word_top
                 if word_bottom > bottom:
                     bottom = word_bottom
+                last_x1, last_vertical = x1, vertical
                 continue
             runs.append(_run(run, top, bottom))
         run = [word]
-        top, bottom = word.top, word.bottom
+        top, bottom = word_top, word_bottom
+        last_x1, last_vertical = x1, vertical
     if run:
         runs.append(_run(run, top, bottom))
     return runs

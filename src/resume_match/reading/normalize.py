@@ -163,8 +163,8 @@ def mixed_script_flags(text: str) -> list[Flag]:
     words = _WORD.findall(text)
     latin = -1  # counted when a word first needs it: most documents have none such
     suspects: dict[str, str] = {}
-    for word in words:
-        if word.isascii() or word in suspects:
+    for word in itertools.filterfalse(str.isascii, words):
+        if word in suspects:
             continue
         letters = [ch for ch in word if ch.isalpha()]
         if _LATIN.search(word):

@@ -87,17 +87,19 @@ GROUPED = 64
 STATES_SIZE = 48
 
 
-def shared_states(handles: list[int]) -> tuple[list[int], Any] | None:
+def shared_states(handles: list[int], found: Any = None) -> tuple[list[int], Any] | None:
     """Runs of objects that share every state pointer: the first of each run, and each
     object's run; None where the objects cannot be read so or pdfium does not keep its
-    states there (see :func:`states_hold`).
+    states there (see :func:`states_hold`). ``found``: the handles as :func:`addresses` gives
+    them, where already made.
 
     pdfium's per-object questions about colour, transparency and render mode read only the
     states, so the objects of a run get one answer (callers check that on objects of the page).
     """
     import numpy
 
-    found = addresses(cast(list[int | None], handles))
+    if found is None:
+        found = addresses(cast(list[int | None], handles))
     if found is None or not states_hold():
         return None
     word = numpy.dtype(numpy.uint64).str

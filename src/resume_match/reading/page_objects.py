@@ -13,6 +13,7 @@ import ctypes
 import functools
 import struct
 from dataclasses import dataclass, field
+from itertools import compress
 from types import SimpleNamespace
 from typing import Any, cast
 
@@ -42,8 +43,12 @@ class TextObject:
 class PageObjects:
     """What one pass over a page's top-level objects (the first :data:`MAX_OBJECTS`) found."""
 
-    text: dict[int, TextObject] = field(default_factory=dict)
-    """The text objects by address, as :func:`text_properties` judges them."""
+    text_keys: list[int] = field(default_factory=list)
+    """The text objects' addresses, in drawing order, each once."""
+    text_verdicts: list[TextObject] = field(default_factory=list)
+    """Their verdicts (see :class:`TextProperties`), index for index; or one they all share."""
+    text_found: Any = None
+    """``text_keys`` as :func:`.object_memory.addresses` gives them, where already made."""
     covers: list[Box] = field(default_factory=list)
     """Filled shapes, images and shadings drawn after some text, big enough to hide a word."""
     unbounded_cover: bool = False
@@ -56,6 +61,14 @@ class PageObjects:
     """Objects other than text and paths (an OCR layer lies over a scan's image)."""
     complete: bool = True
     """Whether the page holds no more objects than were looked at."""
+
+    @functools.cached_property
+    def text(self) -> dict[int, TextObject]:
+        """The text objects by address, as :class:`TextProperties` judges them (made when
+        first asked: a page that needs no render never asks)."""
+        if len(self.text_verdicts) == len(self.text_keys):
+            return dict(zip(self.text_keys, self.text_verdicts, strict=True))
+        return dict.fromkeys(self.text_keys, self.text_verdicts[0])
 
 
 @functools.cache
@@ -75,6 +88,7 @@ def calls() -> SimpleNamespace:
         set_render_mode=proto(c.FPDFTextObj_SetTextRenderMode, number, handle, number),
         fill_color=shared.fill_color,
         count_marks=proto(c.FPDFPageObj_CountMarks, number, handle),
+        draw_mode=proto(c.FPDFPath_GetDrawMode, number, handle, handle, handle),
         clip_path=proto(c.FPDFPageObj_GetClipPath, handle, handle),
         count_clip_paths=proto(c.FPDFClipPath_CountPaths, number, handle),
         text_object=proto(c.FPDFText_GetTextObject, handle, handle, number),
@@ -125,11 +139,15 @@ class TextProperties:
             white * 2 + faint
         ) * given
         known = self._known
-        numbers = codes.tolist()
+        # Mostly one verdict for the whole page: no list of numbers to build.
+        alike = len(codes) and codes.min() == codes.max()
+        numbers = codes[:1].tolist() if alike else codes.tolist()
         for code in sorted(set(numbers)):
             if code not in known:
                 mode, rest = divmod(code, 8)
                 known[code] = _judged(mode, bool(rest & 4), bool(rest & 2), bool(rest & 1))
+        if len(numbers) < len(codes):
+            return [known[numbers[0]]] * len(codes)
         return list(map(known.__getitem__, numbers))
 
     def verdicts(self) -> list[TextObject]:
@@ -184,19 +202,19 @@ def scan_page(height: float, properties: TextProperties, objects: ObjectList) ->
     import pypdfium2.raw as c
 
     looked = min(len(objects.handles), MAX_OBJECTS)
-    handles, modes = objects.handles, objects.modes
+    handles, modes = objects.handles[:looked], objects.modes[:looked]
     # The render mode of anything but text is -1: one call says both what it is and how drawn.
-    texts = [index for index in range(looked) if modes[index] >= 0]
+    is_text, others = _text_flags(objects, modes)
     found = PageObjects(complete=objects.total <= MAX_OBJECTS)
-    first_text = texts[0] if texts else looked
+    first_text = is_text.index(True) if len(others) < looked else looked
     fn = calls()
-    for index in range(looked):
-        if modes[index] >= 0:
-            continue
+    # Text objects pdfium gives no render mode: after those it does, as they are found.
+    later: list[int] = []
+    for index in others:
         obj = handles[index]
         kind = fn.get_type(obj)
         if kind == TEXT:
-            texts.append(index)
+            later.append(index)
             first_text = min(first_text, index)
             continue
         found.forms = found.forms or kind == FORM
@@ -205,21 +223,58 @@ def scan_page(height: float, properties: TextProperties, objects: ObjectList) ->
             found.images.append(obj)
         if first_text < index and kind != FORM:
             _note_cover(found, objects, index, kind, height, c)
-    text_handles = cast(list[int], [handles[index] for index in texts])
-    runs = None if objects.runs is None else objects.runs[texts]
-    verdicts = properties.judge(text_handles, [modes[index] for index in texts], runs)
-    found.text = dict(zip(text_handles, verdicts, strict=True))
+    text_handles = cast(list[int], list(compress(handles, is_text)))
+    text_modes: Any
+    text_found = None
+    if later:
+        texts = [*compress(range(looked), is_text), *later]
+        text_handles += cast(list[int], [handles[index] for index in later])
+        text_modes = [modes[index] for index in texts]
+        runs = None if objects.runs is None else objects.runs[texts]
+    elif objects.runs is None or objects.mode_array is None:
+        text_modes, runs = list(compress(modes, is_text)), None
+    elif not others:
+        text_modes, runs = objects.mode_array[:looked], objects.runs[:looked]
+        text_found = None if objects.addresses is None else objects.addresses[:looked]
+    else:
+        import numpy
+
+        mask = numpy.array(is_text, dtype=bool)
+        text_modes, runs = objects.mode_array[:looked][mask], objects.runs[:looked][mask]
+        text_found = None if objects.addresses is None else objects.addresses[:looked][mask]
+    verdicts = properties.judge(text_handles, text_modes, runs)
+    if None in text_handles:
+        # Null handles, if pdfium gave any, are one key: the dict says which verdict it keeps.
+        found.text = dict(zip(text_handles, verdicts, strict=True))
+        found.text_keys, found.text_verdicts = list(found.text), list(found.text.values())
+        return found
+    found.text_keys, found.text_found = text_handles, text_found
+    # A page's text objects mostly share one verdict (the very same object, see judge).
+    alike = verdicts and verdicts.count(verdicts[0]) == len(verdicts)
+    found.text_verdicts = verdicts[:1] if alike else verdicts
     return found
+
+
+def _text_flags(objects: ObjectList, modes: list[int]) -> tuple[list[bool], list[int]]:
+    """Whether each object has a render mode (is text), and the indices of those that have not."""
+    if objects.mode_array is None:
+        is_text = [mode >= 0 for mode in modes]
+        return is_text, [index for index, text in enumerate(is_text) if not text]
+    import numpy
+
+    text = objects.mode_array[: len(modes)] >= 0
+    return text.tolist(), numpy.flatnonzero(~text).tolist()
 
 
 def _note_cover(
     found: PageObjects, objects: ObjectList, index: int, kind: int, height: float, c: Any
 ) -> None:
     """Record an object drawn after text that could hide a word: filled, at least 4 pt square."""
-    pointer = typed(objects.handles[index] or 0)
+    obj = objects.handles[index] or 0
     if kind == PATH:
-        fill, stroke = ctypes.c_int(), ctypes.c_int()
-        if not c.FPDFPath_GetDrawMode(pointer, fill, stroke) or not fill.value:
+        fill = (ctypes.c_int * 2)()
+        at = ctypes.addressof(fill)
+        if not calls().draw_mode(obj, at, at + ctypes.sizeof(ctypes.c_int)) or not fill[0]:
             return
     if index < len(objects.bounded):
         if not objects.bounded[index]:
@@ -228,7 +283,7 @@ def _note_cover(
         left, bottom, right, top = struct.unpack_from("4f", objects.bounds, 16 * index)
     else:
         edges = [ctypes.c_float() for _ in range(4)]
-        if not c.FPDFPageObj_GetBounds(pointer, *edges):
+        if not c.FPDFPageObj_GetBounds(typed(obj), *edges):
             found.unbounded_cover = True
             return
         left, bottom, right, top = (edge.value for edge in edges)

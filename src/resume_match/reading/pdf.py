@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from operator import attrgetter
+from itertools import compress
+from operator import itemgetter, not_
 from pathlib import Path
 
 from ..errors import (
@@ -24,7 +25,8 @@ from .pdfium_engine import pdfium_pages
 from .pdfplumber_engine import pdfplumber_pages
 from .quality import too_much_text
 
-_TEXT = attrgetter("word.text")
+# A PdfWord's word and whether it is hidden, and a Word's text, by position (read in C).
+_FIRST, _SECOND = itemgetter(0), itemgetter(1)
 _UNREADABLE_PDF = "is not a readable PDF (damaged or truncated); export it again"
 
 
@@ -39,7 +41,8 @@ def read_pdf(path: Path, options: ReadOptions) -> Extracted:
     except PdfBudgetError as exc:
         raise FileTooLargeError(exc.message, path) from None
     try:
-        pdf = pdfium.PdfDocument(str(path))
+        # The bytes the guard checked, not the file again: it may have changed in between.
+        pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
         message = str(exc).lower()
         if "password" in message:
@@ -90,7 +93,7 @@ def read_pdf(path: Path, options: ReadOptions) -> Extracted:
         has_images = False
         for number, (_width, words, images) in enumerate(loaded.values(), start=1):
             has_images = has_images or images
-            seen = [w.word for w in words if not w.hidden]
+            seen = list(compress(map(_FIRST, words), map(not_, map(_SECOND, words))))
             pages.append(page_lines(seen))
             if len(seen) < len(words):
                 hidden.extend(w.word.text for w in words if w.hidden)
@@ -121,7 +124,7 @@ def _within_budget(
     for page in pages:
         read.append(page)
         if page is not None:
-            chars += sum(map(len, map(_TEXT, page[1]))) + len(page[1])
+            chars += sum(map(len, map(_FIRST, map(_FIRST, page[1])))) + len(page[1])
         if chars > options.max_chars:
             raise too_much_text(path, chars, options)
         if len(read) >= options.max_pages:

@@ -19,6 +19,9 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from itertools import chain, compress
+from operator import itemgetter
+from typing import Any
 
 from .layout import Word
 from .page_objects import TEXT
@@ -56,14 +59,44 @@ def blank_glyphs(objects: ObjectList, height: float, limit: int) -> Blanks:
     modes, handles = objects.modes, objects.handles
     others = [index for index in found if modes[index] < 0]
     kinds = dict(zip(others, object_kinds([handles[index] for index in others]), strict=True))
+    texts = [index for index in found if modes[index] >= 0 or kinds[index] == TEXT]
+    grouped = _by_line(height - bottoms[texts], lefts[texts])
+    if grouped is not None:
+        return grouped
     blanks: Blanks = {}
-    for index in found:
-        if modes[index] >= 0 or kinds[index] == TEXT:
-            line = int(height - float(bottoms[index]))
-            blanks.setdefault(line, []).append(float(lefts[index]))
+    for index in texts:
+        line = int(height - float(bottoms[index]))
+        blanks.setdefault(line, []).append(float(lefts[index]))
     for xs in blanks.values():
         xs.sort()
     return blanks
+
+
+def _by_line(heights: Any, lefts: Any) -> Blanks | None:
+    """:func:`blank_glyphs`' lefts by line, the line as int() of each height: in array steps,
+    each line's lefts sorted (the lines in order, which no reader of the dict depends on).
+    None where a number is not finite (the loop then meets it as it would) or too large for
+    an array to hold."""
+    import numpy
+
+    if not len(heights):
+        return {}
+    if not (numpy.isfinite(heights).all() and numpy.isfinite(lefts).all()):
+        return None
+    if float(numpy.abs(heights).max()) >= _EXACT:
+        return None
+    lines = numpy.trunc(heights).astype(numpy.int64)
+    # By line, then left, ties in their order: the order a stable sort of each line's gives.
+    order = numpy.lexsort((lefts, lines))
+    lines, lefts = lines[order], lefts[order]
+    cuts = numpy.flatnonzero(lines[1:] != lines[:-1]) + 1
+    starts = numpy.concatenate(([0], cuts)).tolist()
+    ends = [*cuts.tolist(), len(lines)]
+    places = lefts.tolist()
+    return {
+        number: places[start:end]
+        for number, start, end in zip(lines[starts].tolist(), starts, ends, strict=True)
+    }
 
 
 def split_at_blanks(
@@ -79,17 +112,23 @@ def split_at_blanks(
     of its last: a blank after that edge is the space that ends the word, not one inside it.
     ``boxes`` are the text page's loose character boxes (see :class:`.pdfium_bulk.PageChars`).
     """
-    result: list[PdfWord] = []
     lines = sorted(blanks)
-    for item, (start, last_left) in zip(words, spans, strict=True):
-        # A word whose last glyph starts where its first does (one letter) has no inside.
-        word = item.word
-        inside = last_left > word.x0 and _any_blank_inside(word, last_left, blanks, lines)
-        cuts = _blanks_inside(word, last_left, blanks) if inside else []
+    found = _blank_inside_each(words, spans, blanks, lines)
+    if found is None:
+        found = [
+            last_left > item.word.x0 and _any_blank_inside(item.word, last_left, blanks, lines)
+            for item, (_, last_left) in zip(words, spans, strict=True)
+        ]
+    result: list[PdfWord] = []
+    done = 0
+    for at in compress(range(len(words)), found):
+        start, last_left = spans[at]
+        cuts = _blanks_inside(words[at].word, last_left, blanks)
         if cuts:
-            result.extend(_split(item, start, cuts, boxes, height))
-        else:
-            result.append(item)
+            result += words[done:at]
+            result += _split(words[at], start, cuts, boxes, height)
+            done = at + 1
+    result += words[done:]
     return result
 
 
@@ -108,6 +147,64 @@ def _any_blank_inside(word: Word, last_left: float, blanks: Blanks, lines: list[
         if past < len(xs) and xs[past] <= high:
             return True
     return False
+
+
+def _blank_inside_each(
+    words: list[PdfWord],
+    spans: Sequence[tuple[int, float]],
+    blanks: Blanks,
+    lines: list[int],
+) -> list[bool] | None:
+    """For each word, whether its last glyph starts past its first and :func:`_any_blank_inside`
+    finds a blank: the whole page in a few array steps, the same comparisons of the same
+    numbers. None where a number is not finite or too large for an array to hold exactly."""
+    import numpy
+
+    count = len(words)
+    if count < _ARRAY_WORDS or not lines:
+        return None
+    fields = map(_X0_TOP_BOTTOM, map(_WORD, words))
+    boxes = numpy.fromiter(chain.from_iterable(fields), numpy.float64, 3 * count)
+    x0, top, bottom = boxes.reshape(count, 3).T
+    last_left = numpy.fromiter(map(itemgetter(1), spans), numpy.float64, count)
+    places = numpy.fromiter(chain.from_iterable(map(blanks.__getitem__, lines)), numpy.float64)
+    rows = numpy.array(lines, dtype=numpy.float64)
+    numbers = (boxes, last_left, places, rows)
+    if not all(numpy.isfinite(array).all() for array in numbers):
+        return None
+    if max(float(numpy.abs(array).max(initial=0)) for array in numbers) > _EXACT:
+        return None
+    last = numpy.trunc(bottom)
+    first = numpy.maximum(numpy.trunc(top + 0.5 * (bottom - top)), last - _MAX_LINE_ROWS)
+    low, high = x0 + 0.01, last_left + 0.01
+    # The page's lines with blanks that each word's rows hold: a few pairs, most words none.
+    begin = numpy.searchsorted(rows, first, side="left")
+    end = numpy.searchsorted(rows, last, side="right")
+    spread = numpy.maximum(end - begin, 0) * (last_left > x0)
+    owner = numpy.repeat(numpy.arange(count), spread)
+    offsets = numpy.arange(len(owner)) - numpy.repeat(numpy.cumsum(spread) - spread, spread)
+    line = rows[begin[owner] + offsets]
+    # Blanks in (line, x) order, compared as complex numbers are: the line, then the x.
+    keys = numpy.empty(len(places), dtype=numpy.complex128)
+    keys.real = numpy.repeat(rows, [len(blanks[at]) for at in lines])
+    keys.imag = places
+    asked = numpy.empty(len(owner), dtype=numpy.complex128)
+    asked.real, asked.imag = line, low[owner]
+    past = numpy.minimum(numpy.searchsorted(keys, asked, side="right"), len(keys) - 1)
+    met = (keys.real[past] == line) & (keys.imag[past] > low[owner])
+    met &= keys.imag[past] <= high[owner]
+    hits = numpy.zeros(count, dtype=bool)
+    hits[owner[met]] = True
+    found: list[bool] = hits.tolist()
+    return found
+
+
+# A PdfWord's word, and a Word's x0, top and bottom, by position (read in C).
+_WORD, _X0_TOP_BOTTOM = itemgetter(0), itemgetter(1, 3, 4)
+# Below this many words on a page, the loop costs less than the arrays.
+_ARRAY_WORDS = 32
+# Integers up to this size are floats exactly, and so are their sums with a row or two.
+_EXACT = float(2**50)
 
 
 def _blanks_inside(word: Word, last_left: float, blanks: Blanks) -> list[float]:

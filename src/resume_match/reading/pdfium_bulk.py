@@ -59,6 +59,10 @@ class ObjectList:
     runs: Any = None
     """For each object, the run of objects drawn in the same states it belongs to (a numpy
     array, see :func:`.object_memory.shared_states`); None where they were not read."""
+    mode_array: Any = None
+    """``modes`` as a numpy array, where they were read a run at a time (else None)."""
+    addresses: Any = None
+    """``handles`` as :func:`.object_memory.addresses` gives them, where made (else None)."""
 
 
 class _Slots(threading.local):
@@ -168,50 +172,63 @@ def char_color(handle: Any, index: int) -> bytes | None:
 
 def object_list(page: Any, total: int, count: int, bounds: bool) -> ObjectList:
     """A page's first ``count`` objects (``page`` is pdfium's), with their bounds if ``bounds``."""
+    from .object_memory import GROUPED, addresses
+    from .page_memory import page_handles
+
     calls = bare_calls()
     count = max(min(count, total), 0)
-    handles = list(map(calls.get_object, repeat(page, count), range(count)))
-    modes, runs = _render_modes(calls, handles)
+    read = page_handles(page, count, calls.get_object)
+    if read is None:
+        handles = list(map(calls.get_object, repeat(page, count), range(count)))
+        found = addresses(handles) if count >= GROUPED else None
+    else:
+        handles, found = read
+    modes, runs, mode_array = _render_modes(calls, handles, found)
     if not bounds:
-        return ObjectList(total, handles, modes, b"", b"", runs)
-    kept = _kept_bounds(calls, handles, modes)
+        return ObjectList(total, handles, modes, b"", b"", runs, mode_array, found)
+    kept = _kept_bounds(calls, handles, modes, found)
     if kept is not None:
-        return ObjectList(total, handles, modes, kept, b"\x01" * count, runs)
+        return ObjectList(total, handles, modes, kept, b"\x01" * count, runs, mode_array, found)
     buffer, parts = _slots_here.get(count)
     left, bottom, right, top = (part[:count] for part in parts)
     bounded = bytes(map(calls.get_bounds, handles, left, bottom, right, top))
     boxes = bytes(memoryview(buffer).cast("B")[: 16 * count])
-    return ObjectList(total, handles, modes, boxes, bounded, runs)
+    return ObjectList(total, handles, modes, boxes, bounded, runs, mode_array, found)
 
 
-def _render_modes(calls: _Calls, handles: list[int | None]) -> tuple[list[int], Any]:
-    """Each object's render mode (-1 for all but text), and the runs of objects drawn in the
-    same states (None where they cannot be read): pdfium reads the mode through the object's
-    kind and text state, so one object of a run is asked, and objects spread over the page
-    confirm it."""
+def _render_modes(
+    calls: _Calls, handles: list[int | None], found: Any
+) -> tuple[list[int], Any, Any]:
+    """Each object's render mode (-1 for all but text), the runs of objects drawn in the same
+    states and the modes as an array (both None where the runs cannot be read): pdfium reads
+    the mode through the object's kind and text state, so one object of a run is asked, and
+    objects spread over the page confirm it. ``found``: the handles as an array (see
+    :func:`.object_memory.addresses`), or None where there are few or one is null."""
     import numpy
 
-    from .object_memory import GROUPED, samples, shared_states
+    from .object_memory import samples, shared_states
 
-    found = shared_states(cast(list[int], handles)) if len(handles) >= GROUPED else None
-    if found is None:
-        return list(map(calls.render_mode, handles)), None
-    first, runs = found
+    grouped = None if found is None else shared_states(cast(list[int], handles), found)
+    if grouped is None:
+        return list(map(calls.render_mode, handles)), None, None
+    first, runs = grouped
     told = list(map(calls.render_mode, [handles[index] for index in first]))
-    modes: list[int] = numpy.array(told, dtype=numpy.int64)[runs].tolist()
+    array = numpy.array(told, dtype=numpy.int64)[runs]
+    modes: list[int] = array.tolist()
     if any(calls.render_mode(handles[index]) != modes[index] for index in samples(len(modes))):
-        return list(map(calls.render_mode, handles)), None
-    return modes, runs
+        return list(map(calls.render_mode, handles)), None, None
+    return modes, runs, array
 
 
-def _kept_bounds(calls: _Calls, handles: list[int | None], modes: list[int]) -> bytes | None:
+def _kept_bounds(
+    calls: _Calls, handles: list[int | None], modes: list[int], found: Any
+) -> bytes | None:
     """Every object's bounds as the objects keep them (see :mod:`.object_memory`), or None
     unless pdfium's own call gives the same bytes for objects spread over the page and for
     the first of those that are not text."""
-    from .object_memory import GROUPED, RECT_OFFSET, addresses, gather, samples
+    from .object_memory import RECT_OFFSET, gather, samples
 
-    # On a page of few objects the calls cost less than the gather.
-    found = addresses(handles) if len(handles) >= GROUPED else None
+    # On a page of few objects (no ``found``) the calls cost less than the gather.
     rows = None if found is None else gather(found, RECT_OFFSET, "|V16")
     if rows is None:
         return None

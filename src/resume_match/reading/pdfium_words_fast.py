@@ -13,6 +13,7 @@ the same.
 
 from __future__ import annotations
 
+from array import array
 from dataclasses import dataclass
 from itertools import repeat
 from typing import Any
@@ -78,10 +79,18 @@ def page_words_at_once(
     count = len(codes)
     if count == 0:
         return [], []
-    if max(codes) > 0x10FFFF:
+    # The codes as C unsigned ints (each below 2**32, as pdfium gives them) are the text's
+    # UTF-32, lone surrogates and all: one conversion, not a chr() a character.
+    try:
+        units = array("I", codes)
+    except OverflowError:
         return None
-    text = "".join(map(chr, codes))
-    index = numpy.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=numpy.uint32)
+    if units.itemsize != 4:
+        return None
+    index = numpy.frombuffer(units, dtype=numpy.uint32)
+    if int(index.max()) > 0x10FFFF:
+        return None
+    text = units.tobytes().decode("utf-32-le", "surrogatepass")
     breaks_table, hyphens_table = _code_tables()
     index = _slots(index)
     breaks, hyphens = breaks_table[index], hyphens_table[index]
@@ -119,11 +128,17 @@ def page_words_at_once(
     closed[:count] = hyphens
     hyphened = closed[ends]
 
-    colours = numpy.frombuffer(chars.colors, dtype=numpy.uint8).reshape(count, 4)
-    invisible = (colours[:, :3] > 245).all(axis=1) | (colours[:, 3] < 20)
-    coloured = member & numpy.frombuffer(chars.colored, dtype=numpy.uint8).astype(bool)
-    last_coloured = numpy.maximum.accumulate(numpy.where(coloured, numpy.arange(count), -1))
-    faint_now = numpy.where(last_coloured >= 0, invisible[last_coloured], faint.last)
+    given = numpy.frombuffer(chars.colored, dtype=numpy.uint8).astype(bool)
+    if given.any():
+        colours = numpy.frombuffer(chars.colors, dtype=numpy.uint8).reshape(count, 4)
+        white = (colours[:, 0] > 245) & (colours[:, 1] > 245) & (colours[:, 2] > 245)
+        invisible = white | (colours[:, 3] < 20)
+        coloured = member & given
+        last_coloured = numpy.maximum.accumulate(numpy.where(coloured, numpy.arange(count), -1))
+        faint_now = numpy.where(last_coloured >= 0, invisible[last_coloured], faint.last)
+    else:
+        # No colours read (the renderer judges the page): every character takes the last one.
+        faint_now = numpy.full(count, faint.last, dtype=bool)
     hidden = (
         faint_now
         | (char_bottom - char_top < 2.5)
@@ -140,10 +155,9 @@ def page_words_at_once(
     faint.last = bool(faint_now[-1])
 
     start_list = starts.tolist()
-    letters = [
-        text[start:end] + "-" if hyphen else text[start:end]
-        for start, end, hyphen in zip(start_list, ends.tolist(), hyphened.tolist(), strict=True)
-    ]
+    letters = list(map(text.__getitem__, map(slice, start_list, ends.tolist())))
+    for at in numpy.flatnonzero(hyphened).tolist():
+        letters[at] += "-"
     hidden_words = (hidden_count * 2 > lengths).tolist()
     # Built as the tuples they are, with no Python-level __new__ a word: a third of the cost.
     fields = zip(

@@ -81,9 +81,7 @@ class PageVisibility:
         # False where the file is known to hold no marked content, so no text in a layer.
         self._layers = layers
         self._scan = scan_page(self.height, self._properties, objects)
-        # Until :meth:`_read_objects` runs, every text object on the page: a superset of those
-        # that draw characters, and enough to tell that nothing needs the exact set.
-        self._objects: dict[int, TextObject] = self._scan.text
+        self._read: dict[int, TextObject] = {}
         self._exact = False
         self._runs: list[tuple[int, int, int]] = []
         self._hidden_chars: dict[int, tuple[list[float], list[tuple[float, float, str]]]] = {}
@@ -99,6 +97,12 @@ class PageVisibility:
         self._painted_under: Painted | None = None
 
     # --- the text's own properties -------------------------------------------------------------
+
+    @property
+    def _objects(self) -> dict[int, TextObject]:
+        """Once :meth:`_read_objects` ran, each text object that draws characters; until then
+        every text object on the page, a superset, enough to tell that nothing needs the set."""
+        return self._read if self._exact else self._scan.text
 
     def _read_objects(self) -> None:
         """Each text object that draws characters once, with the runs of them it draws."""
@@ -116,7 +120,7 @@ class PageVisibility:
                 if key not in objects:
                     objects[key] = scanned.get(key) or self._properties(key)
             start = end
-        self._objects = objects
+        self._read = objects
         self._exact = True
 
     def _index_hidden_chars(self) -> None:
@@ -187,17 +191,19 @@ class PageVisibility:
         a yes is asked again of the objects that draw characters.
         """
         if not self._exact:
-            if not self._could_hide(self._scan.text, self._properties.verdicts(), seen):
+            scan, verdicts = self._scan, self._properties.verdicts()
+            if not self._could_hide(scan.text_keys, verdicts, seen, scan.text_found):
                 return False
             self._read_objects()
         candidates = {key: obj for key, obj in self._objects.items() if obj.reason is None}
         verdicts = list(set(candidates.values()))
-        return bool(candidates) and self._could_hide(candidates, verdicts, seen)
+        return bool(candidates) and self._could_hide(list(candidates), verdicts, seen)
 
     def _could_hide(
-        self, texts: dict[int, TextObject], verdicts: list[TextObject], seen: list[Box]
+        self, texts: list[int], verdicts: list[TextObject], seen: list[Box], found: Any = None
     ) -> bool:
-        """Whether anything on the page could hide ``texts``, the ``seen`` words among them."""
+        """Whether anything on the page could hide ``texts`` (text objects, each once), the
+        ``seen`` words among them; ``found``: ``texts`` as an array, if already made."""
         scan = self._scan
         if scan.forms or scan.unbounded_cover or annotations_paint(self._page.raw):
             return True
@@ -209,10 +215,9 @@ class PageVisibility:
             return True
         if self._coloured_like_a_backdrop(texts, seen):
             return True
-        keys = list(texts)
-        return (self._layers and any_in_layer(keys)) or any_clipped(keys)
+        return (self._layers and any_in_layer(texts)) or any_clipped(texts, found)
 
-    def _coloured_like_a_backdrop(self, texts: dict[int, TextObject], seen: list[Box]) -> bool:
+    def _coloured_like_a_backdrop(self, texts: list[int], seen: list[Box]) -> bool:
         """Whether text lies on an image, or a shape of nearly its colour, drawn before it all.
 
         Shapes drawn after some text are covers, rendered for when they meet a word.
@@ -222,7 +227,7 @@ class PageVisibility:
         under = under_words(self._backdrops, seen)
         if any(shape.colour is None for shape in under):
             return True
-        return bool(under) and coloured_like(list(texts), under, self.height)
+        return bool(under) and coloured_like(texts, under, self.height)
 
     def _images_over_text(self) -> list[Box]:
         c = self._c
