@@ -180,7 +180,7 @@ _TAKEN_BACK = re.compile(
 # "currently completing a HIPAA certification", "I am starting a terminology class in
 # January": a course still running or not begun, named as one.
 _RUNNING = re.compile(
-    r"(?:\bcurrently\s+(?:taking|completing|pursuing|working\s+(?:on|towards?))"
+    r"(?:\bcurrently\s+(?:taking|completing|pursuing|working\s+(?:on|towards?))\s+"
     r"|\b(?:I\s+am|I'm|am)\s+(?:now\s+|currently\s+|also\s+)?(?:starting|beginning|taking|"
     r"enrolled\s+in|registered\s+for|signed\s+up\s+for|attending)\s+(?:an?\s+|the\s+|my\s+)?)"
     r"(?:[\w'-]+\s+){0,3}$",
