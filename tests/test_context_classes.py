@@ -47,6 +47,8 @@ ABSENT = [
         '- Keep HIPAA standards"\n\nI am a hard worker.',
         "payment-processing",
     ),
+    # Auditing other people's records is not keeping or taking them.
+    ("Audit registration packets and copay logs each Friday.", "payment-processing"),
     # The employer's column of a requirements table.
     (
         "What you need | What I bring\nHIPAA knowledge | I am a fast learner\n"
@@ -125,6 +127,12 @@ ABSENT = [
 ]
 
 STILL_COUNTED = [
+    ("Audited and posted payment batches daily.", "payment-processing"),
+    (
+        "I admire your focus on diabetes education, which I have been helping our nurses "
+        "run for a year.",
+        "interpersonal-skills",
+    ),
     (
         "I will bring five years of verifying insurance eligibility to your desk.",
         "insurance-verification",

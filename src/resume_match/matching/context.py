@@ -220,6 +220,17 @@ _STAFF_AFTER = re.compile(
     r"coordinators|personnel|associates|agents|registrars|schedulers)\b",
     re.IGNORECASE,
 )
+_AUDITED = re.compile(
+    r"\b(?:audit|audits|audited|auditing|spot-check\w*)\s+"
+    # "Audited and posted payment batches": the writer's own duty joined to the audit.
+    r"(?!(?:(?:[\w'/-]+,?\s+){0,4}?(?:and|&)\s+\w+(?:ed|s)|(?:and|&))\s+$)(?:[\w'/-]+,?\s+){0,5}?$",
+    re.IGNORECASE,
+)
+_A_RECORD = re.compile(
+    r"[\w\s/-]{0,20}?\b(?:logs?|entries|records|registrations|accounts|charts|files|batches|"
+    r"sheets|reports)\b",
+    re.IGNORECASE,
+)
 _RELATIVE = re.compile(r"\s(?:who|that|which)\s", re.IGNORECASE)
 _LACK_OPENS = re.compile(
     r"\b(?:no|without|little|limited|minimal|zero)\s+(?:[\w'/-]+\s+){0,4}?"
@@ -281,6 +292,9 @@ def negated(text: str, start: int, end: int) -> bool:
         else _STAFF_WHO.search(before)
     ) or (_SUPERVISED.search(before) and _STAFF_AFTER.match(text, end))
     if staff and not _MYSELF.match(text, end):
+        return True
+    # "Audit front desk registrations and co-pay logs": checking other people's records.
+    if _AUDITED.search(before) and _A_RECORD.match(text, end):
         return True
     # "no medical office or EHR experience yet": a lack named around the mention.
     if _LACK_OPENS.search(before) and _LACK_CLOSES.match(text, end):
