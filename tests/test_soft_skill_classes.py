@@ -220,6 +220,8 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
         ("Good with people of all ages and backgrounds.", INTERPERSONAL, True),
         ("I get along well with the nurses and the billing staff.", INTERPERSONAL, True),
         ("Honestly, I get along with just about anybody.", INTERPERSONAL, False),
+        ("Helped the nurses put together discharge folders.", INTERPERSONAL, True),
+        ("Helped physicians examine patients and take vitals.", INTERPERSONAL, False),
         ("Helped two coworkers get their printers working again.", INTERPERSONAL, False),
     ],
 }
