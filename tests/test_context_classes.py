@@ -127,6 +127,8 @@ ABSENT = [
 ]
 
 STILL_COUNTED = [
+    ("This summer I am taking inbound calls for a pediatric clinic.", "phone-systems"),
+    ("I will utilize my insurance verification experience at your desk.", "insurance-verification"),
     ("Audited and posted payment batches daily.", "payment-processing"),
     (
         "I admire your focus on diabetes education, which I have been helping our nurses "

@@ -57,8 +57,8 @@ _NEGATION_BEFORE = re.compile(
     # "I will verify each patient's insurance": a promise of the future, not work done ("I will
     # bring my experience ..." points back at the past and stays).
     r"|\b(?:I\s+(?:will|shall)|I'll)\s+(?:also\s+|always\s+|then\s+|gladly\s+|happily\s+)?"
-    r"(?!(?:bring|use|apply|put|offer|share|contribute|leverage|continue|draw|rely|build|transfer|"
-    r"carry|add|be\s+able)\b)"
+    r"(?!(?:bring|use|utili[sz]e|employ|apply|put|offer|share|contribute|leverage|continue|draw|"
+    r"rely|build|transfer|carry|add|be\s+able|be\s+an?)\b)"
     r"|\bwhat\s+I(?:'m|\s+am)\s+not\s*:"
     # "grew up listening to her talk about insurance verification": somebody else's work.
     r"|\b(?:listen|listening|listened|hear|heard|hearing)\s+(?:to\s+)?(?:her|him|them|my\s+[\w-]+)\s+"
@@ -190,7 +190,7 @@ _RUNNING = re.compile(
 _TERM_COURSES = re.compile(
     r"\b(?:this|next|in\s+the|coming)\s+(?:spring|summer|fall|autumn|winter|semester|term|quarter)"
     r"\b[^.;!?]{0,12}?\b(?:I\s+am|I'm|I\s+will\s+be)\s+(?:also\s+)?(?:taking|studying|enrolled\s+in)\s+"
-    r"(?:[\w'&-]+\s+){0,8}$",
+    r"(?P<rest>)(?:[\w'&-]+\s+){0,8}$",
     re.IGNORECASE,
 )
 # "Supervise 6 representatives who check in patients", "Manage 38 FTEs across ED registration
@@ -229,6 +229,11 @@ _AUDITED = re.compile(
 _A_RECORD = re.compile(
     r"[\w\s/-]{0,20}?\b(?:logs?|entries|records|registrations|accounts|charts|files|batches|"
     r"sheets|reports)\b",
+    re.IGNORECASE,
+)
+# "This summer I am taking patient calls": a duty, not a course.
+_A_DUTY_TAKEN = re.compile(
+    r"(?:[\w'-]+\s+){0,2}(?:calls|payments|co-?pays|appointments|messages|orders|care|over|on)\b",
     re.IGNORECASE,
 )
 _RELATIVE = re.compile(r"\s(?:who|that|which)\s", re.IGNORECASE)
@@ -315,7 +320,8 @@ def negated(text: str, start: int, end: int) -> bool:
         return True
     if _SCREEN.search(_RUNNING, before) and _A_COURSE.match(text, end):
         return True
-    if _TERM_COURSES.search(before):
+    term = _TERM_COURSES.search(before)
+    if term and not _A_DUTY_TAKEN.match(text, start - len(before) + term.start("rest")):
         return True
     if _quoted_from_someone_else(text, start) or _asked_for_in_table(text, start):
         return True
