@@ -22,6 +22,9 @@ ABSENT = [
         "insurance-verification",
     ),
     ("I'll always protect patient privacy under HIPAA.", "hipaa-compliance"),
+    ("I'm going to confirm every appointment by phone the day before.", "phone-systems"),
+    ("I expect to complete a medical terminology course in May.", "medical-terminology"),
+    ("I would welcome the opportunity to learn Cerner.", "ehr-systems"),
     # The work of the staff the writer supervises, named in a clause of their own.
     (
         "Manage 9 front desk associates who register patients, collect co-pays and book visits.",
@@ -127,6 +130,11 @@ ABSENT = [
 ]
 
 STILL_COUNTED = [
+    ("I had the chance to use the EHR every day at my externship.", "ehr-systems"),
+    (
+        "Whilst I never trained on EMIS, I booked appointments in SystmOne daily.",
+        "appointment-scheduling",
+    ),
     ("This summer I am taking inbound calls for a pediatric clinic.", "phone-systems"),
     ("I will utilize my insurance verification experience at your desk.", "insurance-verification"),
     ("Audited and posted payment batches daily.", "payment-processing"),

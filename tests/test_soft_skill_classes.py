@@ -199,6 +199,7 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
             True,
         ),
         ("Pulled paper files prior to the clinic's EMR conversion.", ADAPT, False),
+        ("Responds well to change on a busy unit.", ADAPT, True),
     ],
     # Errors cut, a glitch's double booking caught, a policy exception won are problems solved;
     # looking into a discrepancy and handing the findings up is escalation.

@@ -22,7 +22,7 @@ from ..prefilter import fold
 CLAUSE_BREAK = re.compile(
     r"[.;!?•|]|\n\n|\n(?=(?-i:[A-Z])|•)"
     r"|,\s*(?:but|yet|so|and|while|though|although|which|where)?\s*(?=(?:i|i've|i'm|my|we)\b)"
-    r"|\b(?:but|however|although|though|whereas|while)\b|\band\s(?=(?-i:I)\s)",
+    r"|\b(?:but|however|although|though|whereas|while|whilst)\b|\band\s(?=(?-i:I)\s)",
     re.IGNORECASE,
 )
 LOOK_BACK = 160
@@ -49,7 +49,7 @@ _MARK_BREAK = re.compile(
 # "b(?<!\wb)ut\b" is "\bbut\b" opening with its letter, so that the engine skips to a "b".
 _WORD_BREAK = re.compile(
     r"b(?<!\wb)ut\b|h(?<!\wh)owever\b|a(?<!\wa)lthough\b|t(?<!\wt)hough\b"
-    r"|w(?<!\ww)hereas\b|w(?<!\ww)hile\b"
+    r"|w(?<!\ww)hereas\b|w(?<!\ww)hile\b|w(?<!\ww)hilst\b"
 )
 # "and" before a capital "I" ("... and I never ..."): the "I" is read in the text itself.
 _AND_I_BREAK = re.compile(r"a(?<!\wa)nd\s(?=i\s)")

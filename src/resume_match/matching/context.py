@@ -28,10 +28,12 @@ _NEGATION_BEFORE = re.compile(
     r"|\b(?:apply|applying|applied)\s+for\b|\byour\s+(?:[\w-]+\s+){0,4}$"
     r"|\b(?:eager|hope|hoping|hopes|want|wanting|wants|like|looking forward|plan|planning|excited|"
     r"(?:goal|aim|plan|objective)\s+is|"
-    r"ready|willing|keen|aim|aiming|intend|intending)\s+to\s+(?:\w+\s+)?(?:learn|learning|gain|gaining|"
+    r"ready|willing|keen|aim|aiming|intend|intending|expect|expecting|expects|going)\s+to\s+"
+    r"(?:\w+\s+)?(?:learn|learning|gain|gaining|"
     r"develop|build|acquire|grow|get|become|pursue|take|complete|finish|attend|enroll|earn|obtain)\b"
     r"|\b(?:love|hope|hoping|hopes|eager|excited|keen|thrilled)\s+to\s+(?:be|join)(?=\s+(?:[\w'-]+\s+){0,3}$)"
     r"|\b(?:yet to|not yet|have yet)\b"
+    r"|\b(?:would|'d)\s+(?:\w+\s+){1,3}?(?:chance|opportunity)\s+to\s+(?:learn|train|be\s+trained|gain)\b"
     r"|\b(?:your|the|this)\s+(?:job\s+)?(?:posting|listing|advertisement|ad|description|role|position|"
     r"opening|job)\s+(?:\w+\s+)?(?:asks?|requires?|required|calls?|mentions?|lists?|emphasi[sz]es|seeks?|"
     r"needs?|wants?|prefers?)\b"
@@ -56,7 +58,8 @@ _NEGATION_BEFORE = re.compile(
     r"|\b(?:planned|upcoming|in\s+progress|future)(?:\s+[\w-]+){0,2}\s*(?:\([^)]*\)\s*)?:"
     # "I will verify each patient's insurance": a promise of the future, not work done ("I will
     # bring my experience ..." points back at the past and stays).
-    r"|\b(?:I\s+(?:will|shall)|I'll)\s+(?:also\s+|always\s+|then\s+|gladly\s+|happily\s+)?"
+    r"|\b(?:I\s+(?:will|shall)|I'll|I'm\s+going\s+to|I\s+am\s+going\s+to)\s+"
+    r"(?:also\s+|always\s+|then\s+|gladly\s+|happily\s+)?"
     r"(?!(?:bring|use|utili[sz]e|employ|apply|put|offer|share|contribute|leverage|continue|draw|"
     r"rely|build|transfer|carry|add|be\s+able|be\s+an?)\b)"
     r"|\bwhat\s+I(?:'m|\s+am)\s+not\s*:"
@@ -253,7 +256,7 @@ _A_COURSE = re.compile(
 SPAN_BREAK = re.compile(
     r"[;!?•|]|\.\s+(?-i:[A-Z])|\n\n|[ \t][-–—][ \t]"
     r"|,\s*(?:but|yet|so|and|while|though|although)?\s*(?=(?:i|i've|i'm|my|we)\b)"
-    r"|\b(?:but|however|although|though|whereas)\b",
+    r"|\b(?:but|however|although|though|whereas|whilst)\b",
     re.IGNORECASE,
 )
 
