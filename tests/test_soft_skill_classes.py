@@ -183,6 +183,8 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
         ("Calm under tight deadlines and a full waiting room.", PRO, True),
         ("Kindly see my attached resume for your review.", EMPATHY, False),
         ("Spoke kindly to a tearful widow at the counter.", EMPATHY, True),
+        ("Sent gentle reminders about unpaid balances.", EMPATHY, False),
+        ("Made courtesy reminder calls for overdue accounts.", PRO, False),
     ],
     # Adjusting a thing is a task; adjusting to a new unit's routines is adapting to change.
     "adaptability: adjusting a thing or adjusting to a change": [
