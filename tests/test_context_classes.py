@@ -15,6 +15,7 @@ from helpers import skills_in_text
 from resume_match.api import Checker
 
 ABSENT = [
+    ("I have not verified insurance, scheduled appointments or used Cerner.", "ehr-systems"),
     # A promise of what the writer will do in the job.
     ("I will confirm every appointment by phone the day before.", "phone-systems"),
     (
@@ -130,6 +131,12 @@ ABSENT = [
 ]
 
 STILL_COUNTED = [
+    # A "when" clause's negation ends with it; the writer's next deed after the comma counts.
+    (
+        "I caught it when the totals did not match the deposit slip, recounted the drawer "
+        "and corrected the posting error with my manager.",
+        "problem-solving",
+    ),
     ("I had the chance to use the EHR every day at my externship.", "ehr-systems"),
     (
         "Whilst I never trained on EMIS, I booked appointments in SystmOne daily.",

@@ -239,6 +239,11 @@ _A_DUTY_TAKEN = re.compile(
     r"(?:[\w'-]+\s+){0,2}(?:calls|payments|co-?pays|appointments|messages|orders|care|over|on)\b",
     re.IGNORECASE,
 )
+_CLOSED_SUBORDINATE = re.compile(
+    r"^(?:[^,]*?)\b(?:when|whenever|if|because|since|after|before|until|once)\s+[^,;.!?]*?"
+    r"(?:\b(?:not|never|no)\b|n't)[^,;.!?]*,\s+(?=(?:and\s+)?(?-i:[a-z]+ed)\b)",
+    re.IGNORECASE,
+)
 _RELATIVE = re.compile(r"\s(?:who|that|which)\s", re.IGNORECASE)
 _LACK_OPENS = re.compile(
     r"\b(?:no|without|little|limited|minimal|zero)\s+(?:[\w'/-]+\s+){0,4}?"
@@ -284,6 +289,11 @@ def negated(text: str, start: int, end: int) -> bool:
     breaks = cues.breaks
     clause_start = breaks.clause_start(start)
     before = text[max(clause_start, start - 120) : start]
+    # "when the allergies did not match, stopped the orders and worked with HIM to ...": the
+    # negation of a "when" clause ends with it, where the writer's next deed begins.
+    closed = _CLOSED_SUBORDINATE.search(before) if "," in before else None
+    if closed:
+        before = before[closed.end() :]
     if (
         _SCREEN.search(_NEGATION_BEFORE, before)
         or _SCREEN.search(_NOT_JUST_BEFORE, before)
