@@ -13,6 +13,8 @@ import re
 
 from ..prefilter import Screen, fold
 from .clauses import LOOK_AHEAD, ClauseBreaks
+from .quoted import asked_for_in_table, quoted_from_someone_else
+from .staff import around_the_mention
 
 _NEGATION_BEFORE = re.compile(
     r"(?:\b(?:no|without|lack|lacks|lacking|limited|minimal|zero|(?<!\ba\s)little)\s+(?:[\w'-]+\s+){0,2}?"
@@ -79,12 +81,6 @@ _NEGATION_BEFORE = re.compile(
     r"(?:patients?|callers?|customers?|members?|clients?|families|parents|them)\s+(?:that\s+)?"
     r"(?:their|his|her)\s+(?:[\w-]+\s+){0,4}$"
     r")[^.;!?]*$",
-    re.IGNORECASE,
-)
-_REPORTED = re.compile(
-    r"\b(?:says?|said|saying|told|tells|describes?|described|calls?|called|wrote|writes|asks?|asked|"
-    r"wants?|wanted|lists?|listed|posting|listing|ad|review|praised?|quote[sd]?|according|"
-    r"description|requires?|required|requirements?|candidates?|seeks?|seeking|states?|stated)\b",
     re.IGNORECASE,
 )
 _OTHER_SUBJECT = re.compile(
@@ -189,70 +185,9 @@ _RUNNING = re.compile(
     r"(?:[\w'-]+\s+){0,3}$",
     re.IGNORECASE,
 )
-# "This spring I am taking Insurance & Billing and Electronic Health Records": a term's courses.
-_TERM_COURSES = re.compile(
-    r"\b(?:this|next|in\s+the|coming)\s+(?:spring|summer|fall|autumn|winter|semester|term|quarter)"
-    r"\b[^.;!?]{0,12}?\b(?:I\s+am|I'm|I\s+will\s+be)\s+(?:also\s+)?(?:taking|studying|enrolled\s+in)\s+"
-    r"(?P<rest>)(?:[\w'&-]+\s+){0,8}$",
-    re.IGNORECASE,
-)
-# "Supervise 6 representatives who check in patients", "Manage 38 FTEs across ED registration
-# and central scheduling": the work of the people supervised, not the writer's.
-_STAFF_WHO = re.compile(
-    r"(?:\b(?:supervis\w*|manag(?:e|es|ed|ing)|train(?:s|ed|ing)?|lead|leads|led|leading|oversee\w*|"
-    r"oversaw|direct(?:s|ed|ing)?|hir(?:e|es|ed|ing)|coach(?:es|ed|ing)?|mentor(?:s|ed|ing)?)\s+"
-    r"(?:[\w,&-]+\s+){0,6}?(?:staff|teams?|representatives|reps|employees|agents|clerks|registrars|"
-    r"schedulers|receptionists|coordinators|specialists|assistants|associates|members|psrs|people|"
-    r"workers|ftes|personnel|billers|coders|tellers|cashiers)\s+(?:who|that|which)\s"
-    r"|\b(?:supervis\w*|manag(?:e|es|ed|ing)|oversee\w*|oversaw|direct(?:s|ed|ing)?|lead|leads|led)\s+"
-    r"(?:a\s+|the\s+|an?\s+team\s+of\s+)?(?:\d+\s+)?(?:[\w-]+\s+){0,2}?(?:ftes?|staff|employees|"
-    r"representatives|reps|associates|agents|clerks|registrars)\s+(?:across|covering|spanning)\s"
-    r")[^.;!?]*$",
-    re.IGNORECASE,
-)
-# "...; I still work the complex cases myself": the writer does some of it too.
-_MYSELF = re.compile(r"[^.!?\n]*?\b(?:myself|personally|I\s+(?:also|still)\b)", re.IGNORECASE)
-_SUPERVISED = re.compile(
-    r"\b(?:supervis(?:e|es|ed|ing)|manag(?:e|es|ed|ing)|oversee|oversees|oversaw|overseeing|"
-    r"direct(?:s|ed|ing)?|lead|leads|led|leading)\s+(?:the\s+|a\s+|\d+\s+)?(?:[\w'/-]+,?\s+){0,4}?"
-    r"(?:(?:and|&)\s+)?(?:[\w'/-]+\s+)?$",
-    re.IGNORECASE,
-)
-_STAFF_AFTER = re.compile(
-    r"[ \t]+(?:staff|teams?|department|departments|clerks|employees|representatives|specialists|"
-    r"coordinators|personnel|associates|agents|registrars|schedulers)\b",
-    re.IGNORECASE,
-)
-_AUDITED = re.compile(
-    r"\b(?:audit|audits|audited|auditing|spot-check\w*)\s+"
-    # "Audited and posted payment batches": the writer's own duty joined to the audit.
-    r"(?!(?:(?:[\w'/-]+,?\s+){0,4}?(?:and|&)\s+\w+(?:ed|s)|(?:and|&))\s+$)(?:[\w'/-]+,?\s+){0,5}?$",
-    re.IGNORECASE,
-)
-_A_RECORD = re.compile(
-    r"[\w\s/-]{0,20}?\b(?:logs?|entries|records|registrations|accounts|charts|files|batches|"
-    r"sheets|reports)\b",
-    re.IGNORECASE,
-)
-# "This summer I am taking patient calls": a duty, not a course.
-_A_DUTY_TAKEN = re.compile(
-    r"(?:[\w'-]+\s+){0,2}(?:calls|payments|co-?pays|appointments|messages|orders|care|over|on)\b",
-    re.IGNORECASE,
-)
 _CLOSED_SUBORDINATE = re.compile(
     r"^(?:[^,]*?)\b(?:when|whenever|if|because|since|after|before|until|once)\s+[^,;.!?]*?"
     r"(?:\b(?:not|never|no)\b|n't)[^,;.!?]*,\s+(?=(?:and\s+)?(?-i:[a-z]+ed)\b)",
-    re.IGNORECASE,
-)
-_RELATIVE = re.compile(r"\s(?:who|that|which)\s", re.IGNORECASE)
-_LACK_OPENS = re.compile(
-    r"\b(?:no|without|little|limited|minimal|zero)\s+(?:[\w'/-]+\s+){0,4}?"
-    r"(?:[\w'/-]+\s+(?:or|and|nor)\s+)?$",
-    re.IGNORECASE,
-)
-_LACK_CLOSES = re.compile(
-    r"(?:[ \t]+(?:systems?|software|office|front[ -]desk|medical|healthcare|hands-on))?[ \t]+"
-    r"(?:experience|exposure|knowledge|background|training|familiarity)\b",
     re.IGNORECASE,
 )
 _A_COURSE = re.compile(
@@ -300,22 +235,7 @@ def negated(text: str, start: int, end: int) -> bool:
         or _SCREEN.search(_EMPLOYER_VALUES, before)
     ):
         return True
-    # "representatives who check in patients" matched as one span: the staff named before the
-    # relative word are the ones who do the work.
-    relative = _RELATIVE.search(text, start, end)
-    # "Supervised reception and medical records staff": the staff's work, named before them.
-    staff = (
-        _STAFF_WHO.search(text[max(clause_start, start - 120) : relative.end()])
-        if relative
-        else _STAFF_WHO.search(before)
-    ) or (_SUPERVISED.search(before) and _STAFF_AFTER.match(text, end))
-    if staff and not _MYSELF.match(text, end):
-        return True
-    # "Audit front desk registrations and co-pay logs": checking other people's records.
-    if _AUDITED.search(before) and _A_RECORD.match(text, end):
-        return True
-    # "no medical office or EHR experience yet": a lack named around the mention.
-    if _LACK_OPENS.search(before) and _LACK_CLOSES.match(text, end):
+    if around_the_mention(text, max(clause_start, start - 120), start, end):
         return True
     # A clause with no break in the 160 characters before the mention is searched over its last
     # _LONGEST_CLAUSE characters only, so that a text without punctuation costs linear time.
@@ -333,10 +253,7 @@ def negated(text: str, start: int, end: int) -> bool:
         return True
     if _SCREEN.search(_RUNNING, before) and _A_COURSE.match(text, end):
         return True
-    term = _TERM_COURSES.search(before)
-    if term and not _A_DUTY_TAKEN.match(text, start - len(before) + term.start("rest")):
-        return True
-    if _quoted_from_someone_else(text, start) or _asked_for_in_table(text, start):
+    if quoted_from_someone_else(text, start) or asked_for_in_table(text, start):
         return True
     after = text[end : end + LOOK_AHEAD]
     if (
@@ -397,68 +314,3 @@ def _cues_of(text: str) -> _Cues:
     found = _Cues(text)
     _last_cues[:] = [found]
     return found
-
-
-def _quoted_from_someone_else(text: str, start: int) -> bool:
-    """True inside a quotation that the sentence gives to someone else ("the posting says ...")."""
-    line_start = text.rfind("\n", 0, start) + 1
-    if text.count('"', line_start, start) % 2 == 0:
-        return _quoted_lines(text, line_start, start)
-    # The quotation may have opened sentences before: who speaks is said before it opens.
-    opening = text.rfind('"', line_start, start)
-    sentence_start = max(text.rfind(". ", line_start, opening) + 1, line_start)
-    return bool(_REPORTED.search(text, sentence_start, opening))
-
-
-_QUOTE_ENDS_LINE = re.compile(r"[ \t]*\n")
-_LONGEST_QUOTE = 1200
-
-
-def _quoted_lines(text: str, line_start: int, start: int) -> bool:
-    """True inside a quotation of several lines (a posting's bullets) that opened on an earlier
-    line of the paragraph, after words that give it to someone else ("Your posting says:")."""
-    paragraph = max(text.rfind("\n\n", 0, line_start) + 2, start - _LONGEST_QUOTE, 0)
-    if text.count('"', paragraph, line_start) % 2 == 0:
-        return False
-    opening = text.rfind('"', paragraph, line_start)
-    opens_line = not text[text.rfind("\n", 0, opening) + 1 : opening].strip(" \t-•*>")
-    if not (opens_line or _QUOTE_ENDS_LINE.match(text, opening + 1)):
-        return False
-    sentence_start = max(text.rfind(". ", paragraph, opening) + 1, paragraph)
-    return bool(_REPORTED.search(text, sentence_start, opening))
-
-
-_CELL = re.compile(r"[ \t]\|[ \t]|\t")
-_ASKED_HEADER = re.compile(
-    r"[ \t|]*(?:(?:your|the|job|role|position|posting|employer)(?:'s)?\s+)?"
-    r"(?:requirements?|needs|wants|asks|wish\s+list|criteria|must[ -]haves"
-    r"|(?:required|requested|desired|preferred)\s+(?:skills|qualifications|experience)"
-    r"|qualifications\s+(?:required|requested|sought)"
-    r"|you\s+(?:need|needed|want|wanted|require|required|seek|asked\s+for|ask\s+for|are\s+looking\s+for)"
-    r"|what\s+you(?:'re|\s+are)?\s+(?:need|want|seek|asking\s+for|looking\s+for|asked\s+for)"
-    r"|(?:posting|job\s+ad|advertisement|ad)\s+(?:asks\s+for|says|requires|lists))\b",
-    re.IGNORECASE,
-)
-_LONGEST_TABLE = 40
-
-
-def _asked_for_in_table(text: str, start: int) -> bool:
-    """True in the first cell of a requirements table, under a header that gives that column
-    to the employer ("Your requirement | My experience"): the writer answers in the next cell."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", start)
-    line_end = len(text) if line_end == -1 else line_end
-    if _CELL.search(text, line_start, start) or not _CELL.search(text, start, line_end):
-        return False
-    header = line_start
-    for _ in range(_LONGEST_TABLE):
-        if header == 0:
-            break
-        above = text.rfind("\n", 0, header - 1) + 1
-        if not _CELL.search(text, above, header - 1) and "|" not in text[above : header - 1]:
-            break
-        header = above
-    if header == line_start:
-        return False
-    first_cell = _CELL.search(text, header, text.find("\n", header))
-    return bool(first_cell and _ASKED_HEADER.match(text[header : first_cell.start()] + " "))
