@@ -15,6 +15,50 @@ from helpers import skills_in_text
 from resume_match.api import Checker
 
 ABSENT = [
+    ("I have not verified insurance, scheduled appointments or used Cerner.", "ehr-systems"),
+    # A promise of what the writer will do in the job.
+    ("I will confirm every appointment by phone the day before.", "phone-systems"),
+    (
+        "In your office I will check each family's eligibility before the visit.",
+        "insurance-verification",
+    ),
+    ("I'll always protect patient privacy under HIPAA.", "hipaa-compliance"),
+    ("I'm going to confirm every appointment by phone the day before.", "phone-systems"),
+    ("I expect to complete a medical terminology course in May.", "medical-terminology"),
+    ("I would welcome the opportunity to learn Cerner.", "ehr-systems"),
+    # The work of the staff the writer supervises, named in a clause of their own.
+    (
+        "Manage 9 front desk associates who register patients, collect co-pays and book visits.",
+        "payment-processing",
+    ),
+    ("Direct 20 FTEs across admitting and outpatient scheduling.", "appointment-scheduling"),
+    ("Supervised billing and medical records clerks at two sites.", "data-entry"),
+    # A lack named around the mention, a course not yet begun or still running this term.
+    ("I have no hospital or Epic experience so far.", "ehr-systems"),
+    ("I am starting a HIPAA certificate class at the college in March.", "hipaa-compliance"),
+    ("This fall I am taking Medical Terminology and Office Procedures.", "medical-terminology"),
+    ("Future coursework: Medical Terminology (enrolled for Fall 2027)", "medical-terminology"),
+    ("What I am not: a nurse, a coder or someone who has worked in Cerner.", "ehr-systems"),
+    ("I dont know yet how to verify insurance benefits.", "insurance-verification"),
+    # Somebody else's work: a relative talked about it, or did it herself; a supervisor watched.
+    ("I grew up hearing my dad talk about prior authorizations.", "insurance-verification"),
+    ("My sister is a biller and she still does her own claim appeals.", "problem-solving"),
+    ("I watched the intake coordinator verify benefits for a week.", "insurance-verification"),
+    ("Hoping to bring my energy to a central scheduling team.", "appointment-scheduling"),
+    # A posting's bullets quoted over several lines, after words that give them to the employer.
+    (
+        'The ad lists these duties:\n"- Verify insurance eligibility\n- Take co-pays at check-out\n'
+        '- Keep HIPAA standards"\n\nI am a hard worker.',
+        "payment-processing",
+    ),
+    # Auditing other people's records is not keeping or taking them.
+    ("Audit registration packets and copay logs each Friday.", "payment-processing"),
+    # The employer's column of a requirements table.
+    (
+        "What you need | What I bring\nHIPAA knowledge | I am a fast learner\n"
+        "Cash handling | (ask me)\n",
+        "hipaa-compliance",
+    ),
     # A lack whose modifier is hyphenated.
     ("I have no front-desk experience taking co-pays yet.", "payment-processing"),
     ("We never hands-on used Cerner in my program.", "ehr-systems"),
@@ -87,6 +131,45 @@ ABSENT = [
 ]
 
 STILL_COUNTED = [
+    # A "when" clause's negation ends with it; the writer's next deed after the comma counts.
+    (
+        "I caught it when the totals did not match the deposit slip, recounted the drawer "
+        "and corrected the posting error with my manager.",
+        "problem-solving",
+    ),
+    ("I had the chance to use the EHR every day at my externship.", "ehr-systems"),
+    (
+        "Whilst I never trained on EMIS, I booked appointments in SystmOne daily.",
+        "appointment-scheduling",
+    ),
+    ("This summer I am taking inbound calls for a pediatric clinic.", "phone-systems"),
+    ("I will utilize my insurance verification experience at your desk.", "insurance-verification"),
+    ("Audited and posted payment batches daily.", "payment-processing"),
+    (
+        "I admire your focus on diabetes education, which I have been helping our nurses "
+        "run for a year.",
+        "interpersonal-skills",
+    ),
+    (
+        "I will bring five years of verifying insurance eligibility to your desk.",
+        "insurance-verification",
+    ),
+    (
+        "Lead the pre-service team that verifies benefits; I still take the hardest cases myself.",
+        "insurance-verification",
+    ),
+    ("Supervised the front desk and answered the multi-line phones myself.", "phone-systems"),
+    ("I checked in patients with no errors in Epic for three years.", "ehr-systems"),
+    ("I am taking payments and answering phones at a dental office.", "payment-processing"),
+    (
+        "What you need | What I bring\nHIPAA knowledge | I follow HIPAA every day at the clinic\n",
+        "hipaa-compliance",
+    ),
+    (
+        'The ad lists these duties:\n"- Verify insurance eligibility"\n\nI take co-pays at a '
+        "pharmacy counter every day.",
+        "payment-processing",
+    ),
     (
         "My coworker showed me how she checked eligibility, and I verified insurance coverage "
         "for 30 patients a day after that.",

@@ -163,6 +163,8 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
         ("Organized and professional.", "professionalism", True),
         ("Highly coachable and professional.", "professionalism", True),
         ("Professional bedside manner.", "professionalism", True),
+        # A bedside manner praised with no "professional" names no demeanor (two labels agree).
+        ("Wonderful bedside manner with children.", "professionalism", False),
         ("Defused volatile situations calmly and courteously.", "professionalism", True),
         ("Keeps a positive attitude under pressure.", "professionalism", True),
         ("Dedicated and motivated professional with a sales background.", "professionalism", False),

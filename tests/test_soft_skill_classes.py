@@ -176,6 +176,57 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
         ("First place in the school listening contest.", LISTENING, False),
         ("Listened to podcasts before work.", LISTENING, False),
     ],
+    # A job title or a letter's formula names no manner; a manner claimed does.
+    "professionalism and empathy: titles and formulas": [
+        ("Courtesy Desk Associate, Greenway Market, 2021 to 2023", PRO, False),
+        ("Stayed courteous with callers who were shouting.", PRO, True),
+        ("Calm under tight deadlines and a full waiting room.", PRO, True),
+        ("Kindly see my attached resume for your review.", EMPATHY, False),
+        ("Spoke kindly to a tearful widow at the counter.", EMPATHY, True),
+        ("Sent gentle reminders about unpaid balances.", EMPATHY, False),
+        ("Made courtesy reminder calls for overdue accounts.", PRO, False),
+    ],
+    # Adjusting a thing is a task; adjusting to a new unit's routines is adapting to change.
+    "adaptability: adjusting a thing or adjusting to a change": [
+        ("Adjust and repair eyeglass frames for walk-in customers.", ADAPT, False),
+        ("Adjusted guest checks for comps at the end of the night.", ADAPT, False),
+        (
+            "Pulled to the pediatric floor when short staffed and adjusted to its routines.",
+            ADAPT,
+            True,
+        ),
+        (
+            "Moved with my team from Kronos to Workday and rewrote our guides for the new tool.",
+            ADAPT,
+            True,
+        ),
+        ("Pulled paper files prior to the clinic's EMR conversion.", ADAPT, False),
+        ("Responds well to change on a busy unit.", ADAPT, True),
+    ],
+    # Errors cut, a glitch's double booking caught, a policy exception won are problems solved;
+    # looking into a discrepancy and handing the findings up is escalation.
+    "problem-solving: fixed at the source or handed up": [
+        ("Cut eligibility denials by 25% with a pre-visit checklist.", PROBLEMS, True),
+        ("Reduced wait times by 10 minutes with a new sign-in sheet.", PROBLEMS, False),
+        (
+            "Rebooked two families the same day after a glitch overbooked the morning slot.",
+            PROBLEMS,
+            True,
+        ),
+        ("Got a billing exception approved for a family that was charged twice.", PROBLEMS, True),
+        ("Investigate count discrepancies and report them to the shift manager.", PROBLEMS, False),
+        ("Arranged alternative routings for travelers when the train line closed.", PROBLEMS, True),
+    ],
+    # People skills claimed, teamwork with named coworkers; getting along with all, or getting
+    # equipment working for coworkers, is no teamwork.
+    "interpersonal: people skills or vague praise": [
+        ("Good with people of all ages and backgrounds.", INTERPERSONAL, True),
+        ("I get along well with the nurses and the billing staff.", INTERPERSONAL, True),
+        ("Honestly, I get along with just about anybody.", INTERPERSONAL, False),
+        ("Helped the nurses put together discharge folders.", INTERPERSONAL, True),
+        ("Helped physicians examine patients and take vitals.", INTERPERSONAL, False),
+        ("Helped two coworkers get their printers working again.", INTERPERSONAL, False),
+    ],
 }
 
 

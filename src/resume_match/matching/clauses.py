@@ -20,15 +20,18 @@ import re
 from ..prefilter import fold
 
 CLAUSE_BREAK = re.compile(
-    r"[.;!?•|]|\n\n|\n(?=(?-i:[A-Z])|•)|,\s*(?:but|yet|so|and|while|though|although)?\s*(?=(?:i|i've|i'm|my|we)\b)"
-    r"|\b(?:but|however|although|though|whereas|while)\b|\band\s(?=(?-i:I)\s)",
+    r"[.;!?•|]|\n\n|\n(?=(?-i:[A-Z])|•)"
+    r"|,\s*(?:but|yet|so|and|while|though|although|which|where)?\s*(?=(?:i|i've|i'm|my|we)\b)"
+    r"|\b(?:but|however|although|though|whereas|while|whilst)\b|\band\s(?=(?-i:I)\s)",
     re.IGNORECASE,
 )
 LOOK_BACK = 160
 LOOK_AHEAD = 100
 # An attempt at a comma looks through its spaces and optional word (the run below), then at
 # most 8 characters on; any other attempt looks at most 8 characters past where it starts.
-_COMMA_RUN = re.compile(r",\s*(?:but|yet|so|and|while|though|although)?\s*", re.IGNORECASE)
+_COMMA_RUN = re.compile(
+    r",\s*(?:but|yet|so|and|while|though|although|which|where)?\s*", re.IGNORECASE
+)
 _SHORT_RUN = 16
 _REACH = _SHORT_RUN + 9
 _LETTERS = re.compile(r"\w\w")
@@ -40,13 +43,13 @@ _LETTERS = re.compile(r"\w\w")
 # A word inside a comma's mark (", but I ...") is part of that match, not a break of its own.
 _MARK_BREAK = re.compile(
     r"\.|;|!|\?|•|\||\n\n|\n(?=(?-i:[A-Z])|•)"
-    r"|,\s*(?:but|yet|so|and|while|though|although)?\s*(?=(?:i|i've|i'm|my|we)\b)",
+    r"|,\s*(?:but|yet|so|and|while|though|although|which|where)?\s*(?=(?:i|i've|i'm|my|we)\b)",
     re.IGNORECASE,
 )
 # "b(?<!\wb)ut\b" is "\bbut\b" opening with its letter, so that the engine skips to a "b".
 _WORD_BREAK = re.compile(
     r"b(?<!\wb)ut\b|h(?<!\wh)owever\b|a(?<!\wa)lthough\b|t(?<!\wt)hough\b"
-    r"|w(?<!\ww)hereas\b|w(?<!\ww)hile\b"
+    r"|w(?<!\ww)hereas\b|w(?<!\ww)hile\b|w(?<!\ww)hilst\b"
 )
 # "and" before a capital "I" ("... and I never ..."): the "I" is read in the text itself.
 _AND_I_BREAK = re.compile(r"a(?<!\wa)nd\s(?=i\s)")

@@ -13,6 +13,8 @@ import re
 
 from ..prefilter import Screen, fold
 from .clauses import LOOK_AHEAD, ClauseBreaks
+from .quoted import asked_for_in_table, quoted_from_someone_else
+from .staff import around_the_mention
 
 _NEGATION_BEFORE = re.compile(
     r"(?:\b(?:no|without|lack|lacks|lacking|limited|minimal|zero|(?<!\ba\s)little)\s+(?:[\w'-]+\s+){0,2}?"
@@ -21,17 +23,19 @@ _NEGATION_BEFORE = re.compile(
     r"exposed|had|done|performed|handled|learned|proficient|comfortable|knowledgeable)\b"
     r"|\b(?:unfamiliar|inexperienced|new to)\b"
     r"|\b(?:never|have not|has not|had not|did not|do not|does not|cannot|haven't|hasn't|hadn't|"
-    r"didn't|don't|doesn't|can't)\b"
+    r"didn't|don't|doesn't|can't|dont|didnt|doesnt|havent|hasnt|hadnt|cant|couldnt)\b"
     r"|\b(?:signed up for|sign up for|signing up for|will take|will be taking|plan to take)\b"
     r"|\b(?:currently\s+(?:enrolled\s+in|studying)|will\s+(?:complete|finish|start|begin|attend|be\s+(?:trained|taught|shown)))\b"
     r"|\b(?:need|needs|will need|'ll need)\s+(?:\w+\s+)?(?:training|to learn)\b"
     r"|\b(?:apply|applying|applied)\s+for\b|\byour\s+(?:[\w-]+\s+){0,4}$"
     r"|\b(?:eager|hope|hoping|hopes|want|wanting|wants|like|looking forward|plan|planning|excited|"
     r"(?:goal|aim|plan|objective)\s+is|"
-    r"ready|willing|keen|aim|aiming|intend|intending)\s+to\s+(?:\w+\s+)?(?:learn|learning|gain|gaining|"
+    r"ready|willing|keen|aim|aiming|intend|intending|expect|expecting|expects|going)\s+to\s+"
+    r"(?:\w+\s+)?(?:learn|learning|gain|gaining|"
     r"develop|build|acquire|grow|get|become|pursue|take|complete|finish|attend|enroll|earn|obtain)\b"
     r"|\b(?:love|hope|hoping|hopes|eager|excited|keen|thrilled)\s+to\s+(?:be|join)(?=\s+(?:[\w'-]+\s+){0,3}$)"
     r"|\b(?:yet to|not yet|have yet)\b"
+    r"|\b(?:would|'d)\s+(?:\w+\s+){1,3}?(?:chance|opportunity)\s+to\s+(?:learn|train|be\s+trained|gain)\b"
     r"|\b(?:your|the|this)\s+(?:job\s+)?(?:posting|listing|advertisement|ad|description|role|position|"
     r"opening|job)\s+(?:\w+\s+)?(?:asks?|requires?|required|calls?|mentions?|lists?|emphasi[sz]es|seeks?|"
     r"needs?|wants?|prefers?)\b"
@@ -39,6 +43,7 @@ _NEGATION_BEFORE = re.compile(
     r"|\b(?:if|whether)\b"
     r"|\b(?:observed|observing|shadowed|shadowing|watched|watching)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:staff|team|nurses?|receptionists?|representatives?|registrars?|coworkers?|colleagues?|"
+    r"coordinators?|managers?|supervisors?|mentors?|preceptors?|"
     r"employees?|clinicians?|physicians?|doctors?|assistants?|specialists?|billers?|schedulers?|"
     r"psrs?|reps|agents|clerks|secretar(?:y|ies)|techs|technicians|trainers|teammates|peers|"
     r"managers|supervisors|providers|tellers|cashiers|hygienists|therapists|pharmacists)\b"
@@ -52,23 +57,30 @@ _NEGATION_BEFORE = re.compile(
     r"(?!(?:bring|use|apply|put|offer|share|contribute|leverage|continue|keep)\b)"
     r"(?:(?!(?:my|our)\b)[\w-]+\s+){0,2}(?![\s\S])"
     r"|\b(?:that|which)\s+(?:begins|starts|will\s+begin|will\s+start)\s+(?:[\w-]+\s+){0,2}$"
-    r"|\b(?:planned|upcoming|in\s+progress)\s*(?:\([^)]*\)\s*)?:"
+    r"|\b(?:planned|upcoming|in\s+progress|future)(?:\s+[\w-]+){0,2}\s*(?:\([^)]*\)\s*)?:"
+    # "I will verify each patient's insurance": a promise of the future, not work done ("I will
+    # bring my experience ..." points back at the past and stays).
+    r"|\b(?:I\s+(?:will|shall)|I'll|I'm\s+going\s+to|I\s+am\s+going\s+to)\s+"
+    r"(?:also\s+|always\s+|then\s+|gladly\s+|happily\s+)?"
+    r"(?!(?:bring|use|utili[sz]e|employ|apply|put|offer|share|contribute|leverage|continue|draw|"
+    r"rely|build|transfer|carry|add|be\s+able|be\s+an?)\b)"
+    r"|\bwhat\s+I(?:'m|\s+am)\s+not\s*:"
+    # "grew up listening to her talk about insurance verification": somebody else's work.
+    r"|\b(?:listen|listening|listened|hear|heard|hearing)\s+(?:to\s+)?(?:her|him|them|my\s+[\w-]+)\s+"
+    r"(?:talk|talking|speak|speaking|complain|complaining|chat|chatting)\s+about\b"
+    r"|\b(?:she|he|they)\s+(?:[\w-]+\s+){0,2}?(?:does|do|did|handles|handled|runs|ran|files|filed|"
+    r"manages|managed)\s+(?:her|his|their)\s+own\b"
     r"|\b(?:is|are|was|were)\s+(?:\w+\s+)?(?:handled|done|managed|covered|processed)\s+by\s+"
     r"(?:my|our|the|a|an|his|her|their)\b(?![^.;!?]*(?-i:\bI\b))"
     r"|\b(?:that|which)\s+(?:[\w-]+\s+){0,3}?(?:nurses|staff|doctors|physicians|clinicians|users|"
     r"providers|registrars|employees|schedulers)\s+(?:use|used|uses)\b"
-    r"|\b(?:want|wants|wanting|hope|hoping|hopes|eager|excited|keen|love|like)\s+to\s+bring\s+"
+    r"|\b(?:want|wants|wanting|hope|hoping|hopes|eager|excited|keen|love|like|looking|seeking|aim|"
+    r"aiming|ready)\s+to\s+bring\s+"
     r"[^.;!?]*?\bto\s+(?:a|an|the|this)\s+(?:[\w-]+\s+){0,5}$"
     r"|\b(?:tell|tells|told|telling|inform|informs|informed|informing)\s+(?:the\s+)?"
     r"(?:patients?|callers?|customers?|members?|clients?|families|parents|them)\s+(?:that\s+)?"
     r"(?:their|his|her)\s+(?:[\w-]+\s+){0,4}$"
     r")[^.;!?]*$",
-    re.IGNORECASE,
-)
-_REPORTED = re.compile(
-    r"\b(?:says?|said|saying|told|tells|describes?|described|calls?|called|wrote|writes|asks?|asked|"
-    r"wants?|wanted|lists?|listed|posting|listing|ad|review|praised?|quote[sd]?|according|"
-    r"description|requires?|required|requirements?|candidates?|seeks?|seeking|states?|stated)\b",
     re.IGNORECASE,
 )
 _OTHER_SUBJECT = re.compile(
@@ -164,9 +176,18 @@ _TAKEN_BACK = re.compile(
     r"(?:\s+(?:yet|so\s+far|at\s+all|myself|personally|first-?hand))*\s*(?:[.,;!?)]|$)",
     re.IGNORECASE,
 )
-# "currently completing a HIPAA certification": a course still running, named as one.
+# "currently completing a HIPAA certification", "I am starting a terminology class in
+# January": a course still running or not begun, named as one.
 _RUNNING = re.compile(
-    r"\bcurrently\s+(?:taking|completing|pursuing|working\s+(?:on|towards?))\s+(?:[\w'-]+\s+){0,3}$",
+    r"(?:\bcurrently\s+(?:taking|completing|pursuing|working\s+(?:on|towards?))\s+"
+    r"|\b(?:I\s+am|I'm|am)\s+(?:now\s+|currently\s+|also\s+)?(?:starting|beginning|taking|"
+    r"enrolled\s+in|registered\s+for|signed\s+up\s+for|attending)\s+(?:an?\s+|the\s+|my\s+)?)"
+    r"(?:[\w'-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_CLOSED_SUBORDINATE = re.compile(
+    r"^(?:[^,]*?)\b(?:when|whenever|if|because|since|after|before|until|once)\s+[^,;.!?]*?"
+    r"(?:\b(?:not|never|no)\b|n't)[^,;.!?]*,\s+(?=(?:and\s+)?(?-i:[a-z]+ed)\b)",
     re.IGNORECASE,
 )
 _A_COURSE = re.compile(
@@ -175,7 +196,7 @@ _A_COURSE = re.compile(
 SPAN_BREAK = re.compile(
     r"[;!?•|]|\.\s+(?-i:[A-Z])|\n\n|[ \t][-–—][ \t]"
     r"|,\s*(?:but|yet|so|and|while|though|although)?\s*(?=(?:i|i've|i'm|my|we)\b)"
-    r"|\b(?:but|however|although|though|whereas)\b",
+    r"|\b(?:but|however|although|though|whereas|whilst)\b",
     re.IGNORECASE,
 )
 
@@ -203,11 +224,18 @@ def negated(text: str, start: int, end: int) -> bool:
     breaks = cues.breaks
     clause_start = breaks.clause_start(start)
     before = text[max(clause_start, start - 120) : start]
+    # "when the allergies did not match, stopped the orders and worked with HIM to ...": the
+    # negation of a "when" clause ends with it, where the writer's next deed begins.
+    closed = _CLOSED_SUBORDINATE.search(before) if "," in before else None
+    if closed:
+        before = before[closed.end() :]
     if (
         _SCREEN.search(_NEGATION_BEFORE, before)
         or _SCREEN.search(_NOT_JUST_BEFORE, before)
         or _SCREEN.search(_EMPLOYER_VALUES, before)
     ):
+        return True
+    if around_the_mention(text, max(clause_start, start - 120), start, end):
         return True
     # A clause with no break in the 160 characters before the mention is searched over its last
     # _LONGEST_CLAUSE characters only, so that a text without punctuation costs linear time.
@@ -225,7 +253,7 @@ def negated(text: str, start: int, end: int) -> bool:
         return True
     if _SCREEN.search(_RUNNING, before) and _A_COURSE.match(text, end):
         return True
-    if _quoted_from_someone_else(text, start):
+    if quoted_from_someone_else(text, start) or asked_for_in_table(text, start):
         return True
     after = text[end : end + LOOK_AHEAD]
     if (
@@ -286,14 +314,3 @@ def _cues_of(text: str) -> _Cues:
     found = _Cues(text)
     _last_cues[:] = [found]
     return found
-
-
-def _quoted_from_someone_else(text: str, start: int) -> bool:
-    """True inside a quotation that the sentence gives to someone else ("the posting says ...")."""
-    line_start = text.rfind("\n", 0, start) + 1
-    if text.count('"', line_start, start) % 2 == 0:
-        return False
-    # The quotation may have opened sentences before: who speaks is said before it opens.
-    opening = text.rfind('"', line_start, start)
-    sentence_start = max(text.rfind(". ", line_start, opening) + 1, line_start)
-    return bool(_REPORTED.search(text, sentence_start, opening))
