@@ -60,7 +60,7 @@ class ClauseBreaks:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._folded = fold(text)
+        self.folded = self._folded = fold(text)
         spans = _breaks_in(text, self._folded, 0, len(text))
         self._starts = [start for start, _ in spans]
         self._ends = [end for _, end in spans]
@@ -94,7 +94,39 @@ class ClauseBreaks:
             tail = opened
         index = bisect.bisect_left(self._starts, tail) - 1
         before = self._ends[index] if index >= 0 and self._starts[index] >= low else 0
+        last = self._last_before(tail, start)
+        if last is not None:
+            return self._ends[last] if last > index else before
         return _last_end(text, self._folded, tail, start, before)
+
+    def _last_before(self, tail: int, start: int) -> int | None:
+        """The last of the whole text's breaks that a scan of [tail, start) finds, as an index
+        (-1 for none), or None when that scan may see otherwise.
+
+        An attempt at a break sees otherwise only where it reads the character at ``start``,
+        which the scan does not have: a word that goes on past it ("but|ter"), a line break
+        just before it (whose next line may open with a capital), a comma's break that ends at
+        it or an "and" a few characters before it (which look for an "I" after). A break of the
+        whole text that ends past ``start`` is not the scan's either.
+        """
+        text = self.text
+        if 0 < start < len(text) and (
+            _LETTERS.match(text, start - 1) or _LETTERS.match(self._folded, start - 1)
+        ):
+            return None
+        if self._folded.find("and", max(tail, start - 6), start) != -1:
+            return None
+        # A line break just before ``start`` is a break of the whole text alone.
+        limit = start - 1 if text[start - 1 : start] == "\n" else start
+        last = bisect.bisect_left(self._starts, limit) - 1
+        after = bisect.bisect_left(self._starts, start) - 1
+        # A comma's break ends where its look for "I", "my" or "we" begins.
+        if after >= 0 and (
+            self._ends[after] > start
+            or (self._ends[after] == start and text[self._starts[after]] == ",")
+        ):
+            return None
+        return last
 
     def clause_end(self, end: int) -> int | None:
         """Where ``CLAUSE_BREAK.search(text[end:end + LOOK_AHEAD])`` finds a break, or None."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from ..prefilter import Screen, fold
+from ..prefilter import Screen
 from .clauses import LOOK_AHEAD, ClauseBreaks
 from .quoted import asked_for_in_table, quoted_from_someone_else
 from .staff import around_the_mention
@@ -280,7 +280,7 @@ class _Cues:
     def __init__(self, text: str) -> None:
         self.text = text
         self.breaks = ClauseBreaks(text)
-        folded = fold(text)
+        folded = self.breaks.folded
         self.modals = _places(folded, ("can", "could", "may"))
         self.roles = _places(folded, ("position", "role", "opening", "vacancy", "posting"))
 
