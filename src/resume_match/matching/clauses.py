@@ -51,6 +51,8 @@ _WORD_BREAK = re.compile(
     r"b(?<!\wb)ut\b|h(?<!\wh)owever\b|a(?<!\wa)lthough\b|t(?<!\wt)hough\b"
     r"|w(?<!\ww)hereas\b|w(?<!\ww)hile\b|w(?<!\ww)hilst\b"
 )
+_BREAK_WORDS = ("but", "however", "although", "though", "whereas", "while")
+_WORD_CHAR = re.compile(r"\w")
 # "and" before a capital "I" ("... and I never ..."): the "I" is read in the text itself.
 _AND_I_BREAK = re.compile(r"a(?<!\wa)nd\s(?=i\s)")
 
@@ -61,7 +63,7 @@ class ClauseBreaks:
     def __init__(self, text: str) -> None:
         self.text = text
         self.folded = self._folded = fold(text)
-        spans = _breaks_in(text, self._folded, 0, len(text))
+        spans = _breaks_in(text, self._folded, 0, len(text), whole=True)
         self._starts = [start for start, _ in spans]
         self._ends = [end for _, end in spans]
         # Commas whose run of spaces reaches further than the others.
@@ -147,11 +149,16 @@ class ClauseBreaks:
         return found.start() if found else None
 
 
-def _breaks_in(text: str, folded: str, low: int, high: int) -> list[tuple[int, int]]:
+def _breaks_in(
+    text: str, folded: str, low: int, high: int, whole: bool = False
+) -> list[tuple[int, int]]:
     """The spans ``CLAUSE_BREAK.finditer(text, low, high)`` finds, from its marks and its
-    words (in the folded text)."""
+    words (in the folded text); ``whole`` for the whole text, where the words are looked up."""
     marks = [found.span() for found in _MARK_BREAK.finditer(text, low, high)]
-    words = [found.span() for found in _WORD_BREAK.finditer(folded, low, high)]
+    if whole:
+        words = _break_words(folded)
+    else:
+        words = [found.span() for found in _WORD_BREAK.finditer(folded, low, high)]
     words += [
         found.span()
         for found in _AND_I_BREAK.finditer(folded, low, high)
@@ -167,6 +174,28 @@ def _breaks_in(text: str, folded: str, low: int, high: int) -> list[tuple[int, i
             kept.append((start, end))
     kept.sort()
     return kept
+
+
+def _break_words(folded: str) -> list[tuple[int, int]]:
+    """The spans ``_WORD_BREAK.finditer(folded)`` finds: each break word standing alone.
+
+    Looked up word by word, which is several times quicker over a whole text than the search
+    that stops at every letter a break word opens with. Two words standing alone cannot
+    overlap, so the search's spans are all of them.
+    """
+    found: list[tuple[int, int]] = []
+    size = len(folded)
+    for word in _BREAK_WORDS:
+        at = folded.find(word)
+        while at != -1:
+            end = at + len(word)
+            if not (at and _WORD_CHAR.match(folded, at - 1)) and not (
+                end < size and _WORD_CHAR.match(folded, end)
+            ):
+                found.append((at, end))
+            at = folded.find(word, at + 1)
+    found.sort()
+    return found
 
 
 def _last_end(text: str, folded: str, low: int, high: int, default: int) -> int:

@@ -248,7 +248,7 @@ def negated(text: str, start: int, end: int) -> bool:
         return True
     # "Doctors and patients can both book appointments": what an app lets its users do.
     opening = max(clause_start, text.rfind(":", clause_start, start) + 1)
-    users = _USERS_CAN.match(text, opening) if whole and _any_in(cues.modals, opening) else None
+    users = _USERS_CAN.match(text, opening) if whole and cues.last_modal >= opening else None
     if users and start <= users.end():
         return True
     if _SCREEN.search(_RUNNING, before) and _A_COURSE.match(text, end):
@@ -281,7 +281,9 @@ class _Cues:
         self.text = text
         self.breaks = ClauseBreaks(text)
         folded = self.breaks.folded
-        self.modals = _places(folded, ("can", "could", "may"))
+        # Where the last modal verb starts (inside other words too): the rule looks for one
+        # anywhere after a clause opens.
+        self.last_modal = max(folded.rfind(word) for word in ("can", "could", "may"))
         self.roles = _places(folded, ("position", "role", "opening", "vacancy", "posting"))
 
 
