@@ -15,6 +15,7 @@ search's own.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 # Besides ASCII capitals, the only characters that IGNORECASE matches to an ASCII letter.
@@ -264,6 +265,15 @@ def _gate_search(words: frozenset[str], texts: tuple[str, ...]) -> re.Pattern[st
     return re.compile("|".join(parts)) if parts else None
 
 
+@dataclass(frozen=True)
+class JoinedGate:
+    """The gates of several patterns: their words and, in one search, their strings."""
+
+    words: frozenset[str]
+    texts: re.Pattern[str] | None
+    always: bool = False
+
+
 class Screen:
     """Searches that first ask whether the searched string holds the pattern's words."""
 
@@ -305,6 +315,25 @@ class Screen:
             for words in (self._gates[key][0],)
         }
         self._last: tuple[str, str, set[str] | None] = ("", "", None)
+
+    def joined(self, *patterns: re.Pattern[str]) -> JoinedGate:
+        """The gates of ``patterns`` as one, for a string that they are all searched in."""
+        gates = [self._gates.get(id(pattern)) for pattern in patterns]
+        if any(gate is None for gate in gates):
+            return JoinedGate(frozenset(), None, always=True)
+        words = frozenset(word for gate in gates if gate for word in gate[0])
+        texts = tuple(dict.fromkeys(text for gate in gates if gate for text in gate[1]))
+        return JoinedGate(words, _alternation(texts))
+
+    def may_match(self, gate: JoinedGate, string: str) -> bool:
+        """False when no pattern of ``gate`` can match in ``string``: each search would be
+        skipped by its own gate."""
+        if gate.always:
+            return True
+        folded, words = self._read(string, True)
+        return not words.isdisjoint(gate.words) or (
+            gate.texts is not None and gate.texts.search(folded) is not None
+        )
 
     def search(self, pattern: re.Pattern[str], string: str) -> re.Match[str] | None:
         """``pattern.search(string)``, skipped when ``string`` lacks what a match needs."""
