@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..model import Evidence
 from ..sections import SectionMap
@@ -70,8 +70,7 @@ _BULLETS = frozenset("•*·>-–—▪●◦")
 _LIST_SECTIONS = frozenset({"Skills"})
 
 
-@dataclass(frozen=True)
-class _Line:
+class _Line(NamedTuple):
     heading: bool
     title: bool
     dated: bool
@@ -235,6 +234,17 @@ def snippet(text: str, start: int, end: int, width: int = 50) -> str:
     prefix = "..." if left > line_start and sentence + 2 != left else ""
     suffix = "..." if right < line_end else ""
     return f"{prefix}{' '.join(text[left:right].split()).strip(' •')}{suffix}"
+
+
+_new_object = object.__new__
+
+
+def new_evidence(text: str, term: str, page: int, section: str, start: int, end: int) -> Evidence:
+    """``Evidence(text, term, page, section, start, end)``, its fields set at once rather than
+    one frozen ``__setattr__`` each: a document makes dozens."""
+    evidence: Evidence = _new_object(Evidence)
+    evidence.__dict__.update(text=text, term=term, page=page, section=section, start=start, end=end)
+    return evidence
 
 
 def page_of(page_starts: list[int], offset: int) -> int:

@@ -22,9 +22,17 @@ from ..model import Document, Evidence, SkillMatch
 from ..sections import SectionMap, find_sections, in_keyword_list
 from ..taxonomy import Skill, Taxonomy
 from .context import SPAN_BREAK, negated
-from .evidence import dedupe, map_lines, page_of, section_rank, snippet, splits_items
+from .evidence import (
+    dedupe,
+    map_lines,
+    new_evidence,
+    page_of,
+    section_rank,
+    snippet,
+    splits_items,
+)
 from .near import near_spans
-from .senses import SenseRule, other_sense
+from .senses import SenseRule, SenseRules, by_word, other_sense
 from .spelling import Speller, lemma_table
 from .tokens import (
     LineBounds,
@@ -90,6 +98,9 @@ class SkillMatcher:
         for skill in taxonomy.skills:
             self._add_skill(skill, vocabulary, names)
         self._speller = Speller(vocabulary, names)
+        self._sense_index: dict[str, SenseRules] = {
+            skill_id: by_word(rules) for skill_id, rules in self._senses.items()
+        }
 
     # -- building ---------------------------------------------------------------------------
 
@@ -190,13 +201,14 @@ class SkillMatcher:
         page_starts = document.page_starts()
         # Skills that share words ask the same question of the same words: ask it once.
         vetoed: dict[tuple[int, int], bool] = {}
+        quotes_at: dict[tuple[int, int], str] = {}
         found: dict[str, list[Evidence]] = {}
         # A quote that a skill already shows from a section that ranks no lower would be set
         # aside by ``dedupe``, whatever it is: it is not judged. A skill with more candidates
         # than it may keep judges every one, so that the count comes out the same.
         shown: dict[str, dict[str, tuple[int, bool]]] = {}
         crowded = {id_ for id_, n in Counter(s[0] for s in spans).items() if n > _MAX_EVIDENCE}
-        starts, words, senses = tokens.starts, tokens.words, self._senses
+        starts, words, senses = tokens.starts, tokens.words, self._sense_index
         for span in sorted(spans, key=itemgetter(1, 2)):
             skill_id, start, end = span
             if len(found.get(skill_id, ())) >= _MAX_EVIDENCE:
@@ -207,7 +219,10 @@ class SkillMatcher:
                 continue
             if end - start > 1 and SPAN_BREAK.search(text, char_start + 1, char_end):
                 continue
-            quote = snippet(text, char_start, char_end)
+            offsets = (char_start, char_end)
+            quote = quotes_at.get(offsets)
+            if quote is None:
+                quote = quotes_at[offsets] = snippet(text, char_start, char_end)
             section = sections.at(char_start)
             rank = (section_rank(section), span in loose)
             best = shown.get(skill_id, {}).get(quote)
@@ -220,18 +235,17 @@ class SkillMatcher:
                 continue
             if span in loose and splits_items(text, char_start, char_end, section):
                 continue
-            offsets = (char_start, char_end)
             if offsets not in vetoed:
                 vetoed[offsets] = veto(text, char_start, char_end)
             if vetoed[offsets]:
                 continue
-            evidence = Evidence(
-                text=quote,
-                term=text[char_start:char_end],
-                page=page_of(page_starts, char_start),
-                section=section,
-                start=char_start,
-                end=char_end,
+            evidence = new_evidence(
+                quote,
+                text[char_start:char_end],
+                page_of(page_starts, char_start),
+                section,
+                char_start,
+                char_end,
             )
             found.setdefault(skill_id, []).append(evidence)
             quotes = shown.setdefault(skill_id, {})

@@ -7,6 +7,7 @@ document, with the few readings that keep a pair from being proof.
 from __future__ import annotations
 
 import bisect
+import contextlib
 
 from .tokens import Tokens, inside_names
 
@@ -69,9 +70,10 @@ def near_spans(
             if found:
                 positions.setdefault(key, []).extend(found)
     for found in positions.values():
-        found.sort()
+        if len(found) > 1:
+            found.sort()
     # A hyphenated word of a rule ("follow-up", "co-pay") is three tokens in the text.
-    for index in [i for i, lower in enumerate(lowers) if lower == "-"]:
+    for index in _hyphens(lowers):
         for key, at in _compound(lowers, lemmas, near, index):
             bisect.insort(positions.setdefault(key, []), at)
     spans: set[tuple[str, int, int]] = set()
@@ -93,6 +95,17 @@ def near_spans(
                     continue
                 spans.add((skill_id, low, high + 1))
     return spans
+
+
+def _hyphens(lowers: list[str]) -> list[int]:
+    """The indices of the hyphen tokens, in order (found by list.index, at C speed)."""
+    found: list[int] = []
+    index = -1
+    with contextlib.suppress(ValueError):
+        while True:
+            index = lowers.index("-", index + 1)
+            found.append(index)
+    return found
 
 
 def _compound(

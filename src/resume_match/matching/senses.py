@@ -9,12 +9,24 @@ from __future__ import annotations
 
 SenseRule = tuple[frozenset[str], frozenset[str], int, frozenset[str]]
 """The match's word, the words that give it another sense, the reach, the ``unless`` words."""
+SenseRules = dict[str, list[SenseRule]]
+"""A skill's rules by each word of a match they are about: most words of a match have none."""
+
+
+def by_word(rules: list[SenseRule]) -> SenseRules:
+    """``rules`` looked up by the match's word, each word's rules in their order."""
+    found: SenseRules = {}
+    for rule in rules:
+        for word in rule[0]:
+            found.setdefault(word, []).append(rule)
+    return found
+
 
 _LIST_REACH = 2
 
 
 def other_sense(
-    rules: list[SenseRule],
+    rules: SenseRules,
     lemmas: list[str],
     breaks: list[int],
     start: int,
@@ -27,10 +39,7 @@ def other_sense(
     longer (commas take a token each): "routers, scheduling, TCP/IP" is an IT task.
     """
     for index in range(start, end):
-        lemma = lemmas[index]
-        for words, others, within, unless in rules:
-            if lemma not in words:
-                continue
+        for _, others, within, unless in rules.get(lemmas[index], ()):
             reach = within + _LIST_REACH if whole_list else within
             low, high = max(0, index - reach), min(len(lemmas), index + reach + 1)
             # Nothing to look at when no word within reach gives the other sense.

@@ -160,15 +160,18 @@ def shortest(spans: set[tuple[str, int, int]]) -> set[tuple[str, int, int]]:
     ends: dict[tuple[str, int], list[int]] = {}
     for skill_id, start, end in spans:
         ends.setdefault((skill_id, start), []).append(end)
-    return {
-        (skill_id, start, end)
-        for skill_id, start, end in spans
-        if not any(
+    kept: set[tuple[str, int, int]] = set()
+    for span in spans:
+        skill_id, start, end = span
+        # A one-token span holds no other: every span ends past its start.
+        if end - start > 1 and any(
             inner_end <= end and (inner_start, inner_end) != (start, end)
             for inner_start in range(start, end)
             for inner_end in ends.get((skill_id, inner_start), ())
-        )
-    }
+        ):
+            continue
+        kept.add(span)
+    return kept
 
 
 _LINE_STARTS = re.compile("[\n•]")
