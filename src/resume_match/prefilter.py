@@ -342,7 +342,12 @@ class Screen:
             alternatives, quick, wordy, texts, gate_words = entry
             last = self._last
             if quick is not None and (last[0] != string or last[2] is None):
-                if quick.search(self._read(string, False)[0]) is None:
+                if last[0] != string:
+                    folded = string.lower() if string.isascii() else fold(string)
+                    self._last = (string, folded, None)
+                else:
+                    folded = last[1]
+                if quick.search(folded) is None:
                     return None
                 folded, words = self._read(string, wordy)
             else:
@@ -357,7 +362,7 @@ class Screen:
         """The folded string and, when ``wordy``, its words; kept for the next search of it."""
         last = self._last
         if last[0] != string:
-            folded = fold(string)
+            folded = string.lower() if string.isascii() else fold(string)
             last = (string, folded, None)
             self._last = last
         words = last[2]

@@ -378,10 +378,14 @@ class SkillMatcher:
             return set()
         lowers = tokens.lowers
         lines = LineBounds(tokens)
-        hits = {
-            skill_id: [i for i, lower in enumerate(lowers) if lower in self._context[skill_id]]
-            for skill_id in {skill_id for skill_id, _, _ in candidates}
-        }
+        wanted = {skill_id for skill_id, _, _ in candidates}
+        hits: dict[str, list[int]] = {skill_id: [] for skill_id in wanted}
+        words = frozenset().union(*(self._context[skill_id] for skill_id in wanted))
+        # One pass over the text for all the skills' context words, in order.
+        for index in [i for i, lower in enumerate(lowers) if lower in words]:
+            for skill_id in wanted:
+                if lowers[index] in self._context[skill_id]:
+                    hits[skill_id].append(index)
         starts: dict[str, list[int]] = {}
         for skill_id, start, _ in spans:
             starts.setdefault(skill_id, []).append(start)
