@@ -240,14 +240,58 @@ def _holds(alternatives: Plan, folded: str, words: set[str]) -> bool:
 _NO_WORDS: set[str] = set()
 
 
-_FEW_WORDS = 16
+_FEW_WORDS = 30
 # A pattern's plan, quick gate, whether it looks up words, its gate's strings and words.
 _Entry = tuple[Plan, re.Pattern[str] | None, bool, re.Pattern[str] | None, frozenset[str]]
 
 
+def _trie(strings: list[str], end: str = "") -> str:
+    """An alternation of ``strings`` with their shared beginnings written once, each followed
+    by ``end``.
+
+    The engine tries the alternatives of a plain alternation one by one; here it follows only
+    the branch of the character it reads.
+    """
+    branches: dict[str, list[str]] = {}
+    ended = False
+    for string in strings:
+        if string:
+            branches.setdefault(string[0], []).append(string[1:])
+        else:
+            ended = True
+    parts = [re.escape(char) + _trie(rests, end) for char, rests in sorted(branches.items())]
+    if ended:
+        parts.append(end)
+    return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+
+
+def _any_of(words: frozenset[str] | set[str], texts: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A search that finds any of ``words`` as a whole word or any of ``texts``, or None.
+
+    Written as one alternation by first character, each opening with that literal character,
+    so that the engine skips straight to the places where one stands, and "w(?<!\\ww)ord\\b"
+    for "\\bword\\b" (a first "\\b" would stop it from skipping).
+    """
+    first: dict[str, tuple[list[str], list[str]]] = {}
+    for word in words:
+        first.setdefault(word[0], ([], []))[0].append(word[1:])
+    for text in texts:
+        first.setdefault(text[0], ([], []))[1].append(text[1:])
+    parts = []
+    for char, (word_rests, text_rests) in sorted(first.items()):
+        escaped = re.escape(char)
+        branches = []
+        if word_rests:
+            branches.append(rf"(?<!\w{escaped})" + _trie(sorted(set(word_rests)), r"\b"))
+        if text_rests:
+            branches.append(_trie(sorted(set(text_rests))))
+        parts.append(escaped + (branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"))
+    return re.compile("|".join(parts)) if parts else None
+
+
 def _alternation(texts: tuple[str, ...]) -> re.Pattern[str] | None:
     """A search that finds any of ``texts``, or None for none."""
-    return re.compile("|".join(map(re.escape, texts))) if texts else None
+    return _any_of(frozenset(), texts)
 
 
 def _gate_search(words: frozenset[str], texts: tuple[str, ...]) -> re.Pattern[str] | None:
@@ -255,14 +299,7 @@ def _gate_search(words: frozenset[str], texts: tuple[str, ...]) -> re.Pattern[st
     gate of many words, which is cheaper to look up in the string's words."""
     if len(words) > _FEW_WORDS or not all(_WORD.fullmatch(word) for word in words):
         return None
-    # "w(?<!\ww)ord\b" is "\bword\b" opening with a letter, which lets the engine skip to
-    # the places where one of the first letters stands.
-    parts = [
-        rf"{re.escape(word[0])}(?<!\w{re.escape(word[0])}){re.escape(word[1:])}\b"
-        for word in sorted(words)
-    ]
-    parts += [re.escape(text) for text in texts]
-    return re.compile("|".join(parts)) if parts else None
+    return _any_of(words, texts)
 
 
 @dataclass(frozen=True)

@@ -201,7 +201,7 @@ class SkillMatcher:
         page_starts = document.page_starts()
         # Skills that share words ask the same question of the same words: ask it once.
         vetoed: dict[tuple[int, int], bool] = {}
-        quotes_at: dict[tuple[int, int], str] = {}
+        several_pages = len(page_starts) > 1
         found: dict[str, list[Evidence]] = {}
         # A quote that a skill already shows from a section that ranks no lower would be set
         # aside by ``dedupe``, whatever it is: it is not judged. A skill with more candidates
@@ -220,11 +220,10 @@ class SkillMatcher:
             if end - start > 1 and SPAN_BREAK.search(text, char_start + 1, char_end):
                 continue
             offsets = (char_start, char_end)
-            quote = quotes_at.get(offsets)
-            if quote is None:
-                quote = quotes_at[offsets] = snippet(text, char_start, char_end)
+            quote = snippet(text, char_start, char_end)
             section = sections.at(char_start)
-            rank = (section_rank(section), span in loose)
+            is_loose = span in loose
+            rank = (section_rank(section), is_loose)
             best = shown.get(skill_id, {}).get(quote)
             if best is not None and best <= rank and skill_id not in crowded:
                 continue
@@ -233,7 +232,7 @@ class SkillMatcher:
                 continue
             if lines.refuses(self._skills[skill_id], char_start):
                 continue
-            if span in loose and splits_items(text, char_start, char_end, section):
+            if is_loose and splits_items(text, char_start, char_end, section):
                 continue
             if offsets not in vetoed:
                 vetoed[offsets] = veto(text, char_start, char_end)
@@ -242,7 +241,7 @@ class SkillMatcher:
             evidence = new_evidence(
                 quote,
                 text[char_start:char_end],
-                page_of(page_starts, char_start),
+                page_of(page_starts, char_start) if several_pages else 1,
                 section,
                 char_start,
                 char_end,
@@ -250,7 +249,7 @@ class SkillMatcher:
             found.setdefault(skill_id, []).append(evidence)
             quotes = shown.setdefault(skill_id, {})
             quotes[quote] = min(quotes.get(quote, rank), rank)
-            if span in loose:
+            if is_loose:
                 loose_offsets.setdefault(skill_id, set()).add(offsets)
         return [
             SkillMatch(skill, dedupe(found[skill.id], frozenset(loose_offsets.get(skill.id, ()))))
