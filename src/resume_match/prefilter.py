@@ -309,6 +309,8 @@ class JoinedGate:
     words: frozenset[str]
     texts: re.Pattern[str] | None
     always: bool = False
+    quick: re.Pattern[str] | None = None
+    """Its words and strings in one search, which is quicker than splitting a string into words."""
 
 
 class Screen:
@@ -360,13 +362,17 @@ class Screen:
             return JoinedGate(frozenset(), None, always=True)
         words = frozenset(word for gate in gates if gate for word in gate[0])
         texts = tuple(dict.fromkeys(text for gate in gates if gate for text in gate[1]))
-        return JoinedGate(words, _alternation(texts))
+        quick = _any_of(words, texts) if all(map(_WORD.fullmatch, words)) else None
+        return JoinedGate(words, _alternation(texts), quick=quick)
 
     def may_match(self, gate: JoinedGate, string: str) -> bool:
         """False when no pattern of ``gate`` can match in ``string``: each search would be
         skipped by its own gate."""
         if gate.always:
             return True
+        if gate.quick is not None:
+            folded = string.lower() if string.isascii() else fold(string)
+            return gate.quick.search(folded) is not None
         folded, words = self._read(string, True)
         return not words.isdisjoint(gate.words) or (
             gate.texts is not None and gate.texts.search(folded) is not None

@@ -54,7 +54,9 @@ _WORD_BREAK = re.compile(
 _BREAK_WORDS = ("but", "however", "although", "though", "whereas", "while")
 _WORD_CHAR = re.compile(r"\w")
 # "and" before a capital "I" ("... and I never ..."): the "I" is read in the text itself.
-_AND_I_BREAK = re.compile(r"a(?<!\wa)nd\s(?=i\s)")
+# Searched by its literal opening; an "and" inside a word ("band I") is dropped after: no
+# match can open inside another.
+_AND_I_BREAK = re.compile(r"and\s(?=i\s)")
 
 
 class ClauseBreaks:
@@ -163,6 +165,7 @@ def _breaks_in(
         found.span()
         for found in _AND_I_BREAK.finditer(folded, low, high)
         if text[found.end()] == "I"
+        and not (found.start() and _WORD_CHAR.match(folded, found.start() - 1))
     ]
     if not words:
         return marks
