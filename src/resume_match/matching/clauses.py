@@ -114,9 +114,7 @@ class ClauseBreaks:
         whole text that ends past ``start`` is not the scan's either.
         """
         text = self.text
-        if 0 < start < len(text) and (
-            _LETTERS.match(text, start - 1) or _LETTERS.match(self._folded, start - 1)
-        ):
+        if 0 < start < len(text) and _is_word(text[start - 1]) and _is_word(text[start]):
             return None
         if self._folded.find("and", max(tail, start - 6), start) != -1:
             return None
@@ -177,6 +175,11 @@ def _breaks_in(
             kept.append((start, end))
     kept.sort()
     return kept
+
+
+def _is_word(char: str) -> bool:
+    """Whether ``\\w`` matches ``char`` (which folding keeps)."""
+    return char.isalnum() or char == "_"
 
 
 def _break_words(folded: str) -> list[tuple[int, int]]:
