@@ -271,10 +271,13 @@ def dedupe(
     a sentence before a bare title or keyword, and words that stand together before words
     found apart (``loose``, as (start, end) offsets).
     """
+    pool = items if isinstance(items, list | tuple) else list(items)
+    if len(pool) == 1:
+        return (pool[0],)
     seen: set[str] = set()
     kept: list[Evidence] = []
     for item in sorted(
-        items,
+        pool,
         key=lambda e: (
             section_rank(e.section),
             len(e.text) < 25,

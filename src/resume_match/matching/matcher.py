@@ -207,7 +207,9 @@ class SkillMatcher:
         # aside by ``dedupe``, whatever it is: it is not judged. A skill with more candidates
         # than it may keep judges every one, so that the count comes out the same.
         shown: dict[str, dict[str, tuple[int, bool]]] = {}
-        crowded = {id_ for id_, n in Counter(s[0] for s in spans).items() if n > _MAX_EVIDENCE}
+        crowded = {
+            id_ for id_, n in Counter(map(itemgetter(0), spans)).items() if n > _MAX_EVIDENCE
+        }
         starts, words, senses = tokens.starts, tokens.words, self._sense_index
         for span in sorted(spans, key=itemgetter(1, 2)):
             skill_id, start, end = span
