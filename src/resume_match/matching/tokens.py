@@ -271,11 +271,9 @@ class NameRuns:
         end = index + 1
         while end < len(words) and _capital(words[end]) and breaks[end] == breaks[start]:
             end += 1
-        if end - start < 3:
-            # Too short to be a name: found again as quickly as it would be looked up.
-            return False
+        # A run too short to be a name holds no name.
         before = words[start - 1]
-        inside = before.isalpha() and before.islower()
+        inside = end - start >= 3 and before.isalpha() and before.islower()
         self._known.update(dict.fromkeys(range(start, end), inside))
         return inside
 
