@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from .alternation import any_of
+
 # Besides ASCII capitals, the only characters that IGNORECASE matches to an ASCII letter.
 _ASCII_TWINS = (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"), ("\u212a", "k"))
 _WORD = re.compile(r"\w+")
@@ -245,53 +247,9 @@ _FEW_WORDS = 30
 _Entry = tuple[Plan, re.Pattern[str] | None, bool, re.Pattern[str] | None, frozenset[str]]
 
 
-def _trie(strings: list[str], end: str = "") -> str:
-    """An alternation of ``strings`` with their shared beginnings written once, each followed
-    by ``end``.
-
-    The engine tries the alternatives of a plain alternation one by one; here it follows only
-    the branch of the character it reads.
-    """
-    branches: dict[str, list[str]] = {}
-    ended = False
-    for string in strings:
-        if string:
-            branches.setdefault(string[0], []).append(string[1:])
-        else:
-            ended = True
-    parts = [re.escape(char) + _trie(rests, end) for char, rests in sorted(branches.items())]
-    if ended:
-        parts.append(end)
-    return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
-
-
-def _any_of(words: frozenset[str] | set[str], texts: tuple[str, ...]) -> re.Pattern[str] | None:
-    """A search that finds any of ``words`` as a whole word or any of ``texts``, or None.
-
-    Written as one alternation by first character, each opening with that literal character,
-    so that the engine skips straight to the places where one stands, and "w(?<!\\ww)ord\\b"
-    for "\\bword\\b" (a first "\\b" would stop it from skipping).
-    """
-    first: dict[str, tuple[list[str], list[str]]] = {}
-    for word in words:
-        first.setdefault(word[0], ([], []))[0].append(word[1:])
-    for text in texts:
-        first.setdefault(text[0], ([], []))[1].append(text[1:])
-    parts = []
-    for char, (word_rests, text_rests) in sorted(first.items()):
-        escaped = re.escape(char)
-        branches = []
-        if word_rests:
-            branches.append(rf"(?<!\w{escaped})" + _trie(sorted(set(word_rests)), r"\b"))
-        if text_rests:
-            branches.append(_trie(sorted(set(text_rests))))
-        parts.append(escaped + (branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"))
-    return re.compile("|".join(parts)) if parts else None
-
-
 def _alternation(texts: tuple[str, ...]) -> re.Pattern[str] | None:
     """A search that finds any of ``texts``, or None for none."""
-    return _any_of(frozenset(), texts)
+    return any_of(frozenset(), texts)
 
 
 def _gate_search(words: frozenset[str], texts: tuple[str, ...]) -> re.Pattern[str] | None:
@@ -299,7 +257,7 @@ def _gate_search(words: frozenset[str], texts: tuple[str, ...]) -> re.Pattern[st
     gate of many words, which is cheaper to look up in the string's words."""
     if len(words) > _FEW_WORDS or not all(_WORD.fullmatch(word) for word in words):
         return None
-    return _any_of(words, texts)
+    return any_of(words, texts)
 
 
 @dataclass(frozen=True)
@@ -362,7 +320,7 @@ class Screen:
             return JoinedGate(frozenset(), None, always=True)
         words = frozenset(word for gate in gates if gate for word in gate[0])
         texts = tuple(dict.fromkeys(text for gate in gates if gate for text in gate[1]))
-        quick = _any_of(words, texts) if all(map(_WORD.fullmatch, words)) else None
+        quick = any_of(words, texts) if all(map(_WORD.fullmatch, words)) else None
         return JoinedGate(words, _alternation(texts), quick=quick)
 
     def may_match(self, gate: JoinedGate, string: str) -> bool:

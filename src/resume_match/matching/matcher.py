@@ -31,14 +31,12 @@ from .evidence import (
     snippet,
     splits_items,
 )
-from .near import near_spans
+from .near import in_context, near_spans
 from .senses import SenseRule, SenseRules, by_word, other_sense
 from .spelling import Speller, lemma_table
 from .tokens import (
-    LineBounds,
     Tokens,
     beside_a_name,
-    found_outside,
     join_particles,
     opens_item,
     read_tokens,
@@ -50,7 +48,6 @@ from .tokens import (
 )
 from .warm import WarmTokenizer
 
-_CONTEXT_PREPOSITIONS = frozenset({"in", "into", "on", "using", "with", "via", "through"})
 # A single line break. Written to open with the break itself, so that the engine skips straight
 # to the next one (a look-behind first is tried at every offset).
 _LINE_BREAK = re.compile(r"\n(?<!\n\n)(?!\n)")
@@ -365,43 +362,8 @@ class SkillMatcher:
                 candidates.append((label.removesuffix("#context"), start, end))
             else:
                 spans.add((label, start, end))
-        spans.update(self._in_context(tokens, candidates, spans))
+        spans.update(in_context(tokens, candidates, spans, self._context))
         return shortest(spans)
-
-    def _in_context(self, tokens: Tokens, candidates: list[Span], spans: set[Span]) -> set[Span]:
-        """Names that are also words ("Word", "Epic") that have a confirming word beside them.
-
-        Confirmation is a preposition just before ("in Epic"), or in the same line a context word
-        or another match of the same skill. Positions are looked up by bisection, so a stuffed
-        line of thousands of names costs no more than a normal one per name.
-        """
-        if not candidates:
-            return set()
-        lowers = tokens.lowers
-        lines = LineBounds(tokens)
-        wanted = {skill_id for skill_id, _, _ in candidates}
-        hits: dict[str, list[int]] = {skill_id: [] for skill_id in wanted}
-        words = frozenset().union(*(self._context[skill_id] for skill_id in wanted))
-        # One pass over the text for all the skills' context words, in order.
-        for index in [i for i, lower in enumerate(lowers) if lower in words]:
-            for skill_id in wanted:
-                if lowers[index] in self._context[skill_id]:
-                    hits[skill_id].append(index)
-        starts: dict[str, list[int]] = {}
-        for skill_id, start, _ in spans:
-            starts.setdefault(skill_id, []).append(start)
-        for positions in starts.values():
-            positions.sort()
-        confirmed: set[Span] = set()
-        for skill_id, start, end in candidates:
-            line_start, line_end = lines.first(start), lines.last(end - 1)
-            if (
-                (start > 0 and lowers[start - 1] in _CONTEXT_PREPOSITIONS)
-                or found_outside(hits[skill_id], line_start, line_end, start, end)
-                or found_outside(starts.get(skill_id, []), line_start, line_end, start, end)
-            ):
-                confirmed.add((skill_id, start, end))
-        return confirmed
 
     def _excluded_ranges(self, doc: Any, tokens: Tokens) -> dict[str, list[tuple[int, int]]]:
         labels = self._labels

@@ -9,7 +9,10 @@ from __future__ import annotations
 import bisect
 import contextlib
 
-from .tokens import Tokens, inside_names
+from .tokens import LineBounds, Tokens, found_outside, inside_names
+
+Span = tuple[str, int, int]
+_CONTEXT_PREPOSITIONS = frozenset({"in", "into", "on", "using", "with", "via", "through"})
 
 _OPENS_A_NEW_VERB = frozenset({",", "to"})
 _VERB_OR_NOUN = frozenset(
@@ -119,3 +122,42 @@ def _compound(
     written = f"{lowers[hyphen - 1]}-{lowers[hyphen + 1]}"
     keys = near.get(written) or near.get(f"{lemmas[hyphen - 1]}-{lemmas[hyphen + 1]}") or []
     return [(key, hyphen + 1 if key[1] else hyphen - 1) for key in keys]
+
+
+def in_context(
+    tokens: Tokens, candidates: list[Span], spans: set[Span], context: dict[str, frozenset[str]]
+) -> set[Span]:
+    """Names that are also words ("Word", "Epic") that have a confirming word beside them:
+    ``context`` holds each such skill's confirming words.
+
+    Confirmation is a preposition just before ("in Epic"), or in the same line a context word
+    or another match of the same skill. Positions are looked up by bisection, so a stuffed
+    line of thousands of names costs no more than a normal one per name.
+    """
+    if not candidates:
+        return set()
+    lowers = tokens.lowers
+    lines = LineBounds(tokens)
+    wanted = {skill_id for skill_id, _, _ in candidates}
+    hits: dict[str, list[int]] = {skill_id: [] for skill_id in wanted}
+    words = frozenset().union(*(context[skill_id] for skill_id in wanted))
+    # One pass over the text for all the skills' context words, in order.
+    for index in [i for i, lower in enumerate(lowers) if lower in words]:
+        for skill_id in wanted:
+            if lowers[index] in context[skill_id]:
+                hits[skill_id].append(index)
+    starts: dict[str, list[int]] = {}
+    for skill_id, start, _ in spans:
+        starts.setdefault(skill_id, []).append(start)
+    for positions in starts.values():
+        positions.sort()
+    confirmed: set[Span] = set()
+    for skill_id, start, end in candidates:
+        line_start, line_end = lines.first(start), lines.last(end - 1)
+        if (
+            (start > 0 and lowers[start - 1] in _CONTEXT_PREPOSITIONS)
+            or found_outside(hits[skill_id], line_start, line_end, start, end)
+            or found_outside(starts.get(skill_id, []), line_start, line_end, start, end)
+        ):
+            confirmed.add((skill_id, start, end))
+    return confirmed
