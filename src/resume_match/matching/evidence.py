@@ -73,9 +73,6 @@ _LIST_SECTIONS = frozenset({"Skills"})
 class _Line(NamedTuple):
     heading: bool
     title: bool
-    dated: bool
-    label_end: int
-    pastime: bool
 
 
 class LineMap:
@@ -101,6 +98,7 @@ class LineMap:
             self._starts.append(offset)
             offset += len(line) + 1
         self._read: dict[int, _Line] = {}
+        self._soft_read: dict[int, tuple[bool, int, bool]] = {}
         self._name = _name_line(self._lines)
 
     def refuses(self, skill: Skill, start: int) -> bool:
@@ -114,7 +112,10 @@ class LineMap:
         line = self._line(index)
         if line.heading or index == self._name or (line.title and not self._in_list(index)):
             return True
-        return skill.category == "soft" and (line.dated or start < line.label_end or line.pastime)
+        if skill.category != "soft":
+            return False
+        dated, label_end, pastime = self._soft(index)
+        return dated or start < label_end or pastime
 
     def _in_list(self, index: int) -> bool:
         """Three or more short capitalised lines in a row are a list of skills, not job titles."""
@@ -132,11 +133,24 @@ class LineMap:
         return self._read[index]
 
     def _classify(self, index: int) -> _Line:
+        stripped = self._lines[index].strip()
+        words = _WORD.findall(stripped)
+        section = self._sections.at(self._starts[index])
+        bulleted = stripped[:1] in _BULLETS
+        return _Line(
+            heading=(stripped.endswith(":") and 0 < len(words) <= 6) or _contact(stripped),
+            title=section in _TITLE_SECTIONS and not bulleted and _is_title(stripped, words),
+        )
+
+    def _soft(self, index: int) -> tuple[bool, int, bool]:
+        """What only a soft skill asks of a line: whether it is dated, where a label before a
+        sentence ends (-1 for none), whether it is a pastime; read when first asked."""
+        found = self._soft_read.get(index)
+        if found is not None:
+            return found
         line, offset = self._lines[index], self._starts[index]
         stripped = line.strip()
-        words = _WORD.findall(stripped)
         section = self._sections.at(offset)
-        bulleted = stripped[:1] in _BULLETS
         end = -1
         colon = stripped.find(":")
         if colon > 0 and section not in _LIST_SECTIONS:
@@ -144,13 +158,13 @@ class LineMap:
             body = _WORD.findall(stripped[colon + 1 :])
             if 0 < len(label) <= 5 and _capitalised(label) and len(body) >= 4:
                 end = offset + line.find(":")
-        return _Line(
-            heading=(stripped.endswith(":") and 0 < len(words) <= 6) or _contact(stripped),
-            title=section in _TITLE_SECTIONS and not bulleted and _is_title(stripped, words),
-            dated=section in _JOB_SECTIONS and not bulleted and _is_dated_title(stripped, words),
-            label_end=end,
-            pastime=section == "Interests",
+        dated = (
+            section in _JOB_SECTIONS
+            and stripped[:1] not in _BULLETS
+            and _is_dated_title(stripped, _WORD.findall(stripped))
         )
+        found = self._soft_read[index] = (dated, end, section == "Interests")
+        return found
 
 
 def _contact(line: str) -> bool:

@@ -157,20 +157,25 @@ def shortest(spans: set[tuple[str, int, int]]) -> set[tuple[str, int, int]]:
     Spans are a few tokens long, so each looks only at the spans that start inside it: linear in
     the number of spans, where comparing every pair made a stuffed document take minutes.
     """
+    # A one-token span holds no other (every span ends past its start): only the skills with
+    # longer spans are looked at.
+    longer = [span for span in spans if span[2] - span[1] > 1]
+    kept = set(spans)
+    if not longer:
+        return kept
+    skills = {skill_id for skill_id, _, _ in longer}
     ends: dict[tuple[str, int], list[int]] = {}
     for skill_id, start, end in spans:
-        ends.setdefault((skill_id, start), []).append(end)
-    kept: set[tuple[str, int, int]] = set()
-    for span in spans:
+        if skill_id in skills:
+            ends.setdefault((skill_id, start), []).append(end)
+    for span in longer:
         skill_id, start, end = span
-        # A one-token span holds no other: every span ends past its start.
-        if end - start > 1 and any(
+        if any(
             inner_end <= end and (inner_start, inner_end) != (start, end)
             for inner_start in range(start, end)
             for inner_end in ends.get((skill_id, inner_start), ())
         ):
-            continue
-        kept.add(span)
+            kept.discard(span)
     return kept
 
 
