@@ -6,6 +6,9 @@ Texts are drawn from the pieces that make or break a break (commas before "I", r
 
 from __future__ import annotations
 
+import re
+import sys
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -94,3 +97,13 @@ def test_a_long_run_of_spaces_after_a_comma_is_scanned_as_the_window_sees_it() -
     for offset in range(len(text) + 1):
         assert breaks.clause_start(offset) == _window_start(text, offset)
         assert breaks.clause_end(offset) == _window_end(text, offset)
+
+
+def test_a_word_character_is_what_the_engine_calls_one() -> None:
+    """The whole-text reading tells a cut word by ``str.isalnum``: the engine's ``\\w``."""
+    word = re.compile(r"\w")
+    for code in range(sys.maxunicode + 1):
+        if 0xD800 <= code < 0xE000:
+            continue
+        char = chr(code)
+        assert bool(word.fullmatch(char)) == (char.isalnum() or char == "_"), hex(code)

@@ -69,6 +69,25 @@ def test_a_screened_search_answers_as_the_search_does(text: str) -> None:
         assert _span(SCREEN.search(pattern, text)) == _span(pattern.search(text)), pattern.pattern
 
 
+@SETTINGS
+@given(clauses(), st.sets(st.sampled_from(PATTERNS), min_size=1))
+def test_a_joined_gate_refuses_only_what_each_search_would_skip(
+    text: str, patterns: set[re.Pattern[str]]
+) -> None:
+    if not SCREEN.may_match(SCREEN.joined(*patterns), text):
+        assert all(SCREEN.search(pattern, text) is None for pattern in patterns)
+
+
+def test_a_joined_gate_refuses_a_clause_without_any_patterns_words() -> None:
+    first = re.compile(r"\bno\s+experience\b", re.I)
+    second = re.compile(r"\beager\s+to\s+learn\b", re.I)
+    screen = Screen(first, second)
+    gate = screen.joined(first, second)
+    assert not screen.may_match(gate, "Registered patients in Epic")
+    assert screen.may_match(gate, "Eager to LEARN")
+    assert screen.may_match(screen.joined(re.compile(r"(\w+)\1")), "anything")
+
+
 def test_the_screen_skips_clauses_without_the_words() -> None:
     pattern = re.compile(r"\b(?:no|without)\s+(?:\w+\s+){0,2}?(?:experience|training)\b", re.I)
     screen = Screen(pattern)

@@ -15,7 +15,10 @@ search's own.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
+
+from .alternation import any_of
 
 # Besides ASCII capitals, the only characters that IGNORECASE matches to an ASCII letter.
 _ASCII_TWINS = (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"), ("\u212a", "k"))
@@ -239,14 +242,14 @@ def _holds(alternatives: Plan, folded: str, words: set[str]) -> bool:
 _NO_WORDS: set[str] = set()
 
 
-_FEW_WORDS = 16
+_FEW_WORDS = 30
 # A pattern's plan, quick gate, whether it looks up words, its gate's strings and words.
 _Entry = tuple[Plan, re.Pattern[str] | None, bool, re.Pattern[str] | None, frozenset[str]]
 
 
 def _alternation(texts: tuple[str, ...]) -> re.Pattern[str] | None:
     """A search that finds any of ``texts``, or None for none."""
-    return re.compile("|".join(map(re.escape, texts))) if texts else None
+    return any_of(frozenset(), texts)
 
 
 def _gate_search(words: frozenset[str], texts: tuple[str, ...]) -> re.Pattern[str] | None:
@@ -254,14 +257,18 @@ def _gate_search(words: frozenset[str], texts: tuple[str, ...]) -> re.Pattern[st
     gate of many words, which is cheaper to look up in the string's words."""
     if len(words) > _FEW_WORDS or not all(_WORD.fullmatch(word) for word in words):
         return None
-    # "w(?<!\ww)ord\b" is "\bword\b" opening with a letter, which lets the engine skip to
-    # the places where one of the first letters stands.
-    parts = [
-        rf"{re.escape(word[0])}(?<!\w{re.escape(word[0])}){re.escape(word[1:])}\b"
-        for word in sorted(words)
-    ]
-    parts += [re.escape(text) for text in texts]
-    return re.compile("|".join(parts)) if parts else None
+    return any_of(words, texts)
+
+
+@dataclass(frozen=True)
+class JoinedGate:
+    """The gates of several patterns: their words and, in one search, their strings."""
+
+    words: frozenset[str]
+    texts: re.Pattern[str] | None
+    always: bool = False
+    quick: re.Pattern[str] | None = None
+    """Its words and strings in one search, which is quicker than splitting a string into words."""
 
 
 class Screen:
@@ -306,6 +313,29 @@ class Screen:
         }
         self._last: tuple[str, str, set[str] | None] = ("", "", None)
 
+    def joined(self, *patterns: re.Pattern[str]) -> JoinedGate:
+        """The gates of ``patterns`` as one, for a string that they are all searched in."""
+        gates = [self._gates.get(id(pattern)) for pattern in patterns]
+        if any(gate is None for gate in gates):
+            return JoinedGate(frozenset(), None, always=True)
+        words = frozenset(word for gate in gates if gate for word in gate[0])
+        texts = tuple(dict.fromkeys(text for gate in gates if gate for text in gate[1]))
+        quick = any_of(words, texts) if all(map(_WORD.fullmatch, words)) else None
+        return JoinedGate(words, _alternation(texts), quick=quick)
+
+    def may_match(self, gate: JoinedGate, string: str) -> bool:
+        """False when no pattern of ``gate`` can match in ``string``: each search would be
+        skipped by its own gate."""
+        if gate.always:
+            return True
+        if gate.quick is not None:
+            folded = string.lower() if string.isascii() else fold(string)
+            return gate.quick.search(folded) is not None
+        folded, words = self._read(string, True)
+        return not words.isdisjoint(gate.words) or (
+            gate.texts is not None and gate.texts.search(folded) is not None
+        )
+
     def search(self, pattern: re.Pattern[str], string: str) -> re.Match[str] | None:
         """``pattern.search(string)``, skipped when ``string`` lacks what a match needs."""
         entry = self._entries.get(id(pattern))
@@ -313,7 +343,12 @@ class Screen:
             alternatives, quick, wordy, texts, gate_words = entry
             last = self._last
             if quick is not None and (last[0] != string or last[2] is None):
-                if quick.search(self._read(string, False)[0]) is None:
+                if last[0] != string:
+                    folded = string.lower() if string.isascii() else fold(string)
+                    self._last = (string, folded, None)
+                else:
+                    folded = last[1]
+                if quick.search(folded) is None:
                     return None
                 folded, words = self._read(string, wordy)
             else:
@@ -328,7 +363,7 @@ class Screen:
         """The folded string and, when ``wordy``, its words; kept for the next search of it."""
         last = self._last
         if last[0] != string:
-            folded = fold(string)
+            folded = string.lower() if string.isascii() else fold(string)
             last = (string, folded, None)
             self._last = last
         words = last[2]

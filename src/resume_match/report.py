@@ -240,14 +240,16 @@ def _match_to_dict(match: SkillMatch, max_evidence: int | None, complete: bool) 
 
 
 def _evidence_to_dict(evidence: Evidence, complete: bool) -> dict[str, Any]:
-    data: dict[str, Any] = {
-        "text": evidence.text,
-        "page": evidence.page,
-        "section": evidence.section,
-    }
     if complete:
-        data.update(term=evidence.term, start=evidence.start, end=evidence.end)
-    return data
+        return {
+            "text": evidence.text,
+            "page": evidence.page,
+            "section": evidence.section,
+            "term": evidence.term,
+            "start": evidence.start,
+            "end": evidence.end,
+        }
+    return {"text": evidence.text, "page": evidence.page, "section": evidence.section}
 
 
 _COMPLETE_EVIDENCE = frozenset(("text", "term", "page", "section", "start", "end"))

@@ -27,18 +27,35 @@ def coverage(taxonomy: Taxonomy, found_ids: Iterable[str]) -> Coverage:
     skills come most important (highest weight) first, then in taxonomy order.
     """
     found_set = set(found_ids)
-    core = taxonomy.core
+    core, technical, soft = _core_of(taxonomy)
     found = tuple(skill for skill in core if skill.id in found_set)
     missing = tuple(
         sorted((skill for skill in core if skill.id not in found_set), key=lambda s: -s.weight)
     )
     return Coverage(
         score=_share(core, found_set) or 0.0,
-        technical_score=_share([s for s in core if s.category == "technical"], found_set),
-        soft_score=_share([s for s in core if s.category == "soft"], found_set),
+        technical_score=_share(technical, found_set),
+        soft_score=_share(soft, found_set),
         found=found,
         missing=missing,
     )
+
+
+_cores: dict[int, tuple[Taxonomy, tuple[tuple[Skill, ...], ...]]] = {}
+
+
+def _core_of(taxonomy: Taxonomy) -> tuple[tuple[Skill, ...], ...]:
+    """The taxonomy's core skills, all and by category; found once per taxonomy (kept, so that
+    its id is not reused), not for every file."""
+    kept = _cores.get(id(taxonomy))
+    if kept is None or kept[0] is not taxonomy:
+        if len(_cores) >= 16:
+            _cores.clear()
+        core = taxonomy.core
+        technical = tuple(s for s in core if s.category == "technical")
+        soft = tuple(s for s in core if s.category == "soft")
+        kept = _cores[id(taxonomy)] = (taxonomy, (core, technical, soft))
+    return kept[1]
 
 
 def _share(skills: Iterable[Skill], found: set[str]) -> float | None:

@@ -51,8 +51,12 @@ _WORD_BREAK = re.compile(
     r"b(?<!\wb)ut\b|h(?<!\wh)owever\b|a(?<!\wa)lthough\b|t(?<!\wt)hough\b"
     r"|w(?<!\ww)hereas\b|w(?<!\ww)hile\b|w(?<!\ww)hilst\b"
 )
+_BREAK_WORDS = ("but", "however", "although", "though", "whereas", "while")
+_WORD_CHAR = re.compile(r"\w")
 # "and" before a capital "I" ("... and I never ..."): the "I" is read in the text itself.
-_AND_I_BREAK = re.compile(r"a(?<!\wa)nd\s(?=i\s)")
+# Searched by its literal opening; an "and" inside a word ("band I") is dropped after: no
+# match can open inside another.
+_AND_I_BREAK = re.compile(r"and\s(?=i\s)")
 
 
 class ClauseBreaks:
@@ -60,8 +64,8 @@ class ClauseBreaks:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._folded = fold(text)
-        spans = _breaks_in(text, self._folded, 0, len(text))
+        self.folded = self._folded = fold(text)
+        spans = _breaks_in(text, self._folded, 0, len(text), whole=True)
         self._starts = [start for start, _ in spans]
         self._ends = [end for _, end in spans]
         # Commas whose run of spaces reaches further than the others.
@@ -94,7 +98,37 @@ class ClauseBreaks:
             tail = opened
         index = bisect.bisect_left(self._starts, tail) - 1
         before = self._ends[index] if index >= 0 and self._starts[index] >= low else 0
+        last = self._last_before(tail, start)
+        if last is not None:
+            return self._ends[last] if last > index else before
         return _last_end(text, self._folded, tail, start, before)
+
+    def _last_before(self, tail: int, start: int) -> int | None:
+        """The last of the whole text's breaks that a scan of [tail, start) finds, as an index
+        (-1 for none), or None when that scan may see otherwise.
+
+        An attempt at a break sees otherwise only where it reads the character at ``start``,
+        which the scan does not have: a word that goes on past it ("but|ter"), a line break
+        just before it (whose next line may open with a capital), a comma's break that ends at
+        it or an "and" a few characters before it (which look for an "I" after). A break of the
+        whole text that ends past ``start`` is not the scan's either.
+        """
+        text = self.text
+        if 0 < start < len(text) and _is_word(text[start - 1]) and _is_word(text[start]):
+            return None
+        if self._folded.find("and", max(tail, start - 6), start) != -1:
+            return None
+        # A line break just before ``start`` is a break of the whole text alone.
+        limit = start - 1 if text[start - 1 : start] == "\n" else start
+        last = bisect.bisect_left(self._starts, limit) - 1
+        after = bisect.bisect_left(self._starts, start) - 1
+        # A comma's break ends where its look for "I", "my" or "we" begins.
+        if after >= 0 and (
+            self._ends[after] > start
+            or (self._ends[after] == start and text[self._starts[after]] == ",")
+        ):
+            return None
+        return last
 
     def clause_end(self, end: int) -> int | None:
         """Where ``CLAUSE_BREAK.search(text[end:end + LOOK_AHEAD])`` finds a break, or None."""
@@ -115,15 +149,21 @@ class ClauseBreaks:
         return found.start() if found else None
 
 
-def _breaks_in(text: str, folded: str, low: int, high: int) -> list[tuple[int, int]]:
+def _breaks_in(
+    text: str, folded: str, low: int, high: int, whole: bool = False
+) -> list[tuple[int, int]]:
     """The spans ``CLAUSE_BREAK.finditer(text, low, high)`` finds, from its marks and its
-    words (in the folded text)."""
+    words (in the folded text); ``whole`` for the whole text, where the words are looked up."""
     marks = [found.span() for found in _MARK_BREAK.finditer(text, low, high)]
-    words = [found.span() for found in _WORD_BREAK.finditer(folded, low, high)]
+    if whole:
+        words = _break_words(folded)
+    else:
+        words = [found.span() for found in _WORD_BREAK.finditer(folded, low, high)]
     words += [
         found.span()
         for found in _AND_I_BREAK.finditer(folded, low, high)
         if text[found.end()] == "I"
+        and not (found.start() and _WORD_CHAR.match(folded, found.start() - 1))
     ]
     if not words:
         return marks
@@ -135,6 +175,33 @@ def _breaks_in(text: str, folded: str, low: int, high: int) -> list[tuple[int, i
             kept.append((start, end))
     kept.sort()
     return kept
+
+
+def _is_word(char: str) -> bool:
+    """Whether ``\\w`` matches ``char`` (which folding keeps)."""
+    return char.isalnum() or char == "_"
+
+
+def _break_words(folded: str) -> list[tuple[int, int]]:
+    """The spans ``_WORD_BREAK.finditer(folded)`` finds: each break word standing alone.
+
+    Looked up word by word, which is several times quicker over a whole text than the search
+    that stops at every letter a break word opens with. Two words standing alone cannot
+    overlap, so the search's spans are all of them.
+    """
+    found: list[tuple[int, int]] = []
+    size = len(folded)
+    for word in _BREAK_WORDS:
+        at = folded.find(word)
+        while at != -1:
+            end = at + len(word)
+            if not (at and _WORD_CHAR.match(folded, at - 1)) and not (
+                end < size and _WORD_CHAR.match(folded, end)
+            ):
+                found.append((at, end))
+            at = folded.find(word, at + 1)
+    found.sort()
+    return found
 
 
 def _last_end(text: str, folded: str, low: int, high: int, default: int) -> int:

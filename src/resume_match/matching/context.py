@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from ..prefilter import Screen, fold
+from ..prefilter import Screen
 from .clauses import LOOK_AHEAD, ClauseBreaks
 from .quoted import asked_for_in_table, quoted_from_someone_else
 from .staff import around_the_mention
@@ -212,6 +212,8 @@ _SCREEN = Screen(
     _TAKEN_BACK,
     _RUNNING,
 )
+# The searches of the words before a mention, refused together when none can match.
+_BEFORE = _SCREEN.joined(_NEGATION_BEFORE, _NOT_JUST_BEFORE, _EMPLOYER_VALUES, _RUNNING)
 
 
 def negated(text: str, start: int, end: int) -> bool:
@@ -229,12 +231,15 @@ def negated(text: str, start: int, end: int) -> bool:
     closed = _CLOSED_SUBORDINATE.search(before) if "," in before else None
     if closed:
         before = before[closed.end() :]
-    if (
-        _SCREEN.search(_NEGATION_BEFORE, before)
-        or _SCREEN.search(_NOT_JUST_BEFORE, before)
-        or _SCREEN.search(_EMPLOYER_VALUES, before)
-    ):
-        return True
+    running = None
+    if _SCREEN.may_match(_BEFORE, before):
+        if (
+            _SCREEN.search(_NEGATION_BEFORE, before)
+            or _SCREEN.search(_NOT_JUST_BEFORE, before)
+            or _SCREEN.search(_EMPLOYER_VALUES, before)
+        ):
+            return True
+        running = _SCREEN.search(_RUNNING, before)
     if around_the_mention(text, max(clause_start, start - 120), start, end):
         return True
     # A clause with no break in the 160 characters before the mention is searched over its last
@@ -248,10 +253,10 @@ def negated(text: str, start: int, end: int) -> bool:
         return True
     # "Doctors and patients can both book appointments": what an app lets its users do.
     opening = max(clause_start, text.rfind(":", clause_start, start) + 1)
-    users = _USERS_CAN.match(text, opening) if whole and _any_in(cues.modals, opening) else None
+    users = _USERS_CAN.match(text, opening) if whole and cues.last_modal >= opening else None
     if users and start <= users.end():
         return True
-    if _SCREEN.search(_RUNNING, before) and _A_COURSE.match(text, end):
+    if running and _A_COURSE.match(text, end):
         return True
     if quoted_from_someone_else(text, start) or asked_for_in_table(text, start):
         return True
@@ -280,8 +285,10 @@ class _Cues:
     def __init__(self, text: str) -> None:
         self.text = text
         self.breaks = ClauseBreaks(text)
-        folded = fold(text)
-        self.modals = _places(folded, ("can", "could", "may"))
+        folded = self.breaks.folded
+        # Where the last modal verb starts (inside other words too): the rule looks for one
+        # anywhere after a clause opens.
+        self.last_modal = max(folded.rfind(word) for word in ("can", "could", "may"))
         self.roles = _places(folded, ("position", "role", "opening", "vacancy", "posting"))
 
 

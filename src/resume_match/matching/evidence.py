@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..model import Evidence
 from ..sections import SectionMap
@@ -70,13 +70,9 @@ _BULLETS = frozenset("•*·>-–—▪●◦")
 _LIST_SECTIONS = frozenset({"Skills"})
 
 
-@dataclass(frozen=True)
-class _Line:
+class _Line(NamedTuple):
     heading: bool
     title: bool
-    dated: bool
-    label_end: int
-    pastime: bool
 
 
 class LineMap:
@@ -102,6 +98,7 @@ class LineMap:
             self._starts.append(offset)
             offset += len(line) + 1
         self._read: dict[int, _Line] = {}
+        self._soft_read: dict[int, tuple[bool, int, bool]] = {}
         self._name = _name_line(self._lines)
 
     def refuses(self, skill: Skill, start: int) -> bool:
@@ -115,7 +112,10 @@ class LineMap:
         line = self._line(index)
         if line.heading or index == self._name or (line.title and not self._in_list(index)):
             return True
-        return skill.category == "soft" and (line.dated or start < line.label_end or line.pastime)
+        if skill.category != "soft":
+            return False
+        dated, label_end, pastime = self._soft(index)
+        return dated or start < label_end or pastime
 
     def _in_list(self, index: int) -> bool:
         """Three or more short capitalised lines in a row are a list of skills, not job titles."""
@@ -133,11 +133,24 @@ class LineMap:
         return self._read[index]
 
     def _classify(self, index: int) -> _Line:
+        stripped = self._lines[index].strip()
+        words = _WORD.findall(stripped)
+        section = self._sections.at(self._starts[index])
+        bulleted = stripped[:1] in _BULLETS
+        return _Line(
+            heading=(stripped.endswith(":") and 0 < len(words) <= 6) or _contact(stripped),
+            title=section in _TITLE_SECTIONS and not bulleted and _is_title(stripped, words),
+        )
+
+    def _soft(self, index: int) -> tuple[bool, int, bool]:
+        """What only a soft skill asks of a line: whether it is dated, where a label before a
+        sentence ends (-1 for none), whether it is a pastime; read when first asked."""
+        found = self._soft_read.get(index)
+        if found is not None:
+            return found
         line, offset = self._lines[index], self._starts[index]
         stripped = line.strip()
-        words = _WORD.findall(stripped)
         section = self._sections.at(offset)
-        bulleted = stripped[:1] in _BULLETS
         end = -1
         colon = stripped.find(":")
         if colon > 0 and section not in _LIST_SECTIONS:
@@ -145,13 +158,13 @@ class LineMap:
             body = _WORD.findall(stripped[colon + 1 :])
             if 0 < len(label) <= 5 and _capitalised(label) and len(body) >= 4:
                 end = offset + line.find(":")
-        return _Line(
-            heading=(stripped.endswith(":") and 0 < len(words) <= 6) or _contact(stripped),
-            title=section in _TITLE_SECTIONS and not bulleted and _is_title(stripped, words),
-            dated=section in _JOB_SECTIONS and not bulleted and _is_dated_title(stripped, words),
-            label_end=end,
-            pastime=section == "Interests",
+        dated = (
+            section in _JOB_SECTIONS
+            and stripped[:1] not in _BULLETS
+            and _is_dated_title(stripped, _WORD.findall(stripped))
         )
+        found = self._soft_read[index] = (dated, end, section == "Interests")
+        return found
 
 
 def _contact(line: str) -> bool:
@@ -237,6 +250,17 @@ def snippet(text: str, start: int, end: int, width: int = 50) -> str:
     return f"{prefix}{' '.join(text[left:right].split()).strip(' •')}{suffix}"
 
 
+_new_object = object.__new__
+
+
+def new_evidence(text: str, term: str, page: int, section: str, start: int, end: int) -> Evidence:
+    """``Evidence(text, term, page, section, start, end)``, its fields set at once rather than
+    one frozen ``__setattr__`` each: a document makes dozens."""
+    evidence: Evidence = _new_object(Evidence)
+    evidence.__dict__.update(text=text, term=term, page=page, section=section, start=start, end=end)
+    return evidence
+
+
 def page_of(page_starts: list[int], offset: int) -> int:
     page = 1
     for number, start in enumerate(page_starts, start=1):
@@ -261,10 +285,13 @@ def dedupe(
     a sentence before a bare title or keyword, and words that stand together before words
     found apart (``loose``, as (start, end) offsets).
     """
+    pool = items if isinstance(items, list | tuple) else list(items)
+    if len(pool) == 1:
+        return (pool[0],)
     seen: set[str] = set()
     kept: list[Evidence] = []
     for item in sorted(
-        items,
+        pool,
         key=lambda e: (
             section_rank(e.section),
             len(e.text) < 25,

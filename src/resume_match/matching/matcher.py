@@ -22,15 +22,21 @@ from ..model import Document, Evidence, SkillMatch
 from ..sections import SectionMap, find_sections, in_keyword_list
 from ..taxonomy import Skill, Taxonomy
 from .context import SPAN_BREAK, negated
-from .evidence import dedupe, map_lines, page_of, section_rank, snippet, splits_items
-from .near import near_spans
-from .senses import SenseRule, other_sense
+from .evidence import (
+    dedupe,
+    map_lines,
+    new_evidence,
+    page_of,
+    section_rank,
+    snippet,
+    splits_items,
+)
+from .near import in_context, near_spans
+from .senses import SenseRule, SenseRules, by_word, other_sense
 from .spelling import Speller, lemma_table
 from .tokens import (
-    LineBounds,
     Tokens,
     beside_a_name,
-    found_outside,
     join_particles,
     opens_item,
     read_tokens,
@@ -42,7 +48,6 @@ from .tokens import (
 )
 from .warm import WarmTokenizer
 
-_CONTEXT_PREPOSITIONS = frozenset({"in", "into", "on", "using", "with", "via", "through"})
 # A single line break. Written to open with the break itself, so that the engine skips straight
 # to the next one (a look-behind first is tried at every offset).
 _LINE_BREAK = re.compile(r"\n(?<!\n\n)(?!\n)")
@@ -90,6 +95,9 @@ class SkillMatcher:
         for skill in taxonomy.skills:
             self._add_skill(skill, vocabulary, names)
         self._speller = Speller(vocabulary, names)
+        self._sense_index: dict[str, SenseRules] = {
+            skill_id: by_word(rules) for skill_id, rules in self._senses.items()
+        }
 
     # -- building ---------------------------------------------------------------------------
 
@@ -190,13 +198,16 @@ class SkillMatcher:
         page_starts = document.page_starts()
         # Skills that share words ask the same question of the same words: ask it once.
         vetoed: dict[tuple[int, int], bool] = {}
+        several_pages = len(page_starts) > 1
         found: dict[str, list[Evidence]] = {}
         # A quote that a skill already shows from a section that ranks no lower would be set
         # aside by ``dedupe``, whatever it is: it is not judged. A skill with more candidates
         # than it may keep judges every one, so that the count comes out the same.
         shown: dict[str, dict[str, tuple[int, bool]]] = {}
-        crowded = {id_ for id_, n in Counter(s[0] for s in spans).items() if n > _MAX_EVIDENCE}
-        starts, words, senses = tokens.starts, tokens.words, self._senses
+        crowded = {
+            id_ for id_, n in Counter(map(itemgetter(0), spans)).items() if n > _MAX_EVIDENCE
+        }
+        starts, words, senses = tokens.starts, tokens.words, self._sense_index
         for span in sorted(spans, key=itemgetter(1, 2)):
             skill_id, start, end = span
             if len(found.get(skill_id, ())) >= _MAX_EVIDENCE:
@@ -207,9 +218,11 @@ class SkillMatcher:
                 continue
             if end - start > 1 and SPAN_BREAK.search(text, char_start + 1, char_end):
                 continue
+            offsets = (char_start, char_end)
             quote = snippet(text, char_start, char_end)
             section = sections.at(char_start)
-            rank = (section_rank(section), span in loose)
+            is_loose = span in loose
+            rank = (section_rank(section), is_loose)
             best = shown.get(skill_id, {}).get(quote)
             if best is not None and best <= rank and skill_id not in crowded:
                 continue
@@ -218,25 +231,24 @@ class SkillMatcher:
                 continue
             if lines.refuses(self._skills[skill_id], char_start):
                 continue
-            if span in loose and splits_items(text, char_start, char_end, section):
+            if is_loose and splits_items(text, char_start, char_end, section):
                 continue
-            offsets = (char_start, char_end)
             if offsets not in vetoed:
                 vetoed[offsets] = veto(text, char_start, char_end)
             if vetoed[offsets]:
                 continue
-            evidence = Evidence(
-                text=quote,
-                term=text[char_start:char_end],
-                page=page_of(page_starts, char_start),
-                section=section,
-                start=char_start,
-                end=char_end,
+            evidence = new_evidence(
+                quote,
+                text[char_start:char_end],
+                page_of(page_starts, char_start) if several_pages else 1,
+                section,
+                char_start,
+                char_end,
             )
             found.setdefault(skill_id, []).append(evidence)
             quotes = shown.setdefault(skill_id, {})
             quotes[quote] = min(quotes.get(quote, rank), rank)
-            if span in loose:
+            if is_loose:
                 loose_offsets.setdefault(skill_id, set()).add(offsets)
         return [
             SkillMatch(skill, dedupe(found[skill.id], frozenset(loose_offsets.get(skill.id, ()))))
@@ -350,39 +362,8 @@ class SkillMatcher:
                 candidates.append((label.removesuffix("#context"), start, end))
             else:
                 spans.add((label, start, end))
-        spans.update(self._in_context(tokens, candidates, spans))
+        spans.update(in_context(tokens, candidates, spans, self._context))
         return shortest(spans)
-
-    def _in_context(self, tokens: Tokens, candidates: list[Span], spans: set[Span]) -> set[Span]:
-        """Names that are also words ("Word", "Epic") that have a confirming word beside them.
-
-        Confirmation is a preposition just before ("in Epic"), or in the same line a context word
-        or another match of the same skill. Positions are looked up by bisection, so a stuffed
-        line of thousands of names costs no more than a normal one per name.
-        """
-        if not candidates:
-            return set()
-        lowers = tokens.lowers
-        lines = LineBounds(tokens)
-        hits = {
-            skill_id: [i for i, lower in enumerate(lowers) if lower in self._context[skill_id]]
-            for skill_id in {skill_id for skill_id, _, _ in candidates}
-        }
-        starts: dict[str, list[int]] = {}
-        for skill_id, start, _ in spans:
-            starts.setdefault(skill_id, []).append(start)
-        for positions in starts.values():
-            positions.sort()
-        confirmed: set[Span] = set()
-        for skill_id, start, end in candidates:
-            line_start, line_end = lines.first(start), lines.last(end - 1)
-            if (
-                (start > 0 and lowers[start - 1] in _CONTEXT_PREPOSITIONS)
-                or found_outside(hits[skill_id], line_start, line_end, start, end)
-                or found_outside(starts.get(skill_id, []), line_start, line_end, start, end)
-            ):
-                confirmed.add((skill_id, start, end))
-        return confirmed
 
     def _excluded_ranges(self, doc: Any, tokens: Tokens) -> dict[str, list[tuple[int, int]]]:
         labels = self._labels

@@ -7,8 +7,12 @@ document, with the few readings that keep a pair from being proof.
 from __future__ import annotations
 
 import bisect
+import contextlib
 
-from .tokens import Tokens, inside_names
+from .tokens import LineBounds, Tokens, found_outside, inside_names
+
+Span = tuple[str, int, int]
+_CONTEXT_PREPOSITIONS = frozenset({"in", "into", "on", "using", "with", "via", "through"})
 
 _OPENS_A_NEW_VERB = frozenset({",", "to"})
 _VERB_OR_NOUN = frozenset(
@@ -69,9 +73,10 @@ def near_spans(
             if found:
                 positions.setdefault(key, []).extend(found)
     for found in positions.values():
-        found.sort()
+        if len(found) > 1:
+            found.sort()
     # A hyphenated word of a rule ("follow-up", "co-pay") is three tokens in the text.
-    for index in [i for i, lower in enumerate(lowers) if lower == "-"]:
+    for index in _hyphens(lowers):
         for key, at in _compound(lowers, lemmas, near, index):
             bisect.insort(positions.setdefault(key, []), at)
     spans: set[tuple[str, int, int]] = set()
@@ -95,6 +100,17 @@ def near_spans(
     return spans
 
 
+def _hyphens(lowers: list[str]) -> list[int]:
+    """The indices of the hyphen tokens, in order (found by list.index, at C speed)."""
+    found: list[int] = []
+    index = -1
+    with contextlib.suppress(ValueError):
+        while True:
+            index = lowers.index("-", index + 1)
+            found.append(index)
+    return found
+
+
 def _compound(
     lowers: list[str], lemmas: list[str], near: dict[str, list[tuple[int, int]]], hyphen: int
 ) -> list[tuple[tuple[int, int], int]]:
@@ -106,3 +122,42 @@ def _compound(
     written = f"{lowers[hyphen - 1]}-{lowers[hyphen + 1]}"
     keys = near.get(written) or near.get(f"{lemmas[hyphen - 1]}-{lemmas[hyphen + 1]}") or []
     return [(key, hyphen + 1 if key[1] else hyphen - 1) for key in keys]
+
+
+def in_context(
+    tokens: Tokens, candidates: list[Span], spans: set[Span], context: dict[str, frozenset[str]]
+) -> set[Span]:
+    """Names that are also words ("Word", "Epic") that have a confirming word beside them:
+    ``context`` holds each such skill's confirming words.
+
+    Confirmation is a preposition just before ("in Epic"), or in the same line a context word
+    or another match of the same skill. Positions are looked up by bisection, so a stuffed
+    line of thousands of names costs no more than a normal one per name.
+    """
+    if not candidates:
+        return set()
+    lowers = tokens.lowers
+    lines = LineBounds(tokens)
+    wanted = {skill_id for skill_id, _, _ in candidates}
+    hits: dict[str, list[int]] = {skill_id: [] for skill_id in wanted}
+    words = frozenset().union(*(context[skill_id] for skill_id in wanted))
+    # One pass over the text for all the skills' context words, in order.
+    for index in [i for i, lower in enumerate(lowers) if lower in words]:
+        for skill_id in wanted:
+            if lowers[index] in context[skill_id]:
+                hits[skill_id].append(index)
+    starts: dict[str, list[int]] = {}
+    for skill_id, start, _ in spans:
+        starts.setdefault(skill_id, []).append(start)
+    for positions in starts.values():
+        positions.sort()
+    confirmed: set[Span] = set()
+    for skill_id, start, end in candidates:
+        line_start, line_end = lines.first(start), lines.last(end - 1)
+        if (
+            (start > 0 and lowers[start - 1] in _CONTEXT_PREPOSITIONS)
+            or found_outside(hits[skill_id], line_start, line_end, start, end)
+            or found_outside(starts.get(skill_id, []), line_start, line_end, start, end)
+        ):
+            confirmed.add((skill_id, start, end))
+    return confirmed

@@ -9,12 +9,28 @@ from __future__ import annotations
 
 SenseRule = tuple[frozenset[str], frozenset[str], int, frozenset[str]]
 """The match's word, the words that give it another sense, the reach, the ``unless`` words."""
+SenseRules = dict[str, tuple[int, frozenset[str], list[SenseRule]]]
+"""A skill's rules by each word of a match they are about (most words of a match have none),
+with their longest reach and all the words that give another sense, to look once for any."""
+
+
+def by_word(rules: list[SenseRule]) -> SenseRules:
+    """``rules`` looked up by the match's word, each word's rules in their order."""
+    found: dict[str, list[SenseRule]] = {}
+    for rule in rules:
+        for word in rule[0]:
+            found.setdefault(word, []).append(rule)
+    return {
+        word: (max(rule[2] for rule in kept), frozenset().union(*(rule[1] for rule in kept)), kept)
+        for word, kept in found.items()
+    }
+
 
 _LIST_REACH = 2
 
 
 def other_sense(
-    rules: list[SenseRule],
+    rules: SenseRules,
     lemmas: list[str],
     breaks: list[int],
     start: int,
@@ -26,11 +42,17 @@ def other_sense(
     A bare item of a list takes its sense from the items around it, so its reach is a little
     longer (commas take a token each): "routers, scheduling, TCP/IP" is an IT task.
     """
+    extra = _LIST_REACH if whole_list else 0
     for index in range(start, end):
-        lemma = lemmas[index]
-        for words, others, within, unless in rules:
-            if lemma not in words:
-                continue
+        entry = rules.get(lemmas[index])
+        if entry is None:
+            continue
+        widest, any_other, word_rules = entry
+        # No word in the longest reach gives any of the other senses: none of the rules holds.
+        low, high = max(0, index - widest - extra), index + widest + extra + 1
+        if any_other.isdisjoint(lemmas[low:high]):
+            continue
+        for _, others, within, unless in word_rules:
             reach = within + _LIST_REACH if whole_list else within
             low, high = max(0, index - reach), min(len(lemmas), index + reach + 1)
             # Nothing to look at when no word within reach gives the other sense.

@@ -157,18 +157,26 @@ def shortest(spans: set[tuple[str, int, int]]) -> set[tuple[str, int, int]]:
     Spans are a few tokens long, so each looks only at the spans that start inside it: linear in
     the number of spans, where comparing every pair made a stuffed document take minutes.
     """
+    # A one-token span holds no other (every span ends past its start): only the skills with
+    # longer spans are looked at.
+    longer = [span for span in spans if span[2] - span[1] > 1]
+    kept = set(spans)
+    if not longer:
+        return kept
+    skills = {skill_id for skill_id, _, _ in longer}
     ends: dict[tuple[str, int], list[int]] = {}
     for skill_id, start, end in spans:
-        ends.setdefault((skill_id, start), []).append(end)
-    return {
-        (skill_id, start, end)
-        for skill_id, start, end in spans
-        if not any(
+        if skill_id in skills:
+            ends.setdefault((skill_id, start), []).append(end)
+    for span in longer:
+        skill_id, start, end = span
+        if any(
             inner_end <= end and (inner_start, inner_end) != (start, end)
             for inner_start in range(start, end)
             for inner_end in ends.get((skill_id, inner_start), ())
-        )
-    }
+        ):
+            kept.discard(span)
+    return kept
 
 
 _LINE_STARTS = re.compile("[\n•]")
@@ -268,11 +276,9 @@ class NameRuns:
         end = index + 1
         while end < len(words) and _capital(words[end]) and breaks[end] == breaks[start]:
             end += 1
-        if end - start < 3:
-            # Too short to be a name: found again as quickly as it would be looked up.
-            return False
+        # A run too short to be a name holds no name.
         before = words[start - 1]
-        inside = before.isalpha() and before.islower()
+        inside = end - start >= 3 and before.isalpha() and before.islower()
         self._known.update(dict.fromkeys(range(start, end), inside))
         return inside
 

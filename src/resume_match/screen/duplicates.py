@@ -30,6 +30,7 @@ FINGERPRINT = f"crc32-shingle{SHINGLE}-bottom{SKETCH_SIZE}"
 _BUCKETS = 8
 _COMMON = 64
 _WORD = re.compile(r"\w+")
+_ASCII_WORD = re.compile(rb"\w+")
 
 
 def text_fingerprint(text: str) -> list[int]:
@@ -38,7 +39,14 @@ def text_fingerprint(text: str) -> list[int]:
     Case, punctuation and line breaks do not count, so the same words read from a PDF and from
     a DOCX give the same sketch. An empty text gives an empty sketch, which matches nothing.
     """
-    words = _WORD.findall(text.casefold())
+    folded = text.casefold()
+    if folded.isascii():
+        # An ASCII text's words are the same as bytes, and each shingle need not be encoded.
+        raw = _ASCII_WORD.findall(folded.encode())
+        if len(raw) > SHINGLE:
+            shingled = map(b" ".join, zip(*(raw[i:] for i in range(SHINGLE)), strict=False))
+            return sorted(set(map(zlib.crc32, shingled)))[:SKETCH_SIZE]
+    words = _WORD.findall(folded)
     if not words:
         return []
     if len(words) <= SHINGLE:
