@@ -87,7 +87,9 @@ _OTHER_SUBJECT = re.compile(
     r"[\s\-•*>]*(?:(?:our|my|the|their|his|her|(?:the\s+)?[\w.]+'s)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:counselors?|managers?|supervisors?|team|staff|coworkers?|colleagues?|department|billers?|"
     r"coordinators?|specialists?|nurses?|doctors?|physicians?|providers?|office|leads?|boss|"
-    r"schedulers?|registrars?|receptionists?)"
+    r"schedulers?|registrars?|receptionists?|aunts?|uncles?|mom|mother|dad|father|parents|sisters?|"
+    r"brothers?|cousins?|grandm(?:a|other)|grandpa|grandfather|friends?|roommates?|neighbou?rs?|"
+    r"wife|husband|daughter|son)"
     r"|patients|they|she|he|someone else|others"
     r"|[\w-]+s(?:\s+and\s+[\w-]+s)?\s+(?:can|could|may)(?:\s+(?:both|also|now|easily))?)"
     r"\b(?![^.;!?]*(?:(?-i:\bI\b)|\bme\b|\bmy\b))",
@@ -131,6 +133,9 @@ _EMPLOYER_VALUES = re.compile(
     r"vision(?!\s+(?:and\s+[\w-]+\s+)?(?:insurance|benefits?|plans?|coverage|exams?|care)\b)|"
     r"approach|philosophy|culture|standards?|priority|priorities)\b"
     r"|\b(?:is|are)\s+(?:well\s+)?(?:known|renowned|recognized|famous|respected)\s+for\b"
+    # "a healthcare environment that values HIPAA compliance": what the workplace prizes.
+    r"|\b(?:environment|workplace|organi[sz]ation|practice|clinic|hospital|team|company|employer|"
+    r"office|setting|role|position)\s+(?:that|which)\s+(?:values|prizes|prioriti[sz]es|emphasi[sz]es)\b"
     r"|\bits\s+(?:[\w-]+\s+){0,2}$|\b(?:its|their)\s+own\s+(?:[\w-]+\s+){0,2}$"
     r"|\b(?:the\s+)?(?:ideal|successful|right|preferred|qualified)\s+(?:candidate|applicant|hire|person)s?\b"
     r"|\b(?:candidates?|applicants?)\s+(?:will|should|must|need)\b"
@@ -141,6 +146,11 @@ _EMPLOYER_VALUES = re.compile(
 _A_JOB_NAMED = re.compile(
     r"^[ \t]*(?:[\w-]+[ \t]+){0,2}?(?:position|role|opening|vacancy|posting)\b", re.IGNORECASE
 )
+# "I see the registration people every shift": the skill names the people who do the work.
+_THE_PEOPLE_WHO = re.compile(
+    r"[\w-]+(?:[ \t]+desk)?[ \t]+(?:people|folks|ladies|guys|clerks|workers)\b", re.IGNORECASE
+)
+_THE_BEFORE = re.compile(r"\b(?:the|those|these)\s+$", re.IGNORECASE)
 _BY_SOMEONE_ELSE = re.compile(
     r"^[ \t]*by[ \t]+(?:the|our|their|his|her|a|an|another|other)[ \t]+(?!phone|telephone)",
     re.IGNORECASE,
@@ -243,6 +253,8 @@ def negated(text: str, start: int, end: int) -> bool:
     whole = start - clause_start <= _LONGEST_CLAUSE
     others = (whole and _OTHER_SUBJECT.match(prefix)) or _SCREEN.search(_OTHER_DID, prefix)
     if others and not _WRITER_USED_IT.match(text, end):
+        return True
+    if _THE_BEFORE.search(before[-8:]) and _THE_PEOPLE_WHO.match(text, start, end + 20):
         return True
     if not prefix.strip(" \t-•*>") and _SUBJECT_FIRST.match(text, start, end):
         return True
