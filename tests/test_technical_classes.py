@@ -318,6 +318,17 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
         ("Use Excel for the weekly staffing forecast.", "computer-proficiency", True),
         ("Excel at forecasting the weekly budget.", "computer-proficiency", False),
     ],
+    # A phone store's devices are no call handling; "every scheduled procedure" books nothing;
+    # "low denial rates" is a record kept, not a denial resolved.
+    "phones as devices, scheduled as an adjective, low rates": [
+        ("Replaced worn batteries and cracked screens on customers' phones.", "phone-systems", False),
+        ("Activated new lines and moved contacts to the new handsets.", "phone-systems", False),
+        ("Answered six phone lines and transferred calls to the nurses.", "phone-systems", True),
+        ("I confirm benefits for each scheduled procedure before the visit.", "appointment-scheduling", False),
+        ("Scheduled procedures for four surgeons in Cadence.", "appointment-scheduling", True),
+        ("Known in the billing office for low denial rates.", "problem-solving", False),
+        ("Lowered claim denials by 30% by fixing coding errors.", "problem-solving", True),
+    ],
 }
 
 

@@ -148,9 +148,9 @@ _A_JOB_NAMED = re.compile(
 )
 # "I see the registration people every shift": the skill names the people who do the work.
 _THE_PEOPLE_WHO = re.compile(
-    r"[\w-]+(?:[ \t]+desk)?[ \t]+(?:people|folks|ladies|guys|clerks|workers)\b", re.IGNORECASE
+    r"\b(?:the|those|these)\s+[\w-]+(?:[ \t]+desk)?[ \t]+(?:people|folks|ladies|guys|clerks|workers)\b",
+    re.IGNORECASE,
 )
-_THE_BEFORE = re.compile(r"\b(?:the|those|these)\s+$", re.IGNORECASE)
 _BY_SOMEONE_ELSE = re.compile(
     r"^[ \t]*by[ \t]+(?:the|our|their|his|her|a|an|another|other)[ \t]+(?!phone|telephone)",
     re.IGNORECASE,
@@ -254,7 +254,8 @@ def negated(text: str, start: int, end: int) -> bool:
     others = (whole and _OTHER_SUBJECT.match(prefix)) or _SCREEN.search(_OTHER_DID, prefix)
     if others and not _WRITER_USED_IT.match(text, end):
         return True
-    if _THE_BEFORE.search(before[-8:]) and _THE_PEOPLE_WHO.match(text, start, end + 20):
+    people = _THE_PEOPLE_WHO.search(text, max(clause_start, start - 8), end + 20)
+    if people and people.start() < end:
         return True
     if not prefix.strip(" \t-•*>") and _SUBJECT_FIRST.match(text, start, end):
         return True
