@@ -200,6 +200,13 @@ _CLOSED_SUBORDINATE = re.compile(
     r"(?:\b(?:not|never|no)\b|n't)[^,;.!?]*,\s+(?=(?:and\s+)?(?-i:[a-z]+ed)\b)",
     re.IGNORECASE,
 )
+# "If a patient is paying self-pay I collect the payment": a habit, whose condition ends where
+# the writer's present deed begins ("if I could ..." and "if hired I would ..." stay conditions).
+_IF_THEN_I = re.compile(
+    r"\bif\s+(?!I\b)[^,;.!?]*?\s(?=(?-i:I)\s+(?!(?:would|could|will|might|may|can|should|shall|"
+    r"want|hope|plan|wish|am|was)\b)[a-z]+\b)",
+    re.IGNORECASE,
+)
 _A_COURSE = re.compile(
     r"[^.;!?]{0,40}?\b(?:course|class|certification|certificate|program|training)\b", re.IGNORECASE
 )
@@ -239,6 +246,10 @@ def negated(text: str, start: int, end: int) -> bool:
     closed = _CLOSED_SUBORDINATE.search(before) if "," in before else None
     if closed:
         before = before[closed.end() :]
+    low = start - len(before)
+    habit = _IF_THEN_I.search(text, low, end) if "I " in text[low:end] else None
+    if habit and habit.end() <= start:
+        before = text[habit.end() : start]
     if (
         _SCREEN.search(_NEGATION_BEFORE, before)
         or _SCREEN.search(_NOT_JUST_BEFORE, before)
