@@ -333,6 +333,9 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
     # "the vocabulary of medicine" is medical vocabulary; Epic's mobile module is Epic.
     "charting in an EHR, patient responsibility, vocabulary of medicine, Epic Rover": [
         ("I chart in Cerner for every visit.", DATA, True),
+        # A wrapped line that ends on "in" runs on into the next line's capital.
+        ("For six years I charted every shift in\nMeditech and Epic.", DATA, True),
+        ("For six years I charted every shift\nMeditech certified, Epic trained.", DATA, False),
         ("Switched the clinic from paper charts to Cerner in a month.", DATA, False),
         ("Cards of patients kept in the archive, found for every visit.", DATA, True),
         ("Collected the estimated patient responsibility at check-out.", "payment-processing", True),

@@ -134,8 +134,7 @@ _EMPLOYER_VALUES = re.compile(
     r"approach|philosophy|culture|standards?|priority|priorities)\b"
     r"|\b(?:is|are)\s+(?:well\s+)?(?:known|renowned|recognized|famous|respected)\s+for\b"
     # "a healthcare environment that values HIPAA compliance": what the workplace prizes.
-    r"|\b(?:environment|workplace|organi[sz]ation|practice|clinic|hospital|team|company|employer|"
-    r"office|setting|role|position)\s+(?:that|which)\s+(?:values|prizes|prioriti[sz]es|emphasi[sz]es)\b"
+    r"|\b(?:that|which)\s+(?:values|prizes|prioriti[sz]es|emphasi[sz]es)\b"
     r"|\bits\s+(?:[\w-]+\s+){0,2}$|\b(?:its|their)\s+own\s+(?:[\w-]+\s+){0,2}$"
     r"|\b(?:the\s+)?(?:ideal|successful|right|preferred|qualified)\s+(?:candidate|applicant|hire|person)s?\b"
     r"|\b(?:candidates?|applicants?)\s+(?:will|should|must|need)\b"
