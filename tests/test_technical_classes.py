@@ -326,6 +326,8 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
         ("Answered six phone lines and transferred calls to the nurses.", "phone-systems", True),
         ("I confirm benefits for each scheduled procedure before the visit.", "appointment-scheduling", False),
         ("Scheduled procedures for four surgeons in Cadence.", "appointment-scheduling", True),
+        ("Call families to set a first visit date that suits them.", "appointment-scheduling", True),
+        ("Arranged site visits for the new vendors.", "appointment-scheduling", False),
         ("Known in the billing office for low denial rates.", "problem-solving", False),
         ("Lowered claim denials by 30% by fixing coding errors.", "problem-solving", True),
     ],
@@ -333,9 +335,6 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
     # "the vocabulary of medicine" is medical vocabulary; Epic's mobile module is Epic.
     "charting in an EHR, patient responsibility, vocabulary of medicine, Epic Rover": [
         ("I chart in Cerner for every visit.", DATA, True),
-        # A wrapped line that ends on "in" runs on into the next line's capital.
-        ("For six years I charted every shift in\nMeditech and Epic.", DATA, True),
-        ("For six years I charted every shift\nMeditech certified, Epic trained.", DATA, False),
         ("Switched the clinic from paper charts to Cerner in a month.", DATA, False),
         ("Cards of patients kept in the archive, found for every visit.", DATA, True),
         ("Collected the estimated patient responsibility at check-out.", "payment-processing", True),

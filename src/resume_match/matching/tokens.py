@@ -213,11 +213,6 @@ _ITEM_MARKS = frozenset({",", ";", "|", "•", "/", "·", ".", ":", "▪", "●"
 _STOP_IN_WINDOW = frozenset({".", "!", "?", ";", "•", "|"})
 
 
-_RUNS_ON = frozenset(
-    ("in", "into", "on", "onto", "of", "to", "with", "for", "from", "at", "by", "the", "a", "an", "and", "or")
-)
-
-
 def sentence_breaks(tokens: Tokens) -> list[int]:
     """A running count of sentence breaks, token by token.
 
@@ -232,9 +227,7 @@ def sentence_breaks(tokens: Tokens) -> list[int]:
         index = bisect.bisect_left(starts, line + 1)
         if index < len(starts) and starts[index] == line + 1:
             first = words[index][0]
-            # "... charted in" / "Meditech": a line that ends on a preposition or an article
-            # runs on, whatever the capital of the next line's first word.
-            if first in "•*-" or (first.isupper() and words[index - 1] not in _RUNS_ON):
+            if first.isupper() or first in "•*-":
                 opens[index] = True
         line = text.find("\n", line + 1)
     return list(itertools.accumulate(opens, initial=0))[1:]
