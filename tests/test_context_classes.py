@@ -18,7 +18,10 @@ ABSENT = [
     ("If hired I would collect co-pays at the window.", "payment-processing"),
     # A relative's work, the people at a desk, and what a workplace values are no claims.
     ("My uncle has booked patient appointments at a clinic for years.", "appointment-scheduling"),
-    ("I walk past the registration folks in the clinic lobby each morning.", "patient-registration"),
+    (
+        "I walk past the registration folks in the clinic lobby each morning.",
+        "patient-registration",
+    ),
     (
         "Seeking a front-desk role in a friendly practice that values HIPAA compliance and "
         "insurance verification.",
@@ -146,8 +149,14 @@ ABSENT = [
 
 STILL_COUNTED = [
     ("If a patient pays cash I collect the payment and give a receipt.", "payment-processing"),
-    ("My uncle told me about the job; I have booked patient appointments for years.", "appointment-scheduling"),
-    ("I worked beside the registration clerks and registered patients myself.", "patient-registration"),
+    (
+        "My uncle told me about the job; I have booked patient appointments for years.",
+        "appointment-scheduling",
+    ),
+    (
+        "I worked beside the registration clerks and registered patients myself.",
+        "patient-registration",
+    ),
     ("I value HIPAA compliance and have followed it for six years.", "hipaa-compliance"),
     # A "when" clause's negation ends with it; the writer's next deed after the comma counts.
     (

@@ -321,12 +321,24 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
     # A phone store's devices are no call handling; "every scheduled procedure" books nothing;
     # "low denial rates" is a record kept, not a denial resolved.
     "phones as devices, scheduled as an adjective, low rates": [
-        ("Replaced worn batteries and cracked screens on customers' phones.", "phone-systems", False),
+        (
+            "Replaced worn batteries and cracked screens on customers' phones.",
+            "phone-systems",
+            False,
+        ),
         ("Activated new lines and moved contacts to the new handsets.", "phone-systems", False),
         ("Answered six phone lines and transferred calls to the nurses.", "phone-systems", True),
-        ("I confirm benefits for each scheduled procedure before the visit.", "appointment-scheduling", False),
+        (
+            "I confirm benefits for each scheduled procedure before the visit.",
+            "appointment-scheduling",
+            False,
+        ),
         ("Scheduled procedures for four surgeons in Cadence.", "appointment-scheduling", True),
-        ("Call families to set a first visit date that suits them.", "appointment-scheduling", True),
+        (
+            "Call families to set a first visit date that suits them.",
+            "appointment-scheduling",
+            True,
+        ),
         ("Arranged site visits for the new vendors.", "appointment-scheduling", False),
         ("Known in the billing office for low denial rates.", "problem-solving", False),
         ("Lowered claim denials by 30% by fixing coding errors.", "problem-solving", True),
@@ -337,7 +349,11 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
         ("I chart in Cerner for every visit.", DATA, True),
         ("Switched the clinic from paper charts to Cerner in a month.", DATA, False),
         ("Cards of patients kept in the archive, found for every visit.", DATA, True),
-        ("Collected the estimated patient responsibility at check-out.", "payment-processing", True),
+        (
+            "Collected the estimated patient responsibility at check-out.",
+            "payment-processing",
+            True,
+        ),
         ("Explained the patient responsibility on each estimate.", "payment-processing", False),
         ("The vocabulary of medicine is second nature to me.", TERMS, True),
         ("I love the vocabulary of poetry.", TERMS, False),

@@ -147,7 +147,8 @@ _A_JOB_NAMED = re.compile(
 )
 # "I see the registration people every shift": the skill names the people who do the work.
 _THE_PEOPLE_WHO = re.compile(
-    r"\b(?:the|those|these)\s+[\w-]+(?:[ \t]+desk)?[ \t]+(?:people|folks|ladies|guys|clerks|workers)\b",
+    r"\b(?:the|those|these)\s+[\w-]+(?:[ \t]+desk)?[ \t]+"
+    r"(?:people|folks|ladies|guys|clerks|workers)\b",
     re.IGNORECASE,
 )
 _BY_SOMEONE_ELSE = re.compile(
