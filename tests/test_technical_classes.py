@@ -334,12 +334,6 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
             False,
         ),
         ("Scheduled procedures for four surgeons in Cadence.", "appointment-scheduling", True),
-        (
-            "Call families to set a first visit date that suits them.",
-            "appointment-scheduling",
-            True,
-        ),
-        ("Arranged site visits for the new vendors.", "appointment-scheduling", False),
         ("Known in the billing office for low denial rates.", "problem-solving", False),
         ("Lowered claim denials by 30% by fixing coding errors.", "problem-solving", True),
     ],
