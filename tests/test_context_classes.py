@@ -15,6 +15,23 @@ from helpers import skills_in_text
 from resume_match.api import Checker
 
 ABSENT = [
+    ("If hired I would collect co-pays at the window.", "payment-processing"),
+    # A relative's work, the people at a desk, and what a workplace values are no claims.
+    ("My uncle has booked patient appointments at a clinic for years.", "appointment-scheduling"),
+    (
+        "I walk past the registration folks in the clinic lobby each morning.",
+        "patient-registration",
+    ),
+    (
+        "Seeking a front-desk role in a friendly practice that values HIPAA compliance and "
+        "insurance verification.",
+        "hipaa-compliance",
+    ),
+    (
+        'Your ad asks for "Cerner experience, insurance verification, patient registration,\n'
+        'professionalism and organizational skills." I could learn them all.',
+        "professionalism",
+    ),
     ("I have not verified insurance, scheduled appointments or used Cerner.", "ehr-systems"),
     # A promise of what the writer will do in the job.
     ("I will confirm every appointment by phone the day before.", "phone-systems"),
@@ -131,6 +148,16 @@ ABSENT = [
 ]
 
 STILL_COUNTED = [
+    ("If a patient pays cash I collect the payment and give a receipt.", "payment-processing"),
+    (
+        "My uncle told me about the job; I have booked patient appointments for years.",
+        "appointment-scheduling",
+    ),
+    (
+        "I worked beside the registration clerks and registered patients myself.",
+        "patient-registration",
+    ),
+    ("I value HIPAA compliance and have followed it for six years.", "hipaa-compliance"),
     # A "when" clause's negation ends with it; the writer's next deed after the comma counts.
     (
         "I caught it when the totals did not match the deposit slip, recounted the drawer "

@@ -24,6 +24,22 @@ APPT = "appointment-scheduling"
 INSURANCE = "insurance-verification"
 
 CASES: dict[str, list[tuple[str, str, bool]]] = {
+    # A fix set in motion ("got it reprocessed"), a booking clash found a slot, floating between
+    # sites, several providers at once, a calendar kept clash-free, files in order; a calm,
+    # professional tone is manner, not compassion.
+    "deeds in plain words: reprocessed, bumped, float, at once, in order": [
+        ("The claim had the wrong member ID, so I got it reprocessed.", PROBLEMS, True),
+        ("Claims are reprocessed by the adjusters each Friday.", PROBLEMS, False),
+        ("When a visit was bumped I found the patient a slot the same week.", PROBLEMS, True),
+        ("Float between the north and south clinics as staffing needs.", ADAPT, True),
+        ("Floated the idea of a new check-in kiosk to the manager.", ADAPT, False),
+        ("Check in patients for three doctors at once at the front window.", ORG, True),
+        ("Kept the family calendar so that no two visits overlapped.", ORG, True),
+        ("Kept the patients' cards in order by date.", ORG, True),
+        ("Placed supply orders once a month.", ORG, False),
+        ("Answer frustrated callers with a calm, professional tone.", EMPATHY, False),
+        ("Answer frustrated callers with a calm, professional tone.", PRO, True),
+    ],
     # Care shown to somebody frightened or grieving, in the same clause, is empathy; patience with
     # the merely upset, or a kind word somebody else gave, is not.
     "empathy: care shown to the frightened": [

@@ -318,6 +318,42 @@ CASES: dict[str, list[tuple[str, str, bool]]] = {
         ("Use Excel for the weekly staffing forecast.", "computer-proficiency", True),
         ("Excel at forecasting the weekly budget.", "computer-proficiency", False),
     ],
+    # A phone store's devices are no call handling; "every scheduled procedure" books nothing;
+    # "low denial rates" is a record kept, not a denial resolved.
+    "phones as devices, scheduled as an adjective, low rates": [
+        (
+            "Replaced worn batteries and cracked screens on customers' phones.",
+            "phone-systems",
+            False,
+        ),
+        ("Activated new lines and moved contacts to the new handsets.", "phone-systems", False),
+        ("Answered six phone lines and transferred calls to the nurses.", "phone-systems", True),
+        (
+            "I confirm benefits for each scheduled procedure before the visit.",
+            "appointment-scheduling",
+            False,
+        ),
+        ("Scheduled procedures for four surgeons in Cadence.", "appointment-scheduling", True),
+        ("Known in the billing office for low denial rates.", "problem-solving", False),
+        ("Lowered claim denials by 30% by fixing coding errors.", "problem-solving", True),
+    ],
+    # Charting in a record system keeps records; a patient's share collected is a payment taken;
+    # "the vocabulary of medicine" is medical vocabulary; Epic's mobile module is Epic.
+    "charting in an EHR, patient responsibility, vocabulary of medicine, Epic Rover": [
+        ("I chart in Cerner for every visit.", DATA, True),
+        ("Switched the clinic from paper charts to Cerner in a month.", DATA, False),
+        ("Cards of patients kept in the archive, found for every visit.", DATA, True),
+        (
+            "Collected the estimated patient responsibility at check-out.",
+            "payment-processing",
+            True,
+        ),
+        ("Explained the patient responsibility on each estimate.", "payment-processing", False),
+        ("The vocabulary of medicine is second nature to me.", TERMS, True),
+        ("I love the vocabulary of poetry.", TERMS, False),
+        ("Closed transport jobs on the Epic Rover phone.", "ehr-systems", True),
+        ("Wrote an epic rover story for the school paper.", "ehr-systems", False),
+    ],
 }
 
 

@@ -87,7 +87,9 @@ _OTHER_SUBJECT = re.compile(
     r"[\s\-•*>]*(?:(?:our|my|the|their|his|her|(?:the\s+)?[\w.]+'s)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:counselors?|managers?|supervisors?|team|staff|coworkers?|colleagues?|department|billers?|"
     r"coordinators?|specialists?|nurses?|doctors?|physicians?|providers?|office|leads?|boss|"
-    r"schedulers?|registrars?|receptionists?)"
+    r"schedulers?|registrars?|receptionists?|aunts?|uncles?|mom|mother|dad|father|parents|sisters?|"
+    r"brothers?|cousins?|grandm(?:a|other)|grandpa|grandfather|friends?|roommates?|neighbou?rs?|"
+    r"wife|husband|daughter|son)"
     r"|patients|they|she|he|someone else|others"
     r"|[\w-]+s(?:\s+and\s+[\w-]+s)?\s+(?:can|could|may)(?:\s+(?:both|also|now|easily))?)"
     r"\b(?![^.;!?]*(?:(?-i:\bI\b)|\bme\b|\bmy\b))",
@@ -131,6 +133,8 @@ _EMPLOYER_VALUES = re.compile(
     r"vision(?!\s+(?:and\s+[\w-]+\s+)?(?:insurance|benefits?|plans?|coverage|exams?|care)\b)|"
     r"approach|philosophy|culture|standards?|priority|priorities)\b"
     r"|\b(?:is|are)\s+(?:well\s+)?(?:known|renowned|recognized|famous|respected)\s+for\b"
+    # "a healthcare environment that values HIPAA compliance": what the workplace prizes.
+    r"|\b(?:that|which)\s+(?:values|prizes|prioriti[sz]es|emphasi[sz]es)\b"
     r"|\bits\s+(?:[\w-]+\s+){0,2}$|\b(?:its|their)\s+own\s+(?:[\w-]+\s+){0,2}$"
     r"|\b(?:the\s+)?(?:ideal|successful|right|preferred|qualified)\s+(?:candidate|applicant|hire|person)s?\b"
     r"|\b(?:candidates?|applicants?)\s+(?:will|should|must|need)\b"
@@ -140,6 +144,12 @@ _EMPLOYER_VALUES = re.compile(
 )
 _A_JOB_NAMED = re.compile(
     r"^[ \t]*(?:[\w-]+[ \t]+){0,2}?(?:position|role|opening|vacancy|posting)\b", re.IGNORECASE
+)
+# "I see the registration people every shift": the skill names the people who do the work.
+_THE_PEOPLE_WHO = re.compile(
+    r"\b(?:the|those|these)\s+[\w-]+(?:[ \t]+desk)?[ \t]+"
+    r"(?:people|folks|ladies|guys|clerks|workers)\b",
+    re.IGNORECASE,
 )
 _BY_SOMEONE_ELSE = re.compile(
     r"^[ \t]*by[ \t]+(?:the|our|their|his|her|a|an|another|other)[ \t]+(?!phone|telephone)",
@@ -190,6 +200,13 @@ _CLOSED_SUBORDINATE = re.compile(
     r"(?:\b(?:not|never|no)\b|n't)[^,;.!?]*,\s+(?=(?:and\s+)?(?-i:[a-z]+ed)\b)",
     re.IGNORECASE,
 )
+# "If a patient is paying self-pay I collect the payment": a habit, whose condition ends where
+# the writer's present deed begins ("if I could ..." and "if hired I would ..." stay conditions).
+_IF_THEN_I = re.compile(
+    r"\bif\s+(?!I\b)[^,;.!?]*?\s(?=(?-i:I)\s+(?!(?:would|could|will|might|may|can|should|shall|"
+    r"want|hope|plan|wish|am|was)\b)[a-z]+\b)",
+    re.IGNORECASE,
+)
 _A_COURSE = re.compile(
     r"[^.;!?]{0,40}?\b(?:course|class|certification|certificate|program|training)\b", re.IGNORECASE
 )
@@ -231,6 +248,10 @@ def negated(text: str, start: int, end: int) -> bool:
     closed = _CLOSED_SUBORDINATE.search(before) if "," in before else None
     if closed:
         before = before[closed.end() :]
+    low = start - len(before)
+    habit = _IF_THEN_I.search(text, low, end) if "I " in text[low:end] else None
+    if habit and habit.end() <= start:
+        before = text[habit.end() : start]
     running = None
     if _SCREEN.may_match(_BEFORE, before):
         if (
@@ -248,6 +269,9 @@ def negated(text: str, start: int, end: int) -> bool:
     whole = start - clause_start <= _LONGEST_CLAUSE
     others = (whole and _OTHER_SUBJECT.match(prefix)) or _SCREEN.search(_OTHER_DID, prefix)
     if others and not _WRITER_USED_IT.match(text, end):
+        return True
+    people = _THE_PEOPLE_WHO.search(text, max(clause_start, start - 8), end + 20)
+    if people and people.start() < end:
         return True
     if not prefix.strip(" \t-•*>") and _SUBJECT_FIRST.match(text, start, end):
         return True

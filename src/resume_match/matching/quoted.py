@@ -43,9 +43,11 @@ def _quoted_lines(text: str, line_start: int, start: int) -> bool:
         return False
     opening = text.rfind('"', paragraph, line_start)
     opens_line = not text[text.rfind("\n", 0, opening) + 1 : opening].strip(" \t-•*>")
-    if not (opens_line or _QUOTE_ENDS_LINE.match(text, opening + 1)):
-        return False
     sentence_start = max(text.rfind(". ", paragraph, opening) + 1, paragraph)
+    # 'Your posting asks for "EHR ...': a quotation opened mid-line right after who says it.
+    given = _REPORTED.search(text, max(sentence_start, opening - 40), opening)
+    if not (opens_line or given or _QUOTE_ENDS_LINE.match(text, opening + 1)):
+        return False
     return bool(_REPORTED.search(text, sentence_start, opening))
 
 
