@@ -142,13 +142,22 @@ _PROBE_CONTENT = (
 
 
 def _probe_pdf() -> bytes:
+    return one_page_pdf(
+        b"/Resources << /Font << /F1 5 0 R >> /ExtGState << /G1 << /ca 0.05 >> >> >>",
+        _PROBE_CONTENT,
+        [b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"],
+    )
+
+
+def one_page_pdf(resources: bytes, content: bytes, extra: list[bytes] | None = None) -> bytes:
+    """A one-page PDF of 200 x 200 points drawing ``content``, for a probe of what this pdfium
+    keeps where; ``extra`` objects are numbered from 5 on."""
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R /Resources "
-        b"<< /Font << /F1 5 0 R >> /ExtGState << /G1 << /ca 0.05 >> >> >> >>",
-        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(_PROBE_CONTENT), _PROBE_CONTENT),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R %s >>" % resources,
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
+        *(extra or []),
     ]
     out = bytearray(b"%PDF-1.7\n")
     offsets = []

@@ -15,7 +15,7 @@ import ctypes
 from collections.abc import Callable
 from typing import Any
 
-from .object_memory import GROUPED, gather
+from .object_memory import GROUPED, gather, one_page_pdf
 
 # The queue's fields, as words from where it starts: the block array's allocation, its first
 # and end used entries and its capacity, then the index of the first item and the count.
@@ -91,26 +91,7 @@ def queue_layout(get_object: Callable[[Any, int], int | None]) -> tuple[int, int
 
 
 def _probe_pdf() -> bytes:
-    content = b"0 0 1 1 re f\n" * _PROBE_OBJECTS
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R >>",
-        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
-    ]
-    out = bytearray(b"%PDF-1.7\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    start = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        start,
-    )
-    return bytes(out)
+    return one_page_pdf(b"", b"0 0 1 1 re f\n" * _PROBE_OBJECTS)
 
 
 def _probe(get_object: Callable[[Any, int], int | None]) -> tuple[int, int] | None:
