@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from ..prefilter import Screen
+
 # "This spring I am taking Insurance & Billing and Electronic Health Records": a term's courses.
 _TERM_COURSES = re.compile(
     r"\b(?:this|next|in\s+the|coming)\s+(?:spring|summer|fall|autumn|winter|semester|term|quarter)"
@@ -73,6 +75,11 @@ _LACK_CLOSES = re.compile(
 )
 
 
+_SCREEN = Screen(_STAFF_WHO, _SUPERVISED, _AUDITED, _LACK_OPENS, _TERM_COURSES)
+# The searches of the words before a mention, refused together when none can match.
+_BEFORE = _SCREEN.joined(_STAFF_WHO, _SUPERVISED, _AUDITED, _LACK_OPENS, _TERM_COURSES)
+
+
 def around_the_mention(text: str, low: int, start: int, end: int) -> bool:
     """True when the words around a mention give its work to others or say it is lacking.
 
@@ -85,6 +92,8 @@ def around_the_mention(text: str, low: int, start: int, end: int) -> bool:
     # A span that holds the relative word ("representatives who check"): the staff named
     # before it are the ones who do the work.
     relative = _RELATIVE.search(text, start, end)
+    if relative is None and not _SCREEN.may_match(_BEFORE, before):
+        return False
     staff = (
         _STAFF_WHO.search(text, low, relative.end()) if relative else _STAFF_WHO.search(before)
     ) or (_SUPERVISED.search(before) and _STAFF_AFTER.match(text, end))
