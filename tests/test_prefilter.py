@@ -88,6 +88,17 @@ def test_a_joined_gate_refuses_a_clause_without_any_patterns_words() -> None:
     assert screen.may_match(screen.joined(re.compile(r"(\w+)\1")), "anything")
 
 
+def test_a_joined_gate_asks_for_the_rarer_words_of_a_pattern() -> None:
+    promise = re.compile(r"\bI\s+(?:will|shall)\s+(?:learn|train)\b", re.I)
+    lack = re.compile(r"\bno\s+(?:prior\s+)?experience\b", re.I)
+    screen = Screen(promise, lack)
+    gate = screen.joined(promise, lack)
+    # "I" stands in most clauses: the gate looks for "learn" or "train" instead.
+    assert not screen.may_match(gate, "I verified insurance and I scheduled visits")
+    assert screen.may_match(gate, "I will learn Epic")
+    assert screen.may_match(gate, "no prior experience")
+
+
 def test_the_screen_skips_clauses_without_the_words() -> None:
     pattern = re.compile(r"\b(?:no|without)\s+(?:\w+\s+){0,2}?(?:experience|training)\b", re.I)
     screen = Screen(pattern)

@@ -239,6 +239,12 @@ def _holds(alternatives: Plan, folded: str, words: set[str]) -> bool:
     return False
 
 
+def _rarity(leaf: Leaf) -> int:
+    """How seldom a string holds ``leaf``, guessed from its shortest word or string: "i" stands
+    in most strings, "currently" in few; a whole word is rarer than the same letters anywhere."""
+    return min([len(word) + 1 for word in leaf[0]] + [len(text) for text in leaf[1]], default=0)
+
+
 _NO_WORDS: set[str] = set()
 
 
@@ -314,14 +320,26 @@ class Screen:
         self._last: tuple[str, str, set[str] | None] = ("", "", None)
 
     def joined(self, *patterns: re.Pattern[str]) -> JoinedGate:
-        """The gates of ``patterns`` as one, for a string that they are all searched in."""
-        gates = [self._gates.get(id(pattern)) for pattern in patterns]
+        """The gates of ``patterns`` as one, for a string that they are all searched in.
+
+        Each alternative of each plan gives its rarest leaf rather than its cheapest: a string
+        that passes is searched by every pattern, each behind its own gate.
+        """
+        gates = [self._rare_gate(id(pattern)) for pattern in patterns]
         if any(gate is None for gate in gates):
             return JoinedGate(frozenset(), None, always=True)
         words = frozenset(word for gate in gates if gate for word in gate[0])
         texts = tuple(dict.fromkeys(text for gate in gates if gate for text in gate[1]))
         quick = any_of(words, texts) if all(map(_WORD.fullmatch, words)) else None
         return JoinedGate(words, _alternation(texts), quick=quick)
+
+    def _rare_gate(self, key: int) -> tuple[frozenset[str], tuple[str, ...]] | None:
+        alternatives = self._plans.get(key)
+        if alternatives is None:
+            return None
+        chosen = [max(leaves, key=_rarity) for leaves in alternatives]
+        words = frozenset(word for leaf in chosen for word in leaf[0])
+        return words, tuple(dict.fromkeys(text for leaf in chosen for text in leaf[1]))
 
     def may_match(self, gate: JoinedGate, string: str) -> bool:
         """False when no pattern of ``gate`` can match in ``string``: each search would be

@@ -19,6 +19,8 @@ _REPORTED = re.compile(
 
 def quoted_from_someone_else(text: str, start: int) -> bool:
     """True inside a quotation that the sentence gives to someone else ("the posting says ...")."""
+    if '"' not in text:
+        return False
     line_start = text.rfind("\n", 0, start) + 1
     if text.count('"', line_start, start) % 2 == 0:
         return _quoted_lines(text, line_start, start)
@@ -71,7 +73,7 @@ def asked_for_in_table(text: str, start: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
     line_end = len(text) if line_end == -1 else line_end
-    if _CELL.search(text, line_start, start) or not _CELL.search(text, start, line_end):
+    if not _CELL.search(text, start, line_end) or _CELL.search(text, line_start, start):
         return False
     header = line_start
     for _ in range(_LONGEST_TABLE):
