@@ -9,7 +9,7 @@ count it; a near miss stands beside each. None of the lines comes from a labelle
 
 from __future__ import annotations
 
-from helpers import recruiter_cases, skills_in_duty
+from helpers import recruiter_cases, skills_in_duty, skills_in_text
 from resume_match.api import Checker
 
 INSURANCE = "insurance-verification"
@@ -74,3 +74,102 @@ def test_a_skills_words_in_another_sense(
     checker: Checker, text: str, skill: str, counts: bool
 ) -> None:
     assert (skill in skills_in_duty(checker, text)) is counts
+
+
+# Lines of a letter read as a whole document: a duty of the job hoped for, a course not finished,
+# a posting quoted as a run of quotations, somebody else's deed, a process watched.
+NOT_THE_WRITERS: dict[str, list[tuple[str, str, bool]]] = {
+    "the duties of the job applied for, told as what the writer would do": [
+        (
+            "As a front desk coordinator at your practice I would check in patients and take "
+            "co-pays. I would also answer the phones.",
+            "patient-registration",
+            False,
+        ),
+        (
+            "As a front desk coordinator at your practice I would check in patients and take "
+            "co-pays. I would also answer the phones.",
+            PHONE,
+            False,
+        ),
+        ("In this role I would verify coverage before every visit.", INSURANCE, False),
+        (
+            "At the dermatology office I would call the insurer before each biopsy to verify "
+            "coverage.",
+            INSURANCE,
+            True,
+        ),
+        (
+            "As a receptionist at Lakeside I would often answer the phones for two clinics.",
+            PHONE,
+            True,
+        ),
+        (
+            "In this role I would bring three years of front desk work. I answered the phones "
+            "for two clinics.",
+            PHONE,
+            True,
+        ),
+    ],
+    "a course running or not begun": [
+        ("Currently enrolled: Medical Terminology (evening class, starts March)", TERMS, False),
+        ("At college I am taking Medical Terminology this semester.", TERMS, False),
+        ("Courses planned for the coming year: Medical Terminology, Anatomy", TERMS, False),
+        ("I want a clinic job where I can grow, learn Epic and medical terminology.", TERMS, False),
+        ("Completed: Medical Terminology (online, spring 2024)", TERMS, True),
+        ("I use medical terminology every day where I work now.", TERMS, True),
+        (
+            "I know call centres, but checking patients' benefits will be new for me.",
+            INSURANCE,
+            False,
+        ),
+        ("I check patients' benefits every morning, which is never new for me.", INSURANCE, True),
+        ("I hope to be the warm, gentle voice patients hear first.", EMPATHY, False),
+        ("I am the warm, gentle voice patients hear first.", EMPATHY, True),
+    ],
+    "a posting quoted as a run of quotations": [
+        (
+            'You need someone who can "book appointments," "verify eligibility," "collect '
+            'co-pays" and "answer multi-line phones."',
+            PAY,
+            False,
+        ),
+        (
+            'You need someone who can "book appointments," "verify eligibility," "collect '
+            'co-pays" and "answer multi-line phones."',
+            PHONE,
+            False,
+        ),
+        (
+            'My manager called me "the calm one," "the fixer," and I collected co-pays '
+            "at the window every day.",
+            PAY,
+            True,
+        ),
+    ],
+    "somebody else's deed in a story, a process watched": [
+        (
+            "When the pharmacy lost the order, she called them and got it sorted out in an hour.",
+            "problem-solving",
+            False,
+        ),
+        (
+            "When the pharmacy lost the order, she told me and I got it sorted out in an hour.",
+            "problem-solving",
+            True,
+        ),
+        (
+            "Observed the front desk registration process for two weeks.",
+            "patient-registration",
+            False,
+        ),
+        ("Observed HIPAA rules when releasing records.", "hipaa-compliance", True),
+    ],
+}
+
+
+@recruiter_cases(NOT_THE_WRITERS)
+def test_work_that_is_not_the_writers_own(
+    checker: Checker, text: str, skill: str, counts: bool
+) -> None:
+    assert (skill in skills_in_text(checker, text)) is counts

@@ -1,0 +1,88 @@
+"""Work the writer only hopes for or watched: the duties of the job applied for, told as what
+the writer would do there, and a process observed.
+
+"As a Patient Service Representative at your clinic I would greet patients and verify insurance.
+I would answer the phones." describes the posting, not the writer's past; nor does "Observed the
+front desk check-in process". A "would" of habit ("Before each visit I would call the payer")
+has no such frame and stays the writer's deed.
+"""
+
+from __future__ import annotations
+
+import re
+
+# What opens a hoped-for job: "As a PSR at Westfold I would", "If hired, I would", "In this role
+# I would", "Once I join your team I would".
+_FRAME = re.compile(
+    r"(?:\bas\s+(?:a|an|your)\s+(?:new\s+)?(?:[\w'-]+\s+){1,5}?(?:at|with|for|in|on)\s+"
+    r"(?:[\w&'.-]+\s+){1,4}?"
+    r"|\bif\s+(?:I\s+(?:am|were|was)\s+)?(?:hired|selected|chosen|offered|given)\b[^.;!?]*?"
+    r"|\bin\s+(?:this|the|that|your|such\s+a)\s+(?:new\s+)?(?:role|position|job)\b[^.;!?]*?"
+    r"|\bonce\s+(?:hired|I\s+(?:start|join|am\s+hired))\b[^.;!?]*?)"
+    r",?\s*I\s+would\s",
+    re.IGNORECASE,
+)
+# "I would often call ...": a habit of the past, whatever opened the sentence.
+_HABIT = re.compile(
+    r"\bI\s+would\s+(?:often|always|usually|typically|sometimes|regularly|normally|then|each|every)\b"
+    r"|\bused\s+to\b",
+    re.IGNORECASE,
+)
+_LAST_I = re.compile(r"(?-i:\bI\b)(?:'d\b|\s+would\b)?(?![\s\S]*(?-i:\bI\b))")
+_OPENS_WITH_WOULD = re.compile(r"[\s\-•*>]*I\s+would\s", re.IGNORECASE)
+_SENTENCE_BREAK = re.compile(r"[.!?](?=\s)|\n\s*\n")
+_LONGEST_CHAIN = 4
+_LONGEST_SENTENCE = 400
+
+
+def hoped_for(text: str, start: int, end: int) -> bool:
+    """True when the mention is a duty of the job applied for: the last "I" before it in its
+    sentence is "I would", and a hoped-for job opens this sentence or a run of "I would ..."
+    sentences of its paragraph leading to it. (A pair of words found apart may hold the
+    "I would" itself: "desk coordinator at your clinic I would check".)"""
+    inner = text.find(" would ", start, end)
+    start = start if inner == -1 else inner + 7
+    low = max(0, start - _LONGEST_SENTENCE)
+    if "would" not in text[low:start]:
+        return False
+    until = start
+    for _ in range(_LONGEST_CHAIN):
+        opening = _sentence_start(text, until)
+        sentence = text[opening:until]
+        last = _LAST_I.search(sentence)
+        if until == start and (last is None or not last.group().endswith(("would", "'d"))):
+            return False
+        if _HABIT.search(sentence):
+            return False
+        if _FRAME.search(sentence):
+            return True
+        paragraph = text.rfind("\n\n", 0, until)
+        if not _OPENS_WITH_WOULD.match(sentence) or opening <= 1 or opening <= paragraph + 2:
+            return False
+        until = opening - 1
+    return False
+
+
+def _sentence_start(text: str, end: int) -> int:
+    """Where the sentence holding ``end`` starts (after its last break, at most 400 back)."""
+    low = max(0, end - _LONGEST_SENTENCE)
+    opening = low
+    for found in _SENTENCE_BREAK.finditer(text, low, end):
+        opening = found.end()
+    return opening
+
+
+_OBSERVED = re.compile(
+    r"\b(?:observed|observing|observe)\s+(?:the\s+|a\s+|how\s+(?:the\s+)?)?(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_A_PROCESS = re.compile(
+    r"[\w \t-]{0,24}?\b(?:process|processes|workflows?|operations|routines?|works)\b",
+    re.IGNORECASE,
+)
+
+
+def observed(text: str, before: str, end: int) -> bool:
+    """True for a process watched: "Observed front desk check-in process". ("Observed HIPAA
+    rules" is the rules followed, and stays.)"""
+    return bool(_OBSERVED.search(before) and _A_PROCESS.match(text, end))
