@@ -19,6 +19,7 @@ PHONE = "phone-systems"
 TERMS = "medical-terminology"
 PRO = "professionalism"
 EMPATHY = "empathetic-communication"
+PEOPLE = "interpersonal-skills"
 
 OTHER_SENSES: dict[str, list[tuple[str, str, bool]]] = {
     # "Planning" has the lemma "plan": a sprint's or a lesson's plan checked is no health plan.
@@ -59,6 +60,30 @@ OTHER_SENSES: dict[str, list[tuple[str, str, bool]]] = {
         ("Comfortable with dental terminology and tooth numbering.", TERMS, True),
         ("Applied credits and waived late fees on customer accounts.", PAY, False),
         ("Applied payments and deposits to patient accounts.", PAY, True),
+    ],
+    # Privacy forms handed out are paperwork; a work schedule or order is a noun, and a dispute
+    # worked out is resolved: none is HIPAA followed or coworkers worked with.
+    "privacy forms, work schedules and orders, a dispute worked out": [
+        ("Hand each new patient the privacy forms and a pen.", "hipaa-compliance", False),
+        ("Protect patient privacy at the window.", "hipaa-compliance", True),
+        ("Matched each caller's work schedule to the therapist's openings.", PEOPLE, False),
+        ("Pulled the work order and worked out a refund for the customer.", PEOPLE, False),
+        ("Worked closely with the therapists on every new referral.", PEOPLE, True),
+    ],
+    # Coverage gone over with a patient is explained; "a seasoned professional and" is a title's
+    # noun; programs built to update data are a developer's.
+    "insurance explained, the noun professional, programs that update data": [
+        ("Reviewed insurance and payment options with patients at intake.", INSURANCE, False),
+        ("Reviewed insurance eligibility with each payer before surgery.", INSURANCE, True),
+        ("Seasoned business professional and mentor to new hires.", PRO, False),
+        ("Professional and courteous with every caller.", PRO, True),
+        ("Wrote SQL scripts to update patient data overnight.", "data-entry", False),
+        ("Updated patient data in the practice system at every visit.", "data-entry", True),
+    ],
+    # Doing things smoothly is no change adapted to.
+    "adaptability: without missing a beat, with no change": [
+        ("Handled walk-ins and phones at once without missing a beat.", "adaptability", False),
+        ("Adjusted to the new check-in system without missing a beat.", "adaptability", True),
     ],
     # Calm with the angry is composure; calm with the frightened is care.
     "empathy: calm with irate callers is composure": [
@@ -164,6 +189,13 @@ NOT_THE_WRITERS: dict[str, list[tuple[str, str, bool]]] = {
             False,
         ),
         ("Observed HIPAA rules when releasing records.", "hipaa-compliance", True),
+        (
+            "Retail taught me to stay calm in long lines, and I think that matters at a "
+            "check-in desk too.",
+            "patient-registration",
+            False,
+        ),
+        ("I staffed the check-in desk at a busy clinic.", "patient-registration", True),
     ],
 }
 

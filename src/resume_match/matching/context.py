@@ -58,6 +58,10 @@ _NEGATION_BEFORE = re.compile(
     r"(?:(?!(?:my|our)\b)[\w-]+\s+){0,2}(?![\s\S])"
     r"|\b(?:that|which)\s+(?:begins|starts|will\s+begin|will\s+start)\s+(?:[\w-]+\s+){0,2}$"
     r"|\b(?:planned|upcoming|in\s+progress|future)(?:\s+[\w-]+){0,4}\s*(?:\([^)]*\)\s*)?:"
+    # "I think that matters at a check-in desk too": an opinion of what a job needs.
+    r"|\b(?:matters|counts|helps|transfers|carries\s+over|(?:is|are|would\s+be|will\s+be)\s+"
+    r"(?:important|useful|valuable|helpful|key|essential|vital))\s+(?:at|in|to|for|on)\s+"
+    r"(?:a|an|any|every)\s+(?:[\w-]+\s+){0,2}$"
     # "a role where I can grow, learn EHR systems": what the job would teach.
     r"|\b(?:where|in\s+which)\s+I\s+(?:can|could|will|would|may|might)\s+(?:[\w-]+,?\s+(?:and\s+)?){0,3}?"
     r"(?:learn|develop|gain|acquire|master)\b"
