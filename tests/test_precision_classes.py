@@ -119,6 +119,19 @@ NOT_THE_WRITERS: dict[str, list[tuple[str, str, bool]]] = {
         ),
         ("In this role I would verify coverage before every visit.", INSURANCE, False),
         (
+            "As your new receptionist, I would book and confirm appointments.",
+            "appointment-scheduling",
+            False,
+        ),
+        ("At your clinic I'd answer the phones and take messages.", PHONE, False),
+        ("Once I join your team I would post payments daily.", PAY, False),
+        (
+            "When a patient called to cancel, I would offer the next open slot and rebook the "
+            "appointment.",
+            "appointment-scheduling",
+            True,
+        ),
+        (
             "At the dermatology office I would call the insurer before each biopsy to verify "
             "coverage.",
             INSURANCE,

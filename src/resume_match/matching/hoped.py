@@ -11,15 +11,19 @@ from __future__ import annotations
 
 import re
 
-# What opens a hoped-for job: "As a PSR at Westfold I would", "If hired, I would", "In this role
-# I would", "Once I join your team I would".
+# What opens a hoped-for job: "As a PSR at Westfold I would", "As your new receptionist, I
+# would", "At your clinic I would", "If hired, I would", "In this role I would", "Once I join
+# your team I would".
 _FRAME = re.compile(
     r"(?:\bas\s+(?:a|an|your)\s+(?:new\s+)?(?:[\w'-]+\s+){1,5}?(?:at|with|for|in|on)\s+"
     r"(?:[\w&'.-]+\s+){1,4}?"
+    r"|\bas\s+your\s+(?:[\w'-]+,?\s+){1,5}?"
+    r"|\b(?:at|with|for|in|on|to)\s+your\s+(?:[\w'&-]+,?\s+){1,4}?"
+    r"|\b(?:when|once)\s+I\s+(?:join|start|begin)\b[^.;!?]*?"
     r"|\bif\s+(?:I\s+(?:am|were|was)\s+)?(?:hired|selected|chosen|offered|given)\b[^.;!?]*?"
     r"|\bin\s+(?:this|the|that|your|such\s+a)\s+(?:new\s+)?(?:role|position|job)\b[^.;!?]*?"
     r"|\bonce\s+(?:hired|I\s+(?:start|join|am\s+hired))\b[^.;!?]*?)"
-    r",?\s*I\s+would\s",
+    r",?\s*I(?:\s+would|'d)\s",
     re.IGNORECASE,
 )
 # "I would often call ...": a habit of the past, whatever opened the sentence.
@@ -43,7 +47,8 @@ def hoped_for(text: str, start: int, end: int) -> bool:
     inner = text.find(" would ", start, end)
     start = start if inner == -1 else inner + 7
     low = max(0, start - _LONGEST_SENTENCE)
-    if "would" not in text[low:start]:
+    window = text[low:start]
+    if "would" not in window and "I'd" not in window:
         return False
     until = start
     for _ in range(_LONGEST_CHAIN):
