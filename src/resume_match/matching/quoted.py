@@ -61,6 +61,8 @@ def _quoted_run(text: str, start: int) -> bool:
     """True inside one of a run of quotations ('who can "verify insurance," "collect co-pays,"
     and "answer phones"') that the sentence opening the run gives to someone else."""
     low = max(0, start - _LONGEST_QUOTE)
+    if text.find('"', low, start) == -1:
+        return False
     paragraph = max(text.rfind("\n\n", low, start) + 2, low)
     if text.count('"', paragraph, start) % 2 == 0:
         return False
