@@ -125,6 +125,7 @@ NOT_THE_WRITERS: dict[str, list[tuple[str, str, bool]]] = {
         ),
         ("At your clinic I'd answer the phones and take messages.", PHONE, False),
         ("Once I join your team I would post payments daily.", PAY, False),
+        ("Should I be hired, I would check patients in.", "patient-registration", False),
         (
             "When a patient called to cancel, I would offer the next open slot and rebook the "
             "appointment.",
@@ -154,6 +155,8 @@ NOT_THE_WRITERS: dict[str, list[tuple[str, str, bool]]] = {
         ("At college I am taking Medical Terminology this semester.", TERMS, False),
         ("Courses planned for the coming year: Medical Terminology, Anatomy", TERMS, False),
         ("I want a clinic job where I can grow, learn Epic and medical terminology.", TERMS, False),
+        ("Medical Terminology (currently enrolled)", TERMS, False),
+        ("Registered for: Medical Terminology, Anatomy I", TERMS, False),
         ("Completed: Medical Terminology (online, spring 2024)", TERMS, True),
         ("I use medical terminology every day where I work now.", TERMS, True),
         (
@@ -209,6 +212,9 @@ NOT_THE_WRITERS: dict[str, list[tuple[str, str, bool]]] = {
             False,
         ),
         ("I staffed the check-in desk at a busy clinic.", "patient-registration", True),
+        ("I believe empathy is essential in a front desk role.", EMPATHY, False),
+        ("Multitasking is key in any front office.", "organizational-skills", False),
+        ("I comfort anxious patients with empathy every day.", EMPATHY, True),
     ],
 }
 

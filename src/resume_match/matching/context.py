@@ -13,7 +13,7 @@ import re
 
 from ..prefilter import Screen
 from .clauses import LOOK_AHEAD, ClauseBreaks
-from .hoped import hoped_for, observed
+from .hoped import hoped_for, not_yet_or_opinion, observed
 from .quoted import asked_for_in_table, quoted_from_someone_else
 from .staff import around_the_mention
 
@@ -26,6 +26,7 @@ _NEGATION_BEFORE = re.compile(
     r"|\b(?:never|have not|has not|had not|did not|do not|does not|cannot|haven't|hasn't|hadn't|"
     r"didn't|don't|doesn't|can't|dont|didnt|doesnt|havent|hasnt|hadnt|cant|couldnt)\b"
     r"|\b(?:signed up for|sign up for|signing up for|will take|will be taking|plan to take)\b"
+    r"|\b(?:enrolled|registered|signed\s+up)(?:\s+(?:for|in))?\s*:"
     r"|\b(?:currently\s+(?:enrolled(?:\s+in\b|\s*:)|registered(?:\s+for\b|\s*:)|studying)|will\s+(?:complete|finish|start|begin|attend|be\s+(?:trained|taught|shown)))\b"
     r"|\b(?:need|needs|will need|'ll need)\s+(?:\w+\s+)?(?:training|to learn)\b"
     r"|\b(?:apply|applying|applied)\s+for\b|\byour\s+(?:[\w-]+\s+){0,4}$"
@@ -290,7 +291,7 @@ def negated(text: str, start: int, end: int) -> bool:
         running = _SCREEN.search(_RUNNING, before)
     if around_the_mention(text, max(clause_start, start - 120), start, end):
         return True
-    if hoped_for(text, start, end) or observed(text, before, end):
+    if hoped_for(text, start, end) or observed(text, before, end) or not_yet_or_opinion(text, end):
         return True
     # A clause with no break in the 160 characters before the mention is searched over its last
     # _LONGEST_CLAUSE characters only, so that a text without punctuation costs linear time.

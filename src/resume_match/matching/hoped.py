@@ -21,6 +21,7 @@ _FRAME = re.compile(
     r"|\b(?:at|with|for|in|on|to)\s+your\s+(?:[\w'&-]+,?\s+){1,4}?"
     r"|\b(?:when|once)\s+I\s+(?:join|start|begin)\b[^.;!?]*?"
     r"|\bif\s+(?:I\s+(?:am|were|was)\s+)?(?:hired|selected|chosen|offered|given)\b[^.;!?]*?"
+    r"|\bshould\s+I\s+be\s+(?:hired|selected|chosen|offered|given)\b[^.;!?]*?"
     r"|\bin\s+(?:this|the|that|your|such\s+a)\s+(?:new\s+)?(?:role|position|job)\b[^.;!?]*?"
     r"|\bonce\s+(?:hired|I\s+(?:start|join|am\s+hired))\b[^.;!?]*?)"
     r",?\s*I(?:\s+would|'d)\s",
@@ -91,3 +92,21 @@ def observed(text: str, before: str, end: int) -> bool:
     """True for a process watched: "Observed front desk check-in process". ("Observed HIPAA
     rules" is the rules followed, and stays.)"""
     return bool(_OBSERVED.search(before) and _A_PROCESS.match(text, end))
+
+
+_NOT_YET_OR_OPINION = re.compile(
+    # "Medical Terminology (currently enrolled)": a course not done.
+    r"[ \t]*\([ \t]*(?:currently\s+(?:enrolled|taking|studying)|enrolled|upcoming|planned"
+    r"|not\s+yet)\b"
+    # "Empathy is important in a front desk role": an opinion of what a job needs.
+    r"|[ \t]+(?:skills?\s+)?(?:is|are)\s+(?:so\s+|very\s+|really\s+|especially\s+)?"
+    r"(?:important|essential|key|vital|crucial|critical)\s+(?:in|at|for|to)\s+"
+    r"(?:a|an|any|every|this|that|such)\b",
+    re.IGNORECASE,
+)
+
+
+def not_yet_or_opinion(text: str, end: int) -> bool:
+    """True when the words right after a mention say the course is not done ("(currently
+    enrolled)") or make it an opinion ("... is key in any front office")."""
+    return bool(_NOT_YET_OR_OPINION.match(text, end))
