@@ -50,6 +50,7 @@ OTHER_SENSES: dict[str, list[tuple[str, str, bool]]] = {
     "phones: handsets and voicemail set up, an address and phone confirmed": [
         ("Set up handsets and voicemail boxes for 60 new hires.", PHONE, False),
         ("Reset voicemail PINs and configured extensions for staff.", PHONE, False),
+        ("Installed and configured the clinic's VoIP phones and voicemail.", PHONE, False),
         ("Confirm each patient's address and phone at check-in.", PHONE, False),
         ("Checked the voicemail boxes and returned messages every morning.", PHONE, True),
         ("Confirmed appointments by phone the day before.", PHONE, True),
@@ -191,6 +192,11 @@ NOT_THE_WRITERS: dict[str, list[tuple[str, str, bool]]] = {
     "somebody else's deed in a story, a process watched": [
         (
             "When the pharmacy lost the order, she called them and got it sorted out in an hour.",
+            "problem-solving",
+            False,
+        ),
+        (
+            "After the payer denied the claim, they appealed it and got it paid.",
             "problem-solving",
             False,
         ),

@@ -13,7 +13,7 @@ import re
 
 from ..prefilter import Screen
 from .clauses import LOOK_AHEAD, ClauseBreaks
-from .hoped import hoped_for, not_yet_or_opinion, observed
+from .hoped import not_lived
 from .quoted import asked_for_in_table, quoted_from_someone_else
 from .staff import around_the_mention
 
@@ -291,7 +291,7 @@ def negated(text: str, start: int, end: int) -> bool:
         running = _SCREEN.search(_RUNNING, before)
     if around_the_mention(text, max(clause_start, start - 120), start, end):
         return True
-    if hoped_for(text, start, end) or observed(text, before, end) or not_yet_or_opinion(text, end):
+    if not_lived(text, before, start, end):
         return True
     # A clause with no break in the 160 characters before the mention is searched over its last
     # _LONGEST_CLAUSE characters only, so that a text without punctuation costs linear time.

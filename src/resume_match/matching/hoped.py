@@ -1,5 +1,6 @@
-"""Work the writer only hopes for or watched: the duties of the job applied for, told as what
-the writer would do there, and a process observed.
+"""Work the writer only hopes for, watched or values: the duties of the job applied for, told
+as what the writer would do there, a process observed, a course not done, an opinion of what a
+job needs, and a pair of words whose second half is somebody else's deed.
 
 "As a Patient Service Representative at your clinic I would greet patients and verify insurance.
 I would answer the phones." describes the posting, not the writer's past; nor does "Observed the
@@ -110,3 +111,20 @@ def not_yet_or_opinion(text: str, end: int) -> bool:
     """True when the words right after a mention say the course is not done ("(currently
     enrolled)") or make it an opinion ("... is key in any front office")."""
     return bool(_NOT_YET_OR_OPINION.match(text, end))
+
+
+# "When the claim was denied, they appealed it": a pair of words found apart whose verb has
+# another subject.
+_ANOTHER_INSIDE = re.compile(r",\s+(?:and\s+)?(?:she|he|they)\s+(?!(?:and|or)\b)", re.IGNORECASE)
+_WRITER = re.compile(r"(?-i:\bI\b)|\b(?:me|my)\b", re.IGNORECASE)
+
+
+def not_lived(text: str, before: str, start: int, end: int) -> bool:
+    """True when the mention is work the writer only hopes for, watched or values, or a pair
+    whose verb is somebody else's (see the module's docstring)."""
+    if hoped_for(text, start, end) or observed(text, before, end):
+        return True
+    if not_yet_or_opinion(text, end):
+        return True
+    inside = _ANOTHER_INSIDE.search(text, start, end)
+    return bool(inside and not _WRITER.search(text, inside.end(), end))
