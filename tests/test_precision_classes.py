@@ -145,6 +145,11 @@ NOT_THE_WRITERS: dict[str, list[tuple[str, str, bool]]] = {
             True,
         ),
         (
+            "As a receptionist at Lakeside from 2019 to 2022 I would answer the phones.",
+            PHONE,
+            True,
+        ),
+        (
             "In this role I would bring three years of front desk work. I answered the phones "
             "for two clinics.",
             PHONE,

@@ -28,10 +28,12 @@ _FRAME = re.compile(
     r",?\s*I(?:\s+would|'d)\s",
     re.IGNORECASE,
 )
-# "I would often call ...": a habit of the past, whatever opened the sentence.
+# "I would often call ...", "As a PSR at Mercy from 2018 to 2022 I would ...", "..., where I
+# worked for three years, I would ...": a habit of the past, whatever opened the sentence.
 _HABIT = re.compile(
     r"\bI\s+would\s+(?:often|always|usually|typically|sometimes|regularly|normally|then|each|every)\b"
-    r"|\bused\s+to\b",
+    r"|\bused\s+to\b|\b(?:19|20)\d\d\b|\bfor\s+(?:[\w-]+\s+)?years\b"
+    r"|\bI\s+(?:worked|was|served|spent|held)\b",
     re.IGNORECASE,
 )
 _LAST_I = re.compile(r"(?-i:\bI\b)(?:'d\b|\s+would\b)?(?![\s\S]*(?-i:\bI\b))")
