@@ -217,6 +217,11 @@ NOT_THE_WRITERS: dict[str, list[tuple[str, str, bool]]] = {
         ),
         ("Observed HIPAA rules when releasing records.", "hipaa-compliance", True),
         (
+            "Observed and performed patient registration workflow tasks.",
+            "patient-registration",
+            True,
+        ),
+        (
             "Retail taught me to stay calm in long lines, and I think that matters at a "
             "check-in desk too.",
             "patient-registration",

@@ -82,7 +82,9 @@ def _sentence_start(text: str, end: int) -> int:
 
 
 _OBSERVED = re.compile(
-    r"\b(?:observed|observing|observe)\s+(?:the\s+|a\s+|how\s+(?:the\s+)?)?(?:[\w-]+\s+){0,3}$",
+    # "Observed and assisted with check-in" is check-in done.
+    r"\b(?:observed|observing|observe)\s+(?:the\s+|a\s+|how\s+(?:the\s+)?)?"
+    r"(?:(?!(?:and|then|assist\w*|perform\w*|participat\w*|help\w*)\b)[\w-]+\s+){0,3}$",
     re.IGNORECASE,
 )
 _A_PROCESS = re.compile(
