@@ -37,6 +37,8 @@ OTHER_SENSES: dict[str, list[tuple[str, str, bool]]] = {
         ("Scheduled onboarding sessions for every new hire in HR.", APPT, False),
         ("Built the piano lesson schedule for 40 students.", APPT, False),
         ("Scheduled eye exams and contact lens fittings for patients.", APPT, True),
+        ("Scheduled exams and procedures for my three physicians.", APPT, True),
+        ("Booked consultations and practice visits for new clients.", APPT, True),
         ("Booked personal-training sessions for club members.", APPT, True),
         ("Scheduled counseling sessions for new clients.", APPT, True),
     ],
