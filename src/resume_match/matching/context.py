@@ -13,6 +13,7 @@ import re
 
 from ..prefilter import Screen
 from .clauses import LOOK_AHEAD, ClauseBreaks
+from .hoped import not_lived
 from .quoted import asked_for_in_table, quoted_from_someone_else
 from .staff import around_the_mention
 
@@ -25,7 +26,8 @@ _NEGATION_BEFORE = re.compile(
     r"|\b(?:never|have not|has not|had not|did not|do not|does not|cannot|haven't|hasn't|hadn't|"
     r"didn't|don't|doesn't|can't|dont|didnt|doesnt|havent|hasnt|hadnt|cant|couldnt)\b"
     r"|\b(?:signed up for|sign up for|signing up for|will take|will be taking|plan to take)\b"
-    r"|\b(?:currently\s+(?:enrolled\s+in|studying)|will\s+(?:complete|finish|start|begin|attend|be\s+(?:trained|taught|shown)))\b"
+    r"|\b(?:enrolled|registered|signed\s+up)(?:\s+(?:for|in))?\s*:"
+    r"|\b(?:currently\s+(?:enrolled(?:\s+in\b|\s*:)|registered(?:\s+for\b|\s*:)|studying)|will\s+(?:complete|finish|start|begin|attend|be\s+(?:trained|taught|shown)))\b"
     r"|\b(?:need|needs|will need|'ll need)\s+(?:\w+\s+)?(?:training|to learn)\b"
     r"|\b(?:apply|applying|applied)\s+for\b|\byour\s+(?:[\w-]+\s+){0,4}$"
     r"|\b(?:eager|hope|hoping|hopes|want|wanting|wants|like|looking forward|plan|planning|excited|"
@@ -33,7 +35,7 @@ _NEGATION_BEFORE = re.compile(
     r"ready|willing|keen|aim|aiming|intend|intending|expect|expecting|expects|going)\s+to\s+"
     r"(?:\w+\s+)?(?:learn|learning|gain|gaining|"
     r"develop|build|acquire|grow|get|become|pursue|take|complete|finish|attend|enroll|earn|obtain)\b"
-    r"|\b(?:love|hope|hoping|hopes|eager|excited|keen|thrilled)\s+to\s+(?:be|join)(?=\s+(?:[\w'-]+\s+){0,3}$)"
+    r"|\b(?:love|hope|hoping|hopes|eager|excited|keen|thrilled)\s+to\s+(?:be|join)(?=\s+(?:[\w'-]+,?\s+){0,3}$)"
     r"|\b(?:yet to|not yet|have yet)\b"
     r"|\b(?:your|the|this)\s+(?:job\s+)?(?:posting|listing|advertisement|ad|description|role|position|"
     r"opening|job)\s+(?:\w+\s+)?(?:asks?|requires?|required|calls?|mentions?|lists?|emphasi[sz]es|seeks?|"
@@ -56,7 +58,14 @@ _NEGATION_BEFORE = re.compile(
     r"(?!(?:bring|use|apply|put|offer|share|contribute|leverage|continue|keep)\b)"
     r"(?:(?!(?:my|our)\b)[\w-]+\s+){0,2}(?![\s\S])"
     r"|\b(?:that|which)\s+(?:begins|starts|will\s+begin|will\s+start)\s+(?:[\w-]+\s+){0,2}$"
-    r"|\b(?:planned|upcoming|in\s+progress|future)(?:\s+[\w-]+){0,2}\s*(?:\([^)]*\)\s*)?:"
+    r"|\b(?:planned|upcoming|in\s+progress|future)(?:\s+[\w-]+){0,4}\s*(?:\([^)]*\)\s*)?:"
+    # "I think that matters at a check-in desk too": an opinion of what a job needs.
+    r"|\b(?:matters|counts|helps|transfers|carries\s+over|(?:is|are|would\s+be|will\s+be)\s+"
+    r"(?:important|useful|valuable|helpful|key|essential|vital))\s+(?:at|in|to|for|on)\s+"
+    r"(?:a|an|any|every)\s+(?:[\w-]+\s+){0,2}$"
+    # "a role where I can grow, learn EHR systems": what the job would teach.
+    r"|\b(?:where|in\s+which)\s+I\s+(?:can|could|will|would|may|might)\s+(?:[\w-]+,?\s+(?:and\s+)?){0,3}?"
+    r"(?:learn|develop|gain|acquire|master)\b"
     r"|\b(?:is|are|was|were)\s+(?:\w+\s+)?(?:handled|done|managed|covered|processed)\s+by\s+"
     r"(?:my|our|the|a|an|his|her|their)\b(?![^.;!?]*(?-i:\bI\b))"
     r"|\b(?:that|which)\s+(?:[\w-]+\s+){0,3}?(?:nurses|staff|doctors|physicians|clinicians|users|"
@@ -87,6 +96,8 @@ _PROMISED_BEFORE = re.compile(
     r"(?:talk|talking|speak|speaking|complain|complaining|chat|chatting)\s+about\b"
     r"|\b(?:she|he|they)\s+(?:[\w-]+\s+){0,2}?(?:does|do|did|handles|handled|runs|ran|files|filed|"
     r"manages|managed)\s+(?:her|his|their)\s+own\b"
+    # "When the insurer said no, she was the one who called them": a new subject, not the writer.
+    r"|,\s+(?:and\s+)?(?:she|he|they)\s+(?!(?:and|or)\b)(?![^.;!?]*(?-i:\bI\b|\bme\b|\bmy\b))"
     r")[^.;!?]*$",
     re.IGNORECASE,
 )
@@ -118,7 +129,8 @@ _WRITER_USED_IT = re.compile(
 _NOT_JUST_BEFORE = re.compile(r"\bnot\s+(?:an?\s+|the\s+|any\s+)?$", re.IGNORECASE)
 _NEGATION_AFTER = re.compile(
     r"^[^.;!?]{0,80}?\b(?:(?:i|i've|i'm)\s+(?:\w+\s+){0,2}?(?:not|never|no|yet to)\b"
-    r"|(?:is|are|will be|would be)\s+(?:all\s+|completely\s+|entirely\s+)?new to me|which i lack"
+    r"|(?:is|are|will be|would be)\s+(?:all\s+|completely\s+|entirely\s+)?new\s+(?:to|for)\s+me"
+    r"|which i lack"
     r"|not yet|in the future|in progress"
     r"|\bexpected\s+(?:completion|graduation|(?:in\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
     r"\w*|(?:19|20)\d\d)\b"
@@ -128,6 +140,9 @@ _NEGATION_AFTER = re.compile(
     r"|(?:that|which)\s+(?:begins|starts|will start)\b"
     r"|\b(?:has|have|carries|carry|follows?)\s+(?:its|their)\s+own\b"
     r"|\bnext\s+(?:month|week|semester|year|fall|spring)\b"
+    # "Medical Terminology (online, starts January)": a course not begun.
+    r"|\b(?:starts|begins|starting|beginning)\s+(?:in\s+|on\s+|this\s+|next\s+)?(?:jan|feb|mar|apr|may|jun|"
+    r"jul|aug|sep|oct|nov|dec|spring|summer|fall|autumn|winter|(?:19|20)\d\d)"
     r"|\b(?:finishing|completing|ending|graduating|due\s+to\s+(?:finish|end|be\s+completed))\s+"
     r"(?:in\s+|by\s+|on\s+|this\s+|next\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
     r"spring|summer|fall|autumn|winter|(?:19|20)\d\d)"
@@ -215,7 +230,9 @@ _IF_THEN_I = re.compile(
     re.IGNORECASE,
 )
 _A_COURSE = re.compile(
-    r"[^.;!?]{0,40}?\b(?:course|class|certification|certificate|program|training)\b", re.IGNORECASE
+    r"[^.;!?]{0,40}?\b(?:course|class|certification|certificate|program|training"
+    r"|this\s+(?:semester|term|quarter))\b",
+    re.IGNORECASE,
 )
 SPAN_BREAK = re.compile(
     r"[;!?•|]|\.\s+(?-i:[A-Z])|\n\n|[ \t][-–—][ \t]"
@@ -273,6 +290,8 @@ def negated(text: str, start: int, end: int) -> bool:
             return True
         running = _SCREEN.search(_RUNNING, before)
     if around_the_mention(text, max(clause_start, start - 120), start, end):
+        return True
+    if not_lived(text, before, start, end):
         return True
     # A clause with no break in the 160 characters before the mention is searched over its last
     # _LONGEST_CLAUSE characters only, so that a text without punctuation costs linear time.

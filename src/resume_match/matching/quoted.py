@@ -12,7 +12,8 @@ import re
 _REPORTED = re.compile(
     r"\b(?:says?|said|saying|told|tells|describes?|described|calls?|called|wrote|writes|asks?|asked|"
     r"wants?|wanted|lists?|listed|posting|listing|ad|review|praised?|quote[sd]?|according|"
-    r"description|requires?|required|requirements?|candidates?|seeks?|seeking|states?|stated)\b",
+    r"description|requires?|required|requirements?|candidates?|seeks?|seeking|states?|stated|"
+    r"looking\s+for|needs?|needed|expects?|expected|mentions?|mentioned|someone|somebody)\b",
     re.IGNORECASE,
 )
 
@@ -23,7 +24,7 @@ def quoted_from_someone_else(text: str, start: int) -> bool:
         return False
     line_start = text.rfind("\n", 0, start) + 1
     if text.count('"', line_start, start) % 2 == 0:
-        return _quoted_lines(text, line_start, start)
+        return _quoted_lines(text, line_start, start) or _quoted_run(text, start)
     # The quotation may have opened sentences before: who speaks is said before it opens.
     opening = text.rfind('"', line_start, start)
     sentence_start = max(text.rfind(". ", line_start, opening) + 1, line_start)
@@ -51,6 +52,34 @@ def _quoted_lines(text: str, line_start: int, start: int) -> bool:
     if not (opens_line or given or _QUOTE_ENDS_LINE.match(text, opening + 1)):
         return False
     return bool(_REPORTED.search(text, sentence_start, opening))
+
+
+_BETWEEN_QUOTES = re.compile(r'"\s*[,;]?\s*(?:(?:and|or)\s+)?', re.IGNORECASE)
+
+
+def _quoted_run(text: str, start: int) -> bool:
+    """True inside one of a run of quotations ('who can "verify insurance," "collect co-pays,"
+    and "answer phones"') that the sentence opening the run gives to someone else."""
+    low = max(0, start - _LONGEST_QUOTE)
+    if text.find('"', low, start) == -1:
+        return False
+    paragraph = max(text.rfind("\n\n", low, start) + 2, low)
+    if text.count('"', paragraph, start) % 2 == 0:
+        return False
+    opening = text.rfind('"', paragraph, start)
+    first = opening
+    while True:
+        closing = text.rfind('"', paragraph, first)
+        if closing == -1 or not _BETWEEN_QUOTES.fullmatch(text, closing, first):
+            break
+        previous = text.rfind('"', paragraph, closing)
+        if previous == -1:
+            break
+        first = previous
+    if first == opening:
+        return False
+    sentence_start = max(text.rfind(". ", paragraph, first) + 1, paragraph)
+    return bool(_REPORTED.search(text, sentence_start, first))
 
 
 _CELL = re.compile(r"[ \t]\|[ \t]|\t")
