@@ -84,6 +84,22 @@ def test_a_word_over_a_blank_is_split() -> None:
     assert [item.word.text for item in split] == ["of", "inbound"]
 
 
+def test_the_pieces_of_a_split_word_keep_their_boxes_and_its_verdict() -> None:
+    word = PdfWord(Word("inboundcalls", 10.0, 70.0, 100.0, 111.0), True, "white text")
+    boxes: list[float] = []
+    for index in range(12):
+        left = 10.0 + 5 * index
+        top = 100.0 if index != 3 else 99.0
+        boxes += [left, _HEIGHT - top, left + 4.5, _HEIGHT - 110.0 - (index == 9)]
+    blanks = {107: [44.0, 60.0]}
+    split = split_at_blanks([word], [(0, boxes[-4])], blanks, boxes, _HEIGHT)
+    assert split == [
+        PdfWord(Word("inbound", 10.0, 44.5, 99.0, 110.0), True, "white text"),
+        PdfWord(Word("cal", 45.0, 59.5, 100.0, 111.0), True, "white text"),
+        PdfWord(Word("ls", 60.0, 69.5, 100.0, 110.0), True, "white text"),
+    ]
+
+
 @settings(max_examples=300, deadline=None)
 @given(
     st.lists(

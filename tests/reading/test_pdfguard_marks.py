@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import pypdfium2
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from builders.hostile_pdf import HELVETICA, MEDIA_BOX, pdf_bytes, pdf_stream, simple_pdf
 from resume_match.reading.page_objects import address, calls
 from resume_match.reading.pdfguard import check_pdf
+from resume_match.reading.pdfguard.marks import may_mark
 
 _TEXT = b"BT /F1 12 Tf 72 700 Td (Front desk scheduling) Tj ET"
 _LIMIT = 64 * 1024 * 1024
@@ -94,3 +97,15 @@ def test_an_image_leaves_the_answer_at_yes() -> None:
     )
     pdf = simple_pdf(_TEXT, extra_objects=[image])
     assert _marked(pdf) is True
+
+
+_SPLIT_STARTS = (b"C", b"MC", b"DC")
+_PIECES = [b" ", b"\n", b"\x0b", b"\x00", b"B", b"M", b"D", b"C", b"BT", b"ET", b"BMC", b"BD"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=40) | st.lists(st.sampled_from(_PIECES), max_size=12).map(b"".join))
+def test_a_stream_may_mark_exactly_where_an_operator_or_its_end_could_be(data: bytes) -> None:
+    starts = data.startswith(_SPLIT_STARTS) or data.lstrip().startswith(_SPLIT_STARTS)
+    assert may_mark(data, len(data)) == (starts or b"BMC" in data or b"BDC" in data)
+    assert may_mark(data, len(data) + 1)

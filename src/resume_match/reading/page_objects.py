@@ -237,9 +237,8 @@ def scan_page(height: float, properties: TextProperties, objects: ObjectList) ->
         text_modes, runs = objects.mode_array[:looked], objects.runs[:looked]
         text_found = None if objects.addresses is None else objects.addresses[:looked]
     else:
-        import numpy
-
-        mask = numpy.array(is_text, dtype=bool)
+        # is_text as the array it was made from: a list of 4,000 bools is slow to turn back.
+        mask = objects.mode_array[:looked] >= 0
         text_modes, runs = objects.mode_array[:looked][mask], objects.runs[:looked][mask]
         text_found = None if objects.addresses is None else objects.addresses[:looked][mask]
     verdicts = properties.judge(text_handles, text_modes, runs)

@@ -10,20 +10,23 @@ at yes.
 
 from __future__ import annotations
 
-_OPERATORS = (b"BMC", b"BDC")
+import re
+
+# Either operator, found in one pass over a stream (the two searches and the copy lstrip made
+# cost a quarter of a millisecond on a wkhtmltopdf resume's 150 kB of content).
+_OPERATORS = re.compile(rb"B[MD]C")
 # pdfium may join a page's content streams end to end, so an operator could span two of them:
-# the later one then starts with its end. (The guard reads from where pdfium starts, but may
+# the later one then starts with its end, perhaps after white space (a bytes pattern's \s is
+# the white space bytes.lstrip takes off). (The guard reads from where pdfium starts, but may
 # read past where pdfium stops, so only a stream's start is sure.)
-_SPLIT_STARTS = (b"C", b"MC", b"DC")
+_SPLIT_START = re.compile(rb"\s*(?:C|MC|DC)")
 
 
 def may_mark(data: bytes | None, size: int) -> bool:
     """Whether a stream decoded to ``size`` bytes, of which ``data`` were kept, may mark content."""
     if data is None or len(data) < size:
         return True
-    if data.startswith(_SPLIT_STARTS) or data.lstrip().startswith(_SPLIT_STARTS):
-        return True
-    return any(operator in data for operator in _OPERATORS)
+    return _SPLIT_START.match(data) is not None or _OPERATORS.search(data) is not None
 
 
 def unread_streams(data: bytes, read: int) -> bool:
