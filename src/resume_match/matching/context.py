@@ -21,7 +21,8 @@ _NEGATION_BEFORE = re.compile(
     r"(?:\b(?:no|without|lack|lacks|lacking|limited|minimal|zero|(?<!\ba\s)little)\s+(?:[\w'-]+\s+){0,2}?"
     r"(?:experience|exposure|knowledge|background|training|familiarity|skills?)\b"
     r"|(?:\bnot|\bnever|n't)\s+(?:[\w'-]+\s+){0,2}?(?:familiar|experienced|trained|certified|used|worked|"
-    r"exposed|had|done|performed|handled|learned|proficient|comfortable|knowledgeable)\b"
+    r"exposed|had|done|performed|handled|learned|proficient|comfortable|knowledgeable|confident|skilled|"
+    r"savvy|fluent)\b"
     r"|\b(?:unfamiliar|inexperienced|new to)\b"
     r"|\b(?:never|have not|has not|had not|did not|do not|does not|cannot|haven't|hasn't|hadn't|"
     r"didn't|don't|doesn't|can't|dont|didnt|doesnt|havent|hasnt|hadnt|cant|couldnt)\b"
@@ -36,12 +37,21 @@ _NEGATION_BEFORE = re.compile(
     r"(?:\w+\s+)?(?:learn|learning|gain|gaining|"
     r"develop|build|acquire|grow|get|become|pursue|take|complete|finish|attend|enroll|earn|obtain)\b"
     r"|\b(?:love|hope|hoping|hopes|eager|excited|keen|thrilled)\s+to\s+(?:be|join)(?=\s+(?:[\w'-]+,?\s+){0,3}$)"
+    # "Interested in learning more about HIPAA", "hoping to improve my people skills": a wish.
+    r"|\binterested\s+in\s+(?:learning|gaining|developing|building|pursuing|taking|getting|training|"
+    r"studying|receiving|attending)\b"
+    r"|\bstruggl(?:e|es|ed|ing)\s+(?:a\s+bit\s+|a\s+little\s+|a\s+lot\s+)?with\b"
+    r"|\b(?:eager|hope|hoping|hopes|want|wanting|wants|plan|planning|keen|aim|aiming|intend|intending|"
+    r"looking|(?:would|'d)\s+like)\s+to\s+(?:further\s+)?(?:improve|strengthen|sharpen|polish|work\s+on|"
+    r"brush\s+up(?:\s+on)?|build|develop|grow|expand|boost)\s+my\s+(?=(?:[\w'-]+\s+){0,2}$)"
     r"|\b(?:yet to|not yet|have yet)\b"
     r"|\b(?:your|the|this)\s+(?:job\s+)?(?:posting|listing|advertisement|ad|description|role|position|"
     r"opening|job)\s+(?:\w+\s+)?(?:asks?|requires?|required|calls?|mentions?|lists?|emphasi[sz]es|seeks?|"
     r"needs?|wants?|prefers?)\b"
     r"|\byou\s+(?:are\s+)?(?:require|need|seek|asked|ask|looking|want|prefer|mention)\w*\b"
-    r"|\b(?:if|whether)\b"
+    # "Checked whether coverage was active": an indirect question the writer answered, no condition.
+    r"|(?<!\bsee\s)(?<!\bout\s)(?<!\bcheck\s)(?<!checked\s)(?<!checking\s)(?<!verify\s)(?<!verified\s)"
+    r"(?<!confirm\s)(?<!confirmed\s)(?<!determine\s)(?<!determined\s)\b(?:if|whether)\b"
     r"|\b(?:observed|observing|shadowed|shadowing|watched|watching)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:staff|team|nurses?|receptionists?|representatives?|registrars?|coworkers?|colleagues?|"
     r"coordinators?|managers?|supervisors?|mentors?|preceptors?|"
@@ -116,7 +126,8 @@ _OTHER_SUBJECT = re.compile(
 _OTHER_DID = re.compile(
     r"\b(?:our|my|the|their|his|her|[\w.]+'s)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:coordinator|manager|supervisor|team|staff|counselor|department|biller|specialist|nurse|"
-    r"doctor|office|lead)s?\s+(?:handled|handles|did|does|took|takes|managed|manages|ran|runs|"
+    r"doctor|office|lead|cashier|receptionist|scheduler|registrar|clerk|assistant|coworker|colleague)s?\s+"
+    r"(?:(?:at|in|of|from)\s+(?:my|our|the|this|that)\s+[\w-]+\s+)?(?:handled|handles|did|does|took|takes|managed|manages|ran|runs|"
     r"processed|processes|verified|verifies|checked|checks|covered|covers|made|makes)\b"
     r"(?![^.;!?]*(?-i:\bI\b))",
     re.IGNORECASE,
@@ -126,12 +137,16 @@ _WRITER_USED_IT = re.compile(
     r"[^.;!?]{0,80}?\band\s+I\s+(?:have\s+|'ve\s+|had\s+)?(?:used|use|worked|been\s+using)\s+"
     r"(?:it|them|this|that|both)\b"
 )
-_NOT_JUST_BEFORE = re.compile(r"\bnot\s+(?:an?\s+|the\s+|any\s+)?$", re.IGNORECASE)
+_NOT_JUST_BEFORE = re.compile(
+    r"\bnot\s+(?:(?:an?|the|any|very|really|too|that|so|yet|fully|most|overly|particularly)\s+){0,2}$",
+    re.IGNORECASE,
+)
 _NEGATION_AFTER = re.compile(
     r"^[^.;!?]{0,80}?\b(?:(?:i|i've|i'm)\s+(?:\w+\s+){0,2}?(?:not|never|no|yet to)\b"
     r"|(?:is|are|will be|would be)\s+(?:all\s+|completely\s+|entirely\s+)?new\s+(?:to|for)\s+me"
     r"|which i lack"
     r"|not yet|in the future|in progress"
+    r"|\bsomething\s+I\s+(?:still\s+)?(?:need|want|hope|plan|have)\s+to\s+(?:learn|study|improve|work\s+on)\b"
     r"|\bexpected\s+(?:completion|graduation|(?:in\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
     r"\w*|(?:19|20)\d\d)\b"
     r"|\b(?:is|are|was|were)\s+(?:\w+\s+)?(?:taken|handled|done|processed|managed|made)\s+by\b"
@@ -234,8 +249,10 @@ _A_COURSE = re.compile(
     r"|this\s+(?:semester|term|quarter))\b",
     re.IGNORECASE,
 )
+# A title's full stop ("Dr. Kim's patients", "St. Mary's") ends no sentence.
 SPAN_BREAK = re.compile(
-    r"[;!?•|]|\.\s+(?-i:[A-Z])|\n\n|[ \t][-–—][ \t]"
+    r"[;!?•|]|(?<!\bdr)(?<!\bmr)(?<!\bms)(?<!\bmrs)(?<!\bst)(?<!\bprof)(?<!\bdrs)\.\s+(?-i:[A-Z])"
+    r"|\n\n|[ \t][-–—][ \t]"
     r"|,\s*(?:but|yet|so|and|while|though|although)?\s*(?=(?:i|i've|i'm|my|we)\b)"
     r"|\b(?:but|however|although|though|whereas|whilst)\b",
     re.IGNORECASE,
