@@ -49,9 +49,11 @@ _NEGATION_BEFORE = re.compile(
     r"opening|job)\s+(?:\w+\s+)?(?:asks?|requires?|required|calls?|mentions?|lists?|emphasi[sz]es|seeks?|"
     r"needs?|wants?|prefers?)\b"
     r"|\byou\s+(?:are\s+)?(?:require|need|seek|asked|ask|looking|want|prefer|mention)\w*\b"
-    # "Checked whether coverage was active": an indirect question the writer answered, no condition.
+    # "Checked whether coverage was active", "call the plan to find out ... and whether an approval
+    # is needed": an indirect question the writer answered, no condition.
     r"|(?<!\bsee\s)(?<!\bout\s)(?<!\bcheck\s)(?<!checked\s)(?<!checking\s)(?<!verify\s)(?<!verified\s)"
-    r"(?<!confirm\s)(?<!confirmed\s)(?<!determine\s)(?<!determined\s)\b(?:if|whether)\b"
+    r"(?<!confirm\s)(?<!confirmed\s)(?<!determine\s)(?<!determined\s)(?<!\bask\s)(?<!\basked\s)"
+    r"(?:\bif\b|(?<!\band\s)\bwhether\b)"
     r"|\b(?:observed|observing|shadowed|shadowing|watched|watching)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:staff|team|nurses?|receptionists?|representatives?|registrars?|coworkers?|colleagues?|"
     r"coordinators?|managers?|supervisors?|mentors?|preceptors?|"
