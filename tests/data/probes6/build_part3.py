@@ -92,7 +92,7 @@ P["empathetic-communication"] = [
 ("e","Showed empathy to patients in pain who faced long waits",True,"empathy toward people in pain"),
 ("e","I am always kind and patient with old people who are scared in hospital, I hold their hand and explain slow.",True,"non-native English, comfort to scared people"),
 ("e","Empathatic with upset callers and reassured them their issue would be fixed",True,"misspelled empathy, reassurance"),
-("e","Supported distressed relatives at the ward reception with a calm, caring manner",True,"British wording, caring toward distressed"),
+("e","Supported distressed relatives at the ward reception with a calm, compassionate manner",True,"British wording, caring toward distressed"),
 ("e","Calmed worried pet owners while their animals were in surgery",True,"reassurance of worried people, any industry"),
 ("e","Reassured stranded guests during a power cut and found them extra blankets",True,"reassurance of upset guests"),
 ("s","Empathy, compassionate communication, de-escalation",True,"skills list"),
