@@ -1,18 +1,26 @@
 """Write probes.jsonl from the hand-written tables in build_part*.py (run from this folder)."""
 
-import glob
 import json
+from pathlib import Path
 
+HERE = Path(__file__).parent
 SECTIONS = {"e": "experience", "s": "skills", "u": "summary", "l": "letter"}
-P: dict = {}
-for f in sorted(glob.glob("build_part*.py")):
-    ns: dict = {}
-    exec(open(f, encoding="utf-8").read(), ns)
+P: dict[str, list[tuple[str, str, bool, str]]] = {}
+for f in sorted(HERE.glob("build_part*.py")):
+    ns: dict[str, dict[str, list[tuple[str, str, bool, str]]]] = {}
+    exec(f.read_text(encoding="utf-8"), ns)
     P.update(ns["P"])
-with open("probes.jsonl", "w", encoding="utf-8") as out:
-    for skill, rows in P.items():
-        for i, (sec, text, exp, why) in enumerate(rows, 1):
-            rec = {"id": f"{skill}-{i:02d}", "skill": skill, "section": SECTIONS[sec],
-                   "text": text, "expected": exp, "why": why}
-            out.write(json.dumps(rec, ensure_ascii=False) + "\n")
-print(sum(len(v) for v in P.values()), "lines")
+lines = []
+for skill, rows in P.items():
+    for i, (sec, text, exp, why) in enumerate(rows, 1):
+        rec = {
+            "id": f"{skill}-{i:02d}",
+            "skill": skill,
+            "section": SECTIONS[sec],
+            "text": text,
+            "expected": exp,
+            "why": why,
+        }
+        lines.append(json.dumps(rec, ensure_ascii=False) + "\n")
+(HERE / "probes.jsonl").write_text("".join(lines), encoding="utf-8")
+print(len(lines), "lines")
