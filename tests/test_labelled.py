@@ -1,10 +1,11 @@
 """Accuracy on the hand-labelled sets (rules in tests/data/labelled/GUIDELINES.md).
 
 - ``labelled/``: written with the taxonomy in view and used to tune it.
-- ``heldout/``, ``blind/``, ``final/``, ``fresh/`` and ``blind2/`` to ``blind10/``: written by
+- ``heldout/``, ``blind/``, ``final/``, ``fresh/`` and ``blind2/`` to ``blind11/``: written by
   people who never saw the taxonomy or the matcher. Their first measurement was the honest one
   (see the README); they have since been used to find gaps, so the floors here guard against
-  regressions rather than promise accuracy.
+  regressions rather than promise accuracy. ``blind11/`` has driven no fix yet: its floor sits
+  just under what the tool read on it when it was kept out.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ FLOORS = {
     "blind8": (0.96, 0.94),
     "blind9": (0.96, 0.96),
     "blind10": (0.96, 0.96),
+    "blind11": (0.93, 0.93),
 }
 # blind3 is a front-office pile: all but four of its 40 documents keep records and handle calls,
 # as real applicants to the role do, so those two skills have four documents without them.

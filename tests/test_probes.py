@@ -29,9 +29,9 @@ FRAMES = {
     "website.\n\n{text}\n\nThank you for your time and consideration. I look forward to hearing "
     "from you about the next steps.\n\nSincerely,\nAlex Example\n",
 }
-FLOOR_PRECISION = 0.96
-FLOOR_RECALL = 0.90
-FLOOR_REFUSED = 0.93
+FLOOR_PRECISION = 0.97
+FLOOR_RECALL = 0.95
+FLOOR_REFUSED = 0.96
 
 
 def load() -> list[dict[str, str | bool]]:
