@@ -12,6 +12,25 @@ from resume_match.errors import DocumentError
 from resume_match.reading import Document, read_document
 from resume_match.reading.normalize import normalize_text
 
+# The skill ids the class tests name, each once.
+LISTENING = "active-listening"
+ADAPT = "adaptability"
+APPT = "appointment-scheduling"
+COMPUTER = "computer-proficiency"
+DATA = "data-entry"
+EHR = "ehr-systems"
+EMPATHY = "empathetic-communication"
+HIPAA = "hipaa-compliance"
+INSURANCE = "insurance-verification"
+INTERPERSONAL = "interpersonal-skills"
+TERMS = "medical-terminology"
+ORG = "organizational-skills"
+REG = "patient-registration"
+PAY = "payment-processing"
+PHONE = "phone-systems"
+PROBLEMS = "problem-solving"
+PRO = "professionalism"
+
 STRONG_RESUME = """Jordan Lee
 SUMMARY
 Patient service representative with four years at a busy clinic.

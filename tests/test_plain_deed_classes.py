@@ -11,23 +11,25 @@ a labelled file.
 
 from __future__ import annotations
 
-from helpers import recruiter_cases, skills_in_duty
+from helpers import (
+    ADAPT,
+    APPT,
+    COMPUTER,
+    DATA,
+    EHR,
+    EMPATHY,
+    INSURANCE,
+    ORG,
+    PAY,
+    PHONE,
+    PRO,
+    PROBLEMS,
+    REG,
+    TERMS,
+    recruiter_cases,
+    skills_in_duty,
+)
 from resume_match.api import Checker
-
-EHR = "ehr-systems"
-TERMS = "medical-terminology"
-INSURANCE = "insurance-verification"
-APPT = "appointment-scheduling"
-REG = "patient-registration"
-PAY = "payment-processing"
-PHONE = "phone-systems"
-COMPUTER = "computer-proficiency"
-DATA = "data-entry"
-EMPATHY = "empathetic-communication"
-PROBLEMS = "problem-solving"
-ADAPT = "adaptability"
-PRO = "professionalism"
-ORG = "organizational-skills"
 
 CASES: dict[str, list[tuple[str, str, bool]]] = {
     # Eye tests and check-ups are visits booked; the optical practices' systems are their records.

@@ -9,17 +9,20 @@ count it; a near miss stands beside each. None of the lines comes from a labelle
 
 from __future__ import annotations
 
-from helpers import recruiter_cases, skills_in_duty, skills_in_text
+from helpers import (
+    APPT,
+    EMPATHY,
+    INSURANCE,
+    INTERPERSONAL,
+    PAY,
+    PHONE,
+    PRO,
+    TERMS,
+    recruiter_cases,
+    skills_in_duty,
+    skills_in_text,
+)
 from resume_match.api import Checker
-
-INSURANCE = "insurance-verification"
-APPT = "appointment-scheduling"
-PAY = "payment-processing"
-PHONE = "phone-systems"
-TERMS = "medical-terminology"
-PRO = "professionalism"
-EMPATHY = "empathetic-communication"
-PEOPLE = "interpersonal-skills"
 
 OTHER_SENSES: dict[str, list[tuple[str, str, bool]]] = {
     # "Planning" has the lemma "plan": a sprint's or a lesson's plan checked is no health plan.
@@ -69,9 +72,9 @@ OTHER_SENSES: dict[str, list[tuple[str, str, bool]]] = {
     "privacy forms, work schedules and orders, a dispute worked out": [
         ("Hand each new patient the privacy forms and a pen.", "hipaa-compliance", False),
         ("Protect patient privacy at the window.", "hipaa-compliance", True),
-        ("Matched each caller's work schedule to the therapist's openings.", PEOPLE, False),
-        ("Pulled the work order and worked out a refund for the customer.", PEOPLE, False),
-        ("Worked closely with the therapists on every new referral.", PEOPLE, True),
+        ("Matched each caller's work schedule to the therapist's openings.", INTERPERSONAL, False),
+        ("Pulled the work order and worked out a refund for the customer.", INTERPERSONAL, False),
+        ("Worked closely with the therapists on every new referral.", INTERPERSONAL, True),
     ],
     # Coverage gone over with a patient is explained; "a seasoned professional and" is a title's
     # noun; programs built to update data are a developer's.

@@ -10,17 +10,20 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import recruiter_cases, skills_in_duty, skills_in_text
+from helpers import (
+    APPT,
+    DATA,
+    HIPAA,
+    INSURANCE,
+    PAY,
+    PHONE,
+    REG,
+    TERMS,
+    recruiter_cases,
+    skills_in_duty,
+    skills_in_text,
+)
 from resume_match.api import Checker
-
-TERMS = "medical-terminology"
-INSURANCE = "insurance-verification"
-APPT = "appointment-scheduling"
-REG = "patient-registration"
-HIPAA = "hipaa-compliance"
-PAY = "payment-processing"
-PHONE = "phone-systems"
-DATA = "data-entry"
 
 CASES: dict[str, list[tuple[str, str, bool]]] = {
     # A title's full stop ends no sentence: the verb and the patients are one span.

@@ -9,25 +9,27 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from helpers import recruiter_cases, skills_in_duty
+from helpers import (
+    ADAPT,
+    APPT,
+    DATA,
+    EHR,
+    EMPATHY,
+    HIPAA,
+    INSURANCE,
+    INTERPERSONAL,
+    ORG,
+    PAY,
+    PHONE,
+    PRO,
+    PROBLEMS,
+    REG,
+    TERMS,
+    recruiter_cases,
+    skills_in_duty,
+)
 from resume_match.api import Checker
 from resume_match.reading import Document
-
-EHR = "ehr-systems"
-INSURANCE = "insurance-verification"
-APPT = "appointment-scheduling"
-REG = "patient-registration"
-HIPAA = "hipaa-compliance"
-PAY = "payment-processing"
-PHONE = "phone-systems"
-DATA = "data-entry"
-EMPATHY = "empathetic-communication"
-PROBLEMS = "problem-solving"
-ADAPT = "adaptability"
-PRO = "professionalism"
-ORG = "organizational-skills"
-INTERPERSONAL = "interpersonal-skills"
-TERMS = "medical-terminology"
 
 CASES: dict[str, list[tuple[str, str, bool]]] = {
     # A record-system vendor in a merger or an acquisition is the company, not a system used.

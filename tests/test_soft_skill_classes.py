@@ -10,18 +10,18 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import recruiter_cases, skills_in_duty
+from helpers import (
+    ADAPT,
+    EMPATHY,
+    INTERPERSONAL,
+    LISTENING,
+    ORG,
+    PRO,
+    PROBLEMS,
+    recruiter_cases,
+    skills_in_duty,
+)
 from resume_match.api import Checker
-
-EMPATHY = "empathetic-communication"
-LISTENING = "active-listening"
-PROBLEMS = "problem-solving"
-ADAPT = "adaptability"
-PRO = "professionalism"
-ORG = "organizational-skills"
-INTERPERSONAL = "interpersonal-skills"
-APPT = "appointment-scheduling"
-INSURANCE = "insurance-verification"
 
 CASES: dict[str, list[tuple[str, str, bool]]] = {
     # A fix set in motion ("got it reprocessed"), a booking clash found a slot, floating between

@@ -8,17 +8,20 @@ of the lines comes from a labelled document.
 
 from __future__ import annotations
 
-from helpers import recruiter_cases, skills_in_duty, skills_in_text
+from helpers import (
+    APPT,
+    DATA,
+    EHR,
+    INSURANCE,
+    PAY,
+    PHONE,
+    REG,
+    TERMS,
+    recruiter_cases,
+    skills_in_duty,
+    skills_in_text,
+)
 from resume_match.api import Checker
-
-EHR = "ehr-systems"
-TERMS = "medical-terminology"
-INSURANCE = "insurance-verification"
-APPT = "appointment-scheduling"
-REG = "patient-registration"
-PAY = "payment-processing"
-PHONE = "phone-systems"
-DATA = "data-entry"
 
 CASES: dict[str, list[tuple[str, str, bool]]] = {
     # Capturing, putting or keying details into a system is entering them, however far apart.
