@@ -12,7 +12,7 @@ import tempfile
 import unicodedata
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from builders import make_docx, make_pdf
@@ -86,6 +86,7 @@ MANY = settings(max_examples=300, deadline=None)
 
 @MANY
 @given(st.text(max_size=400))
+@example("o·")
 def test_normalising_is_idempotent(text: str) -> None:
     once = normalize_text(text)
     assert normalize_text(once) == once

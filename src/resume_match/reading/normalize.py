@@ -116,6 +116,8 @@ def _normalize_once(text: str) -> str:
     if not text.isascii() and _ANY_BULLET.search(text):
         text = _INLINE_BULLET.sub(" • ", text)
         text = _SPACES.sub(" ", text) if "  " in text else text
+        # "o·" became "o • ": a line that now opens with a bullet letter has one more bullet.
+        text = _BULLET_LINE.sub("• ", text)
     lines = ["" if line == "•" else _wrap(line) for line in map(str.strip, text.split("\n"))]
     text = "\n".join(lines)
     return (_BLANK_LINES.sub("\n\n", text) if "\n\n\n" in text else text).strip()
