@@ -35,16 +35,25 @@ _QUOTE_ENDS_LINE = re.compile(r"[ \t]*\n")
 _LONGEST_QUOTE = 1200
 
 
+def _open_quotation(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The paragraph's start and the opening mark of a quotation still open at ``end``, within
+    ``_LONGEST_QUOTE`` of the mention at ``start``; None when no quotation is open there."""
+    low = max(0, start - _LONGEST_QUOTE)
+    if text.find('"', low, end) == -1:
+        return None
+    paragraph = max(text.rfind("\n\n", low, end) + 2, low)
+    if text.count('"', paragraph, end) % 2 == 0:
+        return None
+    return paragraph, text.rfind('"', paragraph, end)
+
+
 def _quoted_lines(text: str, line_start: int, start: int) -> bool:
     """True inside a quotation of several lines (a posting's bullets) that opened on an earlier
     line of the paragraph, after words that give it to someone else ("Your posting says:")."""
-    low = max(0, start - _LONGEST_QUOTE)
-    if text.find('"', low, line_start) == -1:
+    open_quote = _open_quotation(text, start, line_start)
+    if open_quote is None:
         return False
-    paragraph = max(text.rfind("\n\n", low, line_start) + 2, low)
-    if text.count('"', paragraph, line_start) % 2 == 0:
-        return False
-    opening = text.rfind('"', paragraph, line_start)
+    paragraph, opening = open_quote
     opens_line = not text[text.rfind("\n", 0, opening) + 1 : opening].strip(" \t-•*>")
     sentence_start = max(text.rfind(". ", paragraph, opening) + 1, paragraph)
     # 'Your posting asks for "EHR ...': a quotation opened mid-line right after who says it.
@@ -60,13 +69,10 @@ _BETWEEN_QUOTES = re.compile(r'"\s*[,;]?\s*(?:(?:and|or)\s+)?', re.IGNORECASE)
 def _quoted_run(text: str, start: int) -> bool:
     """True inside one of a run of quotations ('who can "verify insurance," "collect co-pays,"
     and "answer phones"') that the sentence opening the run gives to someone else."""
-    low = max(0, start - _LONGEST_QUOTE)
-    if text.find('"', low, start) == -1:
+    open_quote = _open_quotation(text, start, start)
+    if open_quote is None:
         return False
-    paragraph = max(text.rfind("\n\n", low, start) + 2, low)
-    if text.count('"', paragraph, start) % 2 == 0:
-        return False
-    opening = text.rfind('"', paragraph, start)
+    paragraph, opening = open_quote
     first = opening
     while True:
         closing = text.rfind('"', paragraph, first)
